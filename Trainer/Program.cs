@@ -1,0 +1,6 @@
+namespace NeuralNet;
+
+public static class Program
+{
+    public static int Main(string[] args) => args.Length;
+}
