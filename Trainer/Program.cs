@@ -1,6 +1,8 @@
+using NeuralNet.Cli;
+
 namespace NeuralNet;
 
 public static class Program
 {
-    public static int Main(string[] args) => args.Length;
+    public static int Main(string[] args) => CommandLine.Run(args, Console.Out, Console.Error);
 }

@@ -1,7 +1,0 @@
-namespace NeuralNet.Tests;
-
-public class SmokeTests
-{
-    [Test]
-    public void MainReturnsArgumentCount() => Assert.That(Program.Main(["a"]), Is.EqualTo(1));
-}

@@ -1,0 +1,7 @@
+namespace NeuralNet.Data;
+
+public enum TaskKind
+{
+    Classification,
+    Regression,
+}

@@ -1,0 +1,102 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace NeuralNet.Layers;
+
+/// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
+public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly Parameter<T> _weight; // (out, in)
+    private readonly Parameter<T> _bias;   // (out, 1)
+    private readonly BatchBuffers<T> _outputs;        // (out, batch)
+    private readonly BatchBuffers<T> _inputGradients; // (in, batch)
+    private readonly Dictionary<int, T[]> _ones = [];  // (batch): sums the columns of dZ into db with one product
+    private Matrix<T>? _input; // (in, batch), cached by Forward because dW = dZ·Xᵀ needs it
+
+    /// <summary>Creates the layer with He initialisation: W ~ N(0, 2/in), b = 0.</summary>
+    public Dense(int inputs, int outputs, Random random)
+        : this(HeNormal(outputs, inputs, random), Matrix<T>.Build.Dense(outputs, 1))
+    {
+    }
+
+    /// <summary>Creates the layer from given weights (out, in) and bias (out, 1), which it takes over.</summary>
+    public Dense(Matrix<T> weight, Matrix<T> bias)
+    {
+        if (bias.RowCount != weight.RowCount || bias.ColumnCount != 1)
+            throw new ArgumentException($"bias must be ({weight.RowCount}, 1), not ({bias.RowCount}, {bias.ColumnCount})", nameof(bias));
+        _weight = new Parameter<T>("weight", weight);
+        _bias = new Parameter<T>("bias", bias);
+        Parameters = [_weight, _bias];
+        _outputs = new BatchBuffers<T>(OutputSize);
+        _inputGradients = new BatchBuffers<T>(InputSize);
+    }
+
+    public int InputSize => _weight.Value.ColumnCount;
+
+    public int OutputSize => _weight.Value.RowCount;
+
+    public IReadOnlyList<Parameter<T>> Parameters { get; }
+
+    public Matrix<T> Weight => _weight.Value;
+
+    public Matrix<T> Bias => _bias.Value;
+
+    public Matrix<T> Forward(Matrix<T> input, bool training)
+    {
+        LayerChecks.Rows(input, InputSize, "input");
+        _input = input;
+        int batch = input.ColumnCount;
+        var output = _outputs.For(batch); // (out, batch)
+
+        // Broadcast b into every column, then Z += W·X in one product (beta = 1): no separate bias pass.
+        var z = output.AsColumnMajorArray();
+        var b = _bias.Values;
+        for (int j = 0; j < batch; j++)
+            b.CopyTo(z, j * OutputSize);
+        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
+            _weight.Values, OutputSize, InputSize, input.AsColumnMajorArray(), InputSize, batch, T.One, z);
+        return output;
+    }
+
+    public Matrix<T>? Backward(Matrix<T> outputGradient, bool inputGradientNeeded = true)
+    {
+        var input = _input ?? throw new InvalidOperationException("Backward called before Forward.");
+        LayerChecks.Shape(outputGradient, OutputSize, input.ColumnCount, "output gradient");
+        int batch = input.ColumnCount;
+        var dz = outputGradient.AsColumnMajorArray(); // (out, batch)
+
+        // dW += dZ·Xᵀ  and  db += dZ·1: accumulate with beta = 1, as the contract asks.
+        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.Transpose, T.One,
+            dz, OutputSize, batch, input.AsColumnMajorArray(), InputSize, batch, T.One, _weight.Gradients);
+        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
+            dz, OutputSize, batch, Ones(batch), batch, 1, T.One, _bias.Gradients);
+
+        if (!inputGradientNeeded)
+            return null;
+        var inputGradient = _inputGradients.For(batch); // (in, batch)
+        Blas.MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, T.One,
+            _weight.Values, OutputSize, InputSize, dz, OutputSize, batch, T.Zero, inputGradient.AsColumnMajorArray());
+        return inputGradient;
+    }
+
+    private static ILinearAlgebraProvider<T> Blas => (ILinearAlgebraProvider<T>)LinearAlgebraControl.Provider;
+
+    private T[] Ones(int batch)
+    {
+        if (!_ones.TryGetValue(batch, out var ones))
+        {
+            ones = new T[batch];
+            Array.Fill(ones, T.One);
+            _ones.Add(batch, ones);
+        }
+        return ones;
+    }
+
+    private static Matrix<T> HeNormal(int outputs, int inputs, Random random)
+    {
+        var samples = new double[outputs * inputs];
+        Normal.Samples(random, samples, 0, Math.Sqrt(2.0 / inputs));
+        return Matrix<T>.Build.Dense(outputs, inputs, Array.ConvertAll(samples, T.CreateChecked));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Kernels;
+
+namespace NeuralNet.Layers;
+
+/// <summary>
+/// Rectified linear unit, y = max(x, 0), on the hand-written SIMD kernels in <see cref="Activations"/>.
+/// Backward passes the gradient where the cached input is &gt; 0 and 0 elsewhere, including at exactly 0.
+/// </summary>
+public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly BatchBuffers<T> _outputs;        // (size, batch)
+    private readonly BatchBuffers<T> _inputGradients; // (size, batch)
+    private Matrix<T>? _input; // (size, batch), cached by Forward because the backward mask is input > 0
+
+    public ReLU(int size)
+    {
+        InputSize = size;
+        _outputs = new BatchBuffers<T>(size);
+        _inputGradients = new BatchBuffers<T>(size);
+    }
+
+    public int InputSize { get; }
+
+    public int OutputSize => InputSize;
+
+    public IReadOnlyList<Parameter<T>> Parameters => [];
+
+    public Matrix<T> Forward(Matrix<T> input, bool training)
+    {
+        LayerChecks.Rows(input, InputSize, "input");
+        _input = input;
+        var output = _outputs.For(input.ColumnCount);
+        var x = input.AsColumnMajorArray();
+        var y = output.AsColumnMajorArray();
+        if (typeof(T) == typeof(float))
+            Activations.Relu(As<float>(x), As<float>(y));
+        else if (typeof(T) == typeof(double))
+            Activations.Relu(As<double>(x), As<double>(y));
+        else
+            throw new NotSupportedException($"ReLU kernels exist for float and double, not {typeof(T).Name}");
+        return output;
+    }
+
+    public Matrix<T>? Backward(Matrix<T> outputGradient, bool inputGradientNeeded = true)
+    {
+        var input = _input ?? throw new InvalidOperationException("Backward called before Forward.");
+        LayerChecks.Shape(outputGradient, InputSize, input.ColumnCount, "output gradient");
+        if (!inputGradientNeeded)
+            return null;
+        var inputGradient = _inputGradients.For(input.ColumnCount);
+        var x = input.AsColumnMajorArray();
+        var dy = outputGradient.AsColumnMajorArray();
+        var dx = inputGradient.AsColumnMajorArray();
+        if (typeof(T) == typeof(float))
+            Activations.ReluBackward(As<float>(x), As<float>(dy), As<float>(dx));
+        else if (typeof(T) == typeof(double))
+            Activations.ReluBackward(As<double>(x), As<double>(dy), As<double>(dx));
+        else
+            throw new NotSupportedException($"ReLU kernels exist for float and double, not {typeof(T).Name}");
+        return inputGradient;
+    }
+
+    // Reinterprets T[] as the element type the kernel takes; only called after the typeof check proved they match.
+    private static Span<TTo> As<TTo>(T[] array) where TTo : struct => MemoryMarshal.Cast<T, TTo>(array.AsSpan());
+}

@@ -1,0 +1,79 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Layers;
+
+namespace NeuralNet.Losses;
+
+/// <summary>
+/// Softmax followed by cross-entropy, fused: loss = mean over samples of −Σₖ tₖ·log softmax(z)ₖ.
+/// Computing log-softmax as z − max − log Σ exp(z − max) never overflows, and the fused gradient
+/// (softmax(z)·Σt − t) / batch avoids dividing by probabilities that underflow to 0.
+/// </summary>
+public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly BatchBuffers<T> _probabilities = new(classes); // (k, batch)
+    private readonly BatchBuffers<T> _gradients = new(classes);     // (k, batch)
+    private Matrix<T>? _softmax; // (k, batch), cached by Forward: the gradient is built from it
+    private Matrix<T>? _target;  // (k, batch), cached by Forward for the same reason
+
+    /// <summary>The softmax probabilities of the last Forward, (k, batch).</summary>
+    public Matrix<T> Probabilities => _softmax ?? throw new InvalidOperationException("Forward has not run.");
+
+    public T Forward(Matrix<T> output, Matrix<T> target)
+    {
+        LayerChecks.Rows(output, classes, "output");
+        LayerChecks.Shape(target, classes, output.ColumnCount, "target");
+        int batch = output.ColumnCount;
+        var probabilities = _probabilities.For(batch);
+        var z = output.AsColumnMajorArray();
+        var t = target.AsColumnMajorArray();
+        var p = probabilities.AsColumnMajorArray();
+        T total = T.Zero;
+        for (int j = 0; j < batch; j++)
+        {
+            var zj = z.AsSpan(j * classes, classes);
+            var tj = t.AsSpan(j * classes, classes);
+            var pj = p.AsSpan(j * classes, classes);
+            T max = zj[0];
+            foreach (var value in zj)
+                max = T.Max(max, value);
+            T sum = T.Zero;
+            for (int k = 0; k < classes; k++)
+            {
+                pj[k] = T.Exp(zj[k] - max);
+                sum += pj[k];
+            }
+            T logSum = T.Log(sum);
+            for (int k = 0; k < classes; k++)
+            {
+                // Skipping zero targets keeps 0·(−∞) from turning the loss into NaN.
+                if (tj[k] != T.Zero)
+                    total -= tj[k] * (zj[k] - max - logSum);
+                pj[k] /= sum;
+            }
+        }
+        _softmax = probabilities;
+        _target = target;
+        return total / T.CreateChecked(batch);
+    }
+
+    public Matrix<T> Backward()
+    {
+        var probabilities = _softmax ?? throw new InvalidOperationException("Backward called before Forward.");
+        int batch = probabilities.ColumnCount;
+        var gradient = _gradients.For(batch);
+        var p = probabilities.AsColumnMajorArray();
+        var t = _target!.AsColumnMajorArray();
+        var g = gradient.AsColumnMajorArray();
+        T scale = T.One / T.CreateChecked(batch);
+        for (int j = 0; j < batch; j++)
+        {
+            int start = j * classes;
+            T targetSum = T.Zero;
+            for (int k = 0; k < classes; k++)
+                targetSum += t[start + k];
+            for (int k = 0; k < classes; k++)
+                g[start + k] = (p[start + k] * targetSum - t[start + k]) * scale;
+        }
+        return gradient;
+    }
+}

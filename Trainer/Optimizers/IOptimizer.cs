@@ -1,0 +1,12 @@
+using NeuralNet.Layers;
+
+namespace NeuralNet.Optimizers;
+
+/// <summary>Updates parameters from their accumulated gradients. It never zeroes them: the training loop does.</summary>
+public interface IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    /// <summary>The step size; a schedule may change it between steps.</summary>
+    T LearningRate { get; set; }
+
+    void Step(IReadOnlyList<Parameter<T>> parameters);
+}

@@ -1,0 +1,90 @@
+using NeuralNet.Layers;
+
+namespace NeuralNet.Optimizers;
+
+/// <summary>
+/// Stochastic gradient descent with momentum, Nesterov momentum and L2 weight decay, following the update that
+/// PyTorch documents for torch.optim.SGD (dampening 0):
+/// <code>
+/// g = grad + weightDecay·p
+/// b = momentum·b + g            (b starts at 0, so the first step gives b = g)
+/// g = nesterov ? g + momentum·b : b
+/// p = p − lr·g
+/// </code>
+/// </summary>
+public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly Dictionary<Parameter<T>, T[]> _velocity = []; // per parameter, its shape, created on first step
+
+    public Sgd(T learningRate, T momentum = default, T weightDecay = default, bool nesterov = false)
+    {
+        if (nesterov && momentum <= T.Zero)
+            throw new ArgumentException("Nesterov momentum needs momentum > 0", nameof(nesterov));
+        LearningRate = learningRate;
+        Momentum = momentum;
+        WeightDecay = weightDecay;
+        Nesterov = nesterov;
+    }
+
+    public T LearningRate { get; set; }
+
+    public T Momentum { get; }
+
+    public T WeightDecay { get; }
+
+    public bool Nesterov { get; }
+
+    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var p = parameter.Values;
+            if (Momentum == T.Zero)
+            {
+                Update(p, parameter.Gradients, []);
+                continue;
+            }
+            if (!_velocity.TryGetValue(parameter, out var velocity))
+                _velocity.Add(parameter, velocity = new T[p.Length]);
+            Update(p, parameter.Gradients, velocity);
+        }
+    }
+
+    // One fused pass over the parameter: SIMD over Vector<T>, then the same arithmetic in scalar for the tail,
+    // so every element gets bit-identical results whichever path it takes.
+    private void Update(Span<T> p, ReadOnlySpan<T> grad, Span<T> velocity)
+    {
+        T lr = LearningRate, mu = Momentum, wd = WeightDecay;
+        bool hasMomentum = !velocity.IsEmpty;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var vlr = new Vector<T>(lr);
+            var vmu = new Vector<T>(mu);
+            var vwd = new Vector<T>(wd);
+            for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var pv = new Vector<T>(p[i..]);
+                var g = new Vector<T>(grad[i..]) + vwd * pv;
+                if (hasMomentum)
+                {
+                    var b = vmu * new Vector<T>(velocity[i..]) + g;
+                    b.CopyTo(velocity[i..]);
+                    g = Nesterov ? g + vmu * b : b;
+                }
+                (pv - vlr * g).CopyTo(p[i..]);
+            }
+        }
+        for (; i < p.Length; i++)
+        {
+            T g = grad[i] + wd * p[i];
+            if (hasMomentum)
+            {
+                T b = mu * velocity[i] + g;
+                velocity[i] = b;
+                g = Nesterov ? g + mu * b : b;
+            }
+            p[i] -= lr * g;
+        }
+    }
+}

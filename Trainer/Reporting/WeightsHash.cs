@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using NeuralNet.Layers;
+
+namespace NeuralNet.Reporting;
+
+public static class WeightsHash
+{
+    /// <summary>SHA-256 of every parameter's values in model order, as raw little-endian floats; lowercase hex.
+    /// Two runs with the same seed on the same machine give the same hash.</summary>
+    public static string Sha256(IEnumerable<Parameter<float>> parameters)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var parameter in parameters)
+            hash.AppendData(MemoryMarshal.AsBytes(parameter.Values.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

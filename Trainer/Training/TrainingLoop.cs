@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+
+namespace NeuralNet.Training;
+
+/// <summary>Mini-batch training: each step is forward, loss, zero grads, backward, step — in that order.</summary>
+public sealed class TrainingLoop
+{
+    private readonly Sequential<float> _model;
+    private readonly ILoss<float> _loss;
+    private readonly IOptimizer<float> _optimizer;
+    private readonly Random _shuffle;
+    private readonly BatchBuffers<float> _inputs;  // (features, batch)
+    private readonly BatchBuffers<float> _targets; // (outputs, batch)
+    private readonly Evaluation _evaluation;
+    private int[] _order = [];
+
+    public TrainingLoop(Sequential<float> model, ILoss<float> loss, IOptimizer<float> optimizer, int batchSize, Random shuffle)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _model = model;
+        _loss = loss;
+        _optimizer = optimizer;
+        _shuffle = shuffle;
+        BatchSize = batchSize;
+        _inputs = new BatchBuffers<float>(model.InputSize);
+        _targets = new BatchBuffers<float>(model.OutputSize);
+        _evaluation = new Evaluation(model, loss);
+    }
+
+    public int BatchSize { get; }
+
+    /// <summary>One pass over <paramref name="train"/> in a fresh seeded order, then the validation figures.</summary>
+    public EpochResult RunEpoch(int epoch, Dataset train, Dataset validation)
+    {
+        if (_order.Length != train.Count)
+            _order = [.. Enumerable.Range(0, train.Count)];
+        _shuffle.Shuffle(_order);
+
+        long start = Stopwatch.GetTimestamp();
+        double lossSum = 0;
+        for (int first = 0; first < train.Count; first += BatchSize)
+        {
+            var batch = _order.AsSpan(first, Math.Min(BatchSize, train.Count - first));
+            lossSum += Step(train, batch) * batch.Length;
+        }
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+        var (validationLoss, validationMetric) = _evaluation.Run(validation);
+        return new EpochResult(epoch, lossSum / train.Count, validationLoss, validationMetric, seconds, train.Count);
+    }
+
+    /// <summary>One optimisation step on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
+    public float Step(Dataset train, ReadOnlySpan<int> indices)
+    {
+        var x = _inputs.For(indices.Length);
+        var y = _targets.For(indices.Length);
+        train.Gather(indices, x, y);
+
+        var output = _model.Forward(x, training: true);
+        float loss = _loss.Forward(output, y);
+        _model.ZeroGradients();
+        _model.Backward(_loss.Backward(), inputGradientNeeded: false);
+        _optimizer.Step(_model.Parameters);
+        return loss;
+    }
+
+    public (double Loss, double Metric) Evaluate(Dataset data) => _evaluation.Run(data);
+}
