@@ -11,6 +11,15 @@ internal sealed unsafe class OpenBlasLibrary
 {
     private const int CblasColMajor = 102;
 
+    // In the order the constructor takes them.
+    private static readonly string[] ExportNames =
+    [
+        "cblas_sgemm", "cblas_dgemm", "openblas_get_corename", "openblas_get_config",
+        "openblas_get_num_threads", "openblas_set_num_threads",
+    ];
+
+    // cblas_?gemm(order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc). Enums and sizes are C ints:
+    // Debian's libopenblas0 uses 32-bit indices (the 64-bit-index build is a different library, libopenblas64).
     private readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> _sgemm;
     private readonly delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> _dgemm;
     private readonly delegate* unmanaged<byte*> _getCoreName;
@@ -31,13 +40,6 @@ internal sealed unsafe class OpenBlasLibrary
 
     /// <summary>Names tried in order: the runtime library, then the development symlink.</summary>
     public static IReadOnlyList<string> DefaultFileNames { get; } = ["libopenblas.so.0", "libopenblas.so"];
-
-    // In the order the constructor takes them.
-    private static readonly string[] ExportNames =
-    [
-        "cblas_sgemm", "cblas_dgemm", "openblas_get_corename", "openblas_get_config",
-        "openblas_get_num_threads", "openblas_set_num_threads",
-    ];
 
     /// <summary>The name that loaded, e.g. <c>libopenblas.so.0</c>.</summary>
     public string FileName { get; }
