@@ -9,11 +9,12 @@ internal static class ThreadCountSelection
     /// <summary>Threads for the trainer's products when the user set none.</summary>
     /// <remarks>
     /// Measured on the 2-core EPYC (AVX-512) this project runs on, OpenBLAS 0.3.21, SkylakeX kernel, float,
-    /// medians of 9 timings in each of 5 interleaved runs, ratio 1 thread ÷ 2 threads of GFLOP/s (&gt; 1: one is faster):
+    /// medians of 9 timings in each of 5 interleaved runs; ratio of GFLOP/s, 1 thread ÷ 2 threads (&gt; 1: one is faster):
     /// 256×784·784×64 1.7, 256×64·(784×64)ᵀ 1.8, (256×784)ᵀ·256×64 3.2, 128×256·256×64 5.8, 128×64·(256×64)ᵀ 5.8,
     /// (128×256)ᵀ·128×64 1.7, the 10×128 layer 0.8–1.0 (OpenBLAS runs products that small on one thread anyway),
-    /// and 1024×1024·1024×1024 1.2. Handing a product of this size to a second thread costs more than it saves, and
-    /// the second core is often busy (the managed side of training, other processes).
+    /// 1024×1024·1024×1024 1.2. A second series of 6 runs, with other builds loading the machine to 8–9, gave
+    /// 1.7–45 on the 256- and 128-row products and 0.8 on 1024³: two threads win only on big products on an
+    /// idle machine, and collapse whenever the other core is busy.
     /// </remarks>
     public const int FastestForSmallProducts = 1;
 
