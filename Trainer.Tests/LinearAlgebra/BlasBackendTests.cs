@@ -3,6 +3,7 @@ using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Tests.LinearAlgebra;
 
+[NonParallelizable]
 public class BlasBackendTests : ProviderRestoringFixture
 {
     private static readonly string[] MissingLibrary = ["libneuralnet-no-such-blas.so.0"];

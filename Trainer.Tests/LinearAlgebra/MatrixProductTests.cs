@@ -9,6 +9,7 @@ namespace NeuralNet.Tests.LinearAlgebra;
 /// provider and with the OpenBLAS provider installed in <c>LinearAlgebraControl.Provider</c>.
 /// Activations are (features, batch); W is (outputs, inputs).
 /// </summary>
+[NonParallelizable]
 public class MatrixProductTests : ProviderRestoringFixture
 {
     [TestCase(256, 784, 64)] // the benchmark network's layers, batch 64
