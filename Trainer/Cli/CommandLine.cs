@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using NeuralNet.Data;
+using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Cli;
 
@@ -33,12 +34,17 @@ public static class CommandLine
         var seed = new Option<int>("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => defaults.Seed };
         var history = new Option<string?>("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
         var report = new Option<string?>("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
+        var blas = new Option<string>("--blas") { Description = "Matrix-product backend: auto uses OpenBLAS when it loads, else MathNet's managed provider", DefaultValueFactory = _ => "auto" };
+        blas.AcceptOnlyFromAmong("auto", "openblas", "managed");
 
         var root = new RootCommand("Trains a multilayer perceptron (Dense + ReLU, mini-batch SGD) on a CSV file and prints the loss of every epoch.")
         {
-            data, target, task, valSplit, test, hidden, epochs, batchSize, lr, momentum, weightDecay, nesterov, seed, history, report,
+            data, target, task, valSplit, test, hidden, epochs, batchSize, lr, momentum, weightDecay, nesterov, seed, history, report, blas,
         };
-        root.SetAction(parse => Guard(error, () => TrainRun.Execute(new TrainOptions
+        root.SetAction(parse => Guard(error, () =>
+        {
+            UseBlas(parse.GetValue(blas)!, output);
+            return TrainRun.Execute(new TrainOptions
         {
             DataPath = parse.GetValue(data)!,
             Target = parse.GetValue(target),
@@ -60,12 +66,15 @@ public static class CommandLine
             Seed = parse.GetValue(seed),
             HistoryPath = parse.GetValue(history),
             ReportPath = parse.GetValue(report),
-        }, output)));
+        }, output);
+        }));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            error.WriteLine($"error: {result.Errors[0].Message} (see --help)");
+            // System.CommandLine lists choices on separate lines; the contract is one line.
+            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -79,7 +88,7 @@ public static class CommandLine
         {
             return run();
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or BlasUnavailableException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
@@ -89,6 +98,15 @@ public static class CommandLine
             error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (set NEURALNET_TRACE=1 for details)");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
+    private static void UseBlas(string choice, TextWriter output)
+    {
+        var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
+        if (status.Notice is not null)
+            output.WriteLine(status.Notice);
+        output.WriteLine(status.Describe());
     }
 
     private static int[] ParseWidths(ArgumentResult result)
