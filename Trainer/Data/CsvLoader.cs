@@ -11,15 +11,8 @@ public static class CsvLoader
     /// <param name="expectedFeatures">When given (a test file), the feature columns that must be present, by name.</param>
     public static RawData Load(string path, string? target, IReadOnlyList<string>? expectedFeatures = null)
     {
-        if (!File.Exists(path))
-            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
-        if (new FileInfo(path).Length == 0)
-            throw new InputException($"{path}: the file is empty");
-
         using var reader = OpenReader(path);
-        var header = reader.Headers.ToArray();
-        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-            throw new InputException($"{path}: the file is empty");
+        var header = ReadHeader(path, reader);
         int targetColumn = ResolveTarget(path, header, target);
         int[] featureColumns = expectedFeatures is null
             ? [.. Enumerable.Range(0, header.Length).Where(c => c != targetColumn)]
@@ -45,8 +38,27 @@ public static class CsvLoader
         return new RawData(path, [.. featureColumns.Select(c => header[c])], header[targetColumn], features.ToArray(), [.. targets], [.. lines]);
     }
 
+    /// <summary>The column names of the header row.</summary>
+    public static string[] ReadHeader(string path)
+    {
+        using var reader = OpenReader(path);
+        return ReadHeader(path, reader);
+    }
+
+    private static string[] ReadHeader(string path, CsvReader reader)
+    {
+        var header = reader.Headers.ToArray();
+        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
+            throw new InputException($"{path}: the file is empty");
+        return header;
+    }
+
     private static CsvReader OpenReader(string path)
     {
+        if (!File.Exists(path))
+            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
+        if (new FileInfo(path).Length == 0)
+            throw new InputException($"{path}: the file is empty");
         try
         {
             return CsvReader.FromFile(path, CsvReaderOptions.Default with { TrackLineNumbers = true, PoolStrings = true });

@@ -1,0 +1,150 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Models;
+using NeuralNet.Reporting;
+
+namespace NeuralNet.Tests.Models;
+
+public class ModelSerializerTests
+{
+    private static readonly Preprocessing Prep = new(TaskKind.Classification, ["a", "b", "c"], [0.5f, -1f, 1e-3f], [2f, 1f, 3.5f], "label", ["x", "y"], 0, 1);
+
+    private static Sequential<float> Network(int seed) => Mlp.Build<float>(3, [5], 2, new Random(seed));
+
+    [Test]
+    public void WeightsRoundTripBitForBit()
+    {
+        using var temp = new TempDirectory();
+        var network = Network(1);
+        // Values whose shortest decimal form is long, tiny or at the edges of float.
+        float[] awkward = [1f / 3, float.Epsilon, -float.Epsilon * 7, float.MaxValue, float.MinValue, 1e-38f, -0f, 0.1f, 16777217f, MathF.PI];
+        awkward.CopyTo(network.Parameters[0].Values, 0);
+        string path = temp.File("m.json");
+
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        var loaded = ModelSerializer.Load(path);
+
+        var expected = network.Parameters.SelectMany(p => p.Values).Select(BitConverter.SingleToInt32Bits).ToArray();
+        var actual = loaded.Network.Parameters.SelectMany(p => p.Values).Select(BitConverter.SingleToInt32Bits).ToArray();
+        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(loaded.WeightsSha256, Is.EqualTo(WeightsHash.Sha256(network.Parameters)));
+    }
+
+    [Test]
+    public void PreprocessingIsSavedWhole()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("m.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(Network(2), Prep, null, null));
+
+        var loaded = ModelSerializer.Load(path).Preprocessing;
+
+        // Every public property, whatever properties the record gains later.
+        foreach (var property in typeof(Preprocessing).GetProperties())
+            Assert.That(property.GetValue(loaded), Is.EqualTo(property.GetValue(Prep)), property.Name);
+    }
+
+    [Test]
+    public void ACrashMidSaveLeavesThePreviousFileLoadable()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("m.json");
+        var old = Network(3);
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(old, Prep, null, null));
+        var document = ModelSerializer.ToDocument(Network(4), Prep, null, null);
+
+        // The same atomic write Save uses, with the process "killed" after 200 bytes of the new file.
+        Assert.Throws<IOException>(() => AtomicFile.Write(path, stream => ModelSerializer.Write(new CrashingStream(stream, 200), document)));
+
+        Assert.That(ModelSerializer.Load(path).WeightsSha256, Is.EqualTo(WeightsHash.Sha256(old.Parameters)));
+        Assert.That(Directory.GetFiles(temp.Path), Is.EqualTo(new[] { path }), "the temporary file is cleaned up");
+    }
+
+    [Test]
+    public void ATornFileIsReportedAsDamaged()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("m.json");
+        using (var file = File.Create(path))
+            Assert.Throws<IOException>(() => ModelSerializer.Write(new CrashingStream(file, 300), ModelSerializer.ToDocument(Network(5), Prep, null, null)));
+
+        var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
+        Assert.That(e!.Message, Does.StartWith(path).And.Contain("damaged model file"));
+    }
+
+    [TestCase("{\"name\": \"something else\"}", "not a NeuralNet model file")]
+    [TestCase("[1, 2, 3]", "not a NeuralNet model file")]
+    [TestCase("sepal_length,species\n1,a\n", "damaged model file")]
+    [TestCase("", "damaged model file")]
+    [TestCase("{\"format\": \"neuralnet-model\", \"format_version\": 99}", "format_version 99 is not supported")]
+    [TestCase("{\"format\": \"neuralnet-model\", \"format_version\": 1}", "damaged model file")]
+    public void AForeignOrFutureFileGivesOneClearError(string content, string expected)
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("m.json");
+        File.WriteAllText(path, content);
+
+        var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
+
+        Assert.That(e!.Message, Does.StartWith(path).And.Contain(expected).And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void ChangedWeightsAreCaughtByTheHash()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("m.json");
+        var network = Network(6);
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        string first = network.Parameters[0].Values[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string text = File.ReadAllText(path);
+        int at = text.IndexOf(first, StringComparison.Ordinal);
+        File.WriteAllText(path, text[..at] + "0.25" + text[(at + first.Length)..]);
+
+        var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
+
+        Assert.That(e!.Message, Does.Contain("weights_sha256"));
+    }
+
+    [Test]
+    public void AMissingFileIsNamed()
+    {
+        var e = Assert.Throws<InputException>(() => ModelSerializer.Load("no-such-model.json"));
+        Assert.That(e!.Message, Is.EqualTo("no-such-model.json: file not found"));
+    }
+
+    /// <summary>Passes writes through until <paramref name="limit"/> bytes, then fails as a killed process would stop.</summary>
+    private sealed class CrashingStream(Stream inner, int limit) : Stream
+    {
+        private int _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            int room = Math.Min(buffer.Length, limit - _written);
+            inner.Write(buffer[..room]);
+            _written += room;
+            if (room < buffer.Length)
+                throw new IOException("simulated crash mid-save");
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
