@@ -1,0 +1,95 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+using NeuralNet.Reporting;
+using NeuralNet.Training;
+
+namespace NeuralNet.Tests.Training;
+
+public class TrainingSessionTests
+{
+    [Test]
+    public void EarlyStoppingRestoresTheBestEpochsWeights()
+    {
+        var (session, model, data) = Setup(patience: 3);
+        var hashes = new Dictionary<int, string>();
+
+        var outcome = session.Run(60, data.Train, data.Validation, (e, _) => hashes[e.Epoch] = WeightsHash.Sha256(model.Parameters), default);
+
+        int best = outcome.History.MinBy(e => e.ValidationLoss)!.Epoch;
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.EarlyStopped));
+        Assert.That(outcome.History, Has.Count.LessThan(60));
+        Assert.That(outcome.History[^1].Epoch - best, Is.EqualTo(3));
+        Assert.That(outcome.RestoredEpoch, Is.EqualTo(best));
+        Assert.That(WeightsHash.Sha256(model.Parameters), Is.EqualTo(hashes[best]).And.Not.EqualTo(hashes[outcome.History[^1].Epoch]));
+    }
+
+    [Test]
+    public void WithPatienceTheBestWeightsAreRestoredAlsoWhenAllEpochsRun()
+    {
+        var (session, model, data) = Setup(patience: 50);
+        var hashes = new Dictionary<int, string>();
+
+        var outcome = session.Run(20, data.Train, data.Validation, (e, _) => hashes[e.Epoch] = WeightsHash.Sha256(model.Parameters), default);
+
+        int best = outcome.History.MinBy(e => e.ValidationLoss)!.Epoch;
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.Completed));
+        Assert.That(best, Is.LessThan(20), "the setup must have a best epoch before the last");
+        Assert.That(WeightsHash.Sha256(model.Parameters), Is.EqualTo(hashes[best]));
+    }
+
+    [Test]
+    public void WithoutPatienceTheFinalWeightsAreKept()
+    {
+        var (session, model, data) = Setup(patience: null);
+        string last = "";
+
+        var outcome = session.Run(12, data.Train, data.Validation, (_, _) => last = WeightsHash.Sha256(model.Parameters), default);
+
+        Assert.That(outcome.RestoredEpoch, Is.Null);
+        Assert.That(WeightsHash.Sha256(model.Parameters), Is.EqualTo(last));
+    }
+
+    [Test]
+    public void ANonFiniteLossStopsWithTheLayerAndKeepsTheLastGoodWeights()
+    {
+        var (session, model, data) = Setup(patience: null, learningRate: 2f);
+        var hashes = new Dictionary<int, string>();
+
+        var outcome = session.Run(30, data.Train, data.Validation, (e, _) => hashes[e.Epoch] = WeightsHash.Sha256(model.Parameters), default);
+
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.NonFinite));
+        Assert.That(outcome.Failure!.Epoch, Is.EqualTo(outcome.History.Count + 1));
+        Assert.That(outcome.Failure.Layer, Does.StartWith("layer "));
+        Assert.That(model.Parameters.SelectMany(p => p.Values).All(float.IsFinite), Is.True);
+        Assert.That(WeightsHash.Sha256(model.Parameters), Is.EqualTo(hashes[outcome.RestoredEpoch!.Value]));
+    }
+
+    [Test]
+    public void ACancelledTokenStopsBetweenBatchesAndRestoresTheBest()
+    {
+        var (session, model, data) = Setup(patience: null);
+        using var cancel = new CancellationTokenSource();
+
+        var outcome = session.Run(50, data.Train, data.Validation, (e, _) =>
+        {
+            if (e.Epoch == 4)
+                cancel.Cancel();
+        }, cancel.Token);
+
+        Assert.That(outcome.Reason, Is.EqualTo(StopReason.Interrupted));
+        Assert.That(outcome.History, Has.Count.EqualTo(4));
+        Assert.That(outcome.RestoredEpoch, Is.EqualTo(outcome.History.MinBy(e => e.ValidationLoss)!.Epoch));
+    }
+
+    // Iris with a high learning rate: the validation loss goes up and down, so the best epoch is rarely the last.
+    private static (TrainingSession Session, Sequential<float> Model, PreparedData Data) Setup(int? patience, float learningRate = 0.3f)
+    {
+        var data = PreparedData.Load(TestFiles.Data("iris.csv"), null, null, 0.2, new Random(1), null);
+        var model = Mlp.Build<float>(4, [64, 32], 3, new Random(2));
+        var optimizer = new Sgd<float>(learningRate, 0.9f, 0.02f);
+        var loop = new TrainingLoop(model, LossFor.Task(data.Preprocessing), optimizer, 32, new Random(3));
+        return (new TrainingSession(model, loop, optimizer, new ConstantSchedule(), patience), model, data);
+    }
+}
