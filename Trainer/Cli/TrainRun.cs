@@ -84,6 +84,11 @@ public static class TrainRun
 
         if (options.HistoryPath is not null)
             AtomicFile.WriteText(options.HistoryPath, HistoryCsv.Format(history));
+        if (options.PlotPath is not null)
+        {
+            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2");
+            output.WriteLine($"plot saved to {options.PlotPath}");
+        }
         if (options.ReportPath is not null && best is not null && kept is not null)
         {
             var report = new RunReport(
