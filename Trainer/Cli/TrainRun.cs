@@ -26,7 +26,7 @@ public static class TrainRun
         var shuffleRandom = new Random(seeds.Next());
 
         var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
-        var data = PreparedData.Load(options.DataPath, options.Target, options.Task, options.ValidationSplit, splitRandom, options.TestPath);
+        var data = PreparedData.Load(options.DataPath, options.Target, options.Task, options.ValidationSplit, splitRandom, options.TestPath, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         bool classification = prep.Task == TaskKind.Classification;
         PrintData(output, options, data);

@@ -9,16 +9,19 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// <param name="validationFraction">Share of rows held out for validation, stratified for classification.</param>
     /// <param name="random">Seeded source of the split.</param>
     /// <param name="testPath">A separate test CSV with the same columns, or null.</param>
-    public static PreparedData Load(string trainPath, string? target, TaskKind? task, double validationFraction, Random random, string? testPath)
+    /// <param name="fitted">The preprocessing of a saved model to train further (--resume): its columns, task and
+    /// classes are used and nothing is refitted, so the model sees inputs scaled as before. Null to fit one.</param>
+    public static PreparedData Load(string trainPath, string? target, TaskKind? task, double validationFraction, Random random, string? testPath, Preprocessing? fitted = null)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var raw = CsvLoader.Load(trainPath, target);
-        var kind = Preprocessing.DetectTask(raw.Targets, task);
-        var (classNames, labels) = kind == TaskKind.Classification ? Preprocessing.EncodeClasses(raw) : ([], null);
+        var raw = fitted is null ? CsvLoader.Load(trainPath, target) : CsvLoader.Load(trainPath, fitted.TargetName, fitted.FeatureNames);
+        var kind = fitted?.Task ?? Preprocessing.DetectTask(raw.Targets, task);
+        var (classNames, labels) = kind != TaskKind.Classification ? ([], null)
+            : fitted is null ? Preprocessing.EncodeClasses(raw) : (fitted.ClassNames, fitted.LabelsOf(raw));
         var values = kind == TaskKind.Regression ? Preprocessing.ParseTargets(raw) : null;
 
         var (trainRows, validationRows) = Split.Rows(raw.Rows, validationFraction, random, labels);
-        var preprocessing = Preprocessing.Fit(raw, kind, trainRows, classNames, values);
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, trainRows, classNames, values);
         var train = preprocessing.Apply(raw, trainRows, labels, values);
         var validation = preprocessing.Apply(raw, validationRows, labels, values);
 
