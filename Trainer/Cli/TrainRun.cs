@@ -39,8 +39,8 @@ public static class TrainRun
 
         string metric = classification ? "acc" : "r2";
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
-        var outcome = session.Run(options.Epochs, data.Train, data.Validation,
-            (result, changedRate) => output.WriteLine(FormatEpoch(result, options.Epochs, metric, changedRate)), interrupt);
+        var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
+            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, metric, changedRate)), interrupt));
         var history = outcome.History;
 
         output.WriteLine();

@@ -48,7 +48,8 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
 
     public void ZeroGradients()
     {
-        foreach (var parameter in Parameters)
-            parameter.ZeroGradient();
+        // An index loop: foreach over the IReadOnlyList would allocate an enumerator on every step.
+        for (int i = 0; i < Parameters.Count; i++)
+            Parameters[i].ZeroGradient();
     }
 }
