@@ -9,20 +9,32 @@ public class ModelSerializerTests
 {
     private static readonly Preprocessing Prep = new(TaskKind.Classification, ["a", "b", "c"], [0.5f, -1f, 1e-3f], [2f, 1f, 3.5f], "label", ["x", "y"], 0, 1);
 
+    private TempDirectory _temp = null!;
+    [SetUp]
+    public void CreateDirectory() => _temp = new TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => _temp.Dispose();
+
     private static Sequential<float> Network(int seed) => Mlp.Build<float>(3, [5], 2, new Random(seed));
+
+    /// <summary>Saves <paramref name="network"/> to a fresh file of the test's directory and returns its path.</summary>
+    private string Save(Sequential<float> network)
+    {
+        string path = _temp.File("m.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        return path;
+    }
 
     [Test]
     public void WeightsRoundTripBitForBit()
     {
-        using var temp = new TempDirectory();
         var network = Network(1);
         // Values whose shortest decimal form is long, tiny or at the edges of float.
         float[] awkward = [1f / 3, float.Epsilon, -float.Epsilon * 7, float.MaxValue, float.MinValue, 1e-38f, -0f, 0.1f, 16777217f, MathF.PI];
         awkward.CopyTo(network.Parameters[0].Values, 0);
-        string path = temp.File("m.json");
 
-        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
-        var loaded = ModelSerializer.Load(path);
+        var loaded = ModelSerializer.Load(Save(network));
 
         var expected = network.Parameters.SelectMany(p => p.Values).Select(BitConverter.SingleToInt32Bits).ToArray();
         var actual = loaded.Network.Parameters.SelectMany(p => p.Values).Select(BitConverter.SingleToInt32Bits).ToArray();
@@ -33,9 +45,7 @@ public class ModelSerializerTests
     [Test]
     public void PreprocessingIsSavedWhole()
     {
-        using var temp = new TempDirectory();
-        string path = temp.File("m.json");
-        ModelSerializer.Save(path, ModelSerializer.ToDocument(Network(2), Prep, null, null));
+        string path = Save(Network(2));
 
         var loaded = ModelSerializer.Load(path).Preprocessing;
 
@@ -47,24 +57,21 @@ public class ModelSerializerTests
     [Test]
     public void ACrashMidSaveLeavesThePreviousFileLoadable()
     {
-        using var temp = new TempDirectory();
-        string path = temp.File("m.json");
         var old = Network(3);
-        ModelSerializer.Save(path, ModelSerializer.ToDocument(old, Prep, null, null));
+        string path = Save(old);
         var document = ModelSerializer.ToDocument(Network(4), Prep, null, null);
 
         // The same atomic write Save uses, with the process "killed" after 200 bytes of the new file.
         Assert.Throws<IOException>(() => AtomicFile.Write(path, stream => ModelSerializer.Write(new CrashingStream(stream, 200), document)));
 
         Assert.That(ModelSerializer.Load(path).WeightsSha256, Is.EqualTo(WeightsHash.Sha256(old.Parameters)));
-        Assert.That(Directory.GetFiles(temp.Path), Is.EqualTo(new[] { path }), "the temporary file is cleaned up");
+        Assert.That(Directory.GetFiles(_temp.Path), Is.EqualTo(new[] { path }), "the temporary file is cleaned up");
     }
 
     [Test]
     public void ATornFileIsReportedAsDamaged()
     {
-        using var temp = new TempDirectory();
-        string path = temp.File("m.json");
+        string path = _temp.File("m.json");
         using (var file = File.Create(path))
             Assert.Throws<IOException>(() => ModelSerializer.Write(new CrashingStream(file, 300), ModelSerializer.ToDocument(Network(5), Prep, null, null)));
 
@@ -80,8 +87,7 @@ public class ModelSerializerTests
     [TestCase("{\"format\": \"neuralnet-model\", \"format_version\": 1}", "damaged model file")]
     public void AForeignOrFutureFileGivesOneClearError(string content, string expected)
     {
-        using var temp = new TempDirectory();
-        string path = temp.File("m.json");
+        string path = _temp.File("m.json");
         File.WriteAllText(path, content);
 
         var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
@@ -92,10 +98,8 @@ public class ModelSerializerTests
     [Test]
     public void ChangedWeightsAreCaughtByTheHash()
     {
-        using var temp = new TempDirectory();
-        string path = temp.File("m.json");
         var network = Network(6);
-        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        string path = Save(network);
         string first = network.Parameters[0].Values[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string text = File.ReadAllText(path);
         int at = text.IndexOf(first, StringComparison.Ordinal);
