@@ -22,4 +22,19 @@ public class HelpTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error.TrimEnd(), Does.StartWith("error:").And.Not.Contain("\n"));
     }
+
+    [Test]
+    public void AnUnwritableOutputFileIsOneLineAndExitCode2()
+    {
+        using var temp = new TempDirectory();
+        string blocker = temp.File("not-a-directory");
+        File.WriteAllText(blocker, "");
+
+        string model = Path.Combine(blocker, "m.json");
+
+        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "1", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error.TrimEnd(), Does.StartWith($"error: {model}: cannot be written: ").And.Not.Contain("\n"));
+    }
 }

@@ -89,6 +89,12 @@ public static class CommandLine
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An output file that cannot be written (--save, --out, --plot…): .NET's message names the path.
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEURALNET_TRACE") != "1")
         {
             error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (set NEURALNET_TRACE=1 for details)");

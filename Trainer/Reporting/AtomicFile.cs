@@ -21,6 +21,11 @@ public static class AtomicFile
             }
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET names the temporary file; the user knows the path they asked for.
+            throw new IOException($"{path}: cannot be written: {e.Message}", e);
+        }
         finally
         {
             if (File.Exists(temporary))
