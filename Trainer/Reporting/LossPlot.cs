@@ -32,8 +32,7 @@ public static class LossPlot
         plot.YLabel("loss");
         plot.ShowLegend(Alignment.UpperCenter);
 
-        string full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        plot.SavePng(full, Width, Height);
+        byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        AtomicFile.Write(path, stream => stream.Write(png));
     }
 }
