@@ -80,7 +80,8 @@ public static class ModelSerializer
         catch (JsonException e)
         {
             string where = e.LineNumber is { } line ? $"{path}:{line + 1}" : path;
-            throw new InputException($"{where}: damaged model file: {FirstSentence(e.Message)}", e);
+            string at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
+            throw new InputException($"{where}: damaged model file: {FirstSentence(e.Message)}{at}", e);
         }
     }
 

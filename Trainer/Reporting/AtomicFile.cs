@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace NeuralNet.Reporting;
 
 /// <summary>
@@ -6,11 +8,31 @@ namespace NeuralNet.Reporting;
 /// </summary>
 public static class AtomicFile
 {
+    // Temporary files being written. A process that exits mid-write (a second Ctrl+C calls Environment.Exit)
+    // skips the finally below, so they are removed on exit instead; the target file is untouched either way.
+    private static readonly ConcurrentDictionary<string, byte> InFlight = new();
+
+    static AtomicFile() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (string temporary in InFlight.Keys)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Exiting anyway: a leftover temporary file is all that remains.
+            }
+        }
+    };
+
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        InFlight.TryAdd(temporary, 0);
         try
         {
             Directory.CreateDirectory(directory);
@@ -30,6 +52,7 @@ public static class AtomicFile
         {
             if (File.Exists(temporary))
                 File.Delete(temporary);
+            InFlight.TryRemove(temporary, out _);
         }
     }
 
