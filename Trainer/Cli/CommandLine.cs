@@ -22,8 +22,8 @@ public static class CommandLine
         var trainCommand = train.AddTo(new Command("train", "Trains a model on DATA.csv and saves it (see --save)."));
         trainCommand.SetAction(parse => Train(train, parse, output, error, interrupt));
         root.Subcommands.Add(trainCommand);
-        root.Subcommands.Add(PredictCommand(output, error));
-        root.Subcommands.Add(EvaluateCommand(output, error));
+        root.Subcommands.Add(PredictCommand(output, error, interrupt));
+        root.Subcommands.Add(EvaluateCommand(output, error, interrupt));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -43,7 +43,7 @@ public static class CommandLine
             return TrainRun.Execute(options.Read(parse), output, error, interrupt);
         });
 
-    private static Command PredictCommand(TextWriter output, TextWriter error)
+    private static Command PredictCommand(TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
@@ -54,13 +54,14 @@ public static class CommandLine
         };
         command.SetAction(parse => Guard(error, () =>
         {
+            using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
             return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output);
         }));
         return command;
     }
 
-    private static Command EvaluateCommand(TextWriter output, TextWriter error)
+    private static Command EvaluateCommand(TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Labelled rows, with the model's feature and target columns" };
@@ -70,11 +71,16 @@ public static class CommandLine
         };
         command.SetAction(parse => Guard(error, () =>
         {
+            using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
             return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output);
         }));
         return command;
     }
+
+    // predict and evaluate keep no state worth saving (predict writes its file atomically): Ctrl+C ends them at once.
+    private static CancellationTokenRegistration ExitOn(CancellationToken interrupt) =>
+        interrupt.Register(() => Environment.Exit(ExitCodes.Interrupted));
 
     /// <summary>Runs the command, turning input errors into one line and exit code 2, and anything else into one
     /// line and exit code 1 (with the stack trace only when NEURALNET_TRACE=1).</summary>

@@ -32,7 +32,7 @@ public sealed class InterruptSignal : IDisposable
     {
         if (Interlocked.Increment(ref _presses) == 1)
         {
-            _error.WriteLine("interrupted: finishing the current batch, then saving the best model (Ctrl+C again to quit at once)");
+            _error.WriteLine("interrupted: stopping after the current step (Ctrl+C again to quit at once)");
             _source.Cancel();
             return true;
         }
