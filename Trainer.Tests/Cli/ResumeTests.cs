@@ -20,7 +20,9 @@ public class ResumeTests
 
         Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
         Assert.That(resumed.Output, Does.Contain($"resumed from {first}"));
-        Assert.That(ModelSerializer.Load(second).WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
+        var saved = ModelSerializer.Load(second);
+        Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
+        Assert.That(saved.Training!.Hidden, Is.EqualTo(new[] { 64, 32 }), "the saved architecture, not the ignored --hidden 3");
         Assert.That(ValidationLoss(resumed.Output, 1), Is.EqualTo(ValidationLoss(original.Output, 3)));
     }
 

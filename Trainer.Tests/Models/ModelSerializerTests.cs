@@ -7,16 +7,18 @@ namespace NeuralNet.Tests.Models;
 
 public class ModelSerializerTests
 {
-    private static readonly Preprocessing Prep = new(TaskKind.Classification, ["a", "b", "c"], [0.5f, -1f, 1e-3f], [2f, 1f, 3.5f], "label", ["x", "y"], 0, 1);
+    // Fitted on a real file rather than constructed, so that the test follows the record as it gains properties.
+    private static readonly Preprocessing Prep = PreparedData.Load(TestFiles.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
 
     private TempDirectory _temp = null!;
+
     [SetUp]
     public void CreateDirectory() => _temp = new TempDirectory();
 
     [TearDown]
     public void DeleteDirectory() => _temp.Dispose();
 
-    private static Sequential<float> Network(int seed) => Mlp.Build<float>(3, [5], 2, new Random(seed));
+    private static Sequential<float> Network(int seed) => Mlp.Build<float>(4, [5], 3, new Random(seed));
 
     /// <summary>Saves <paramref name="network"/> to a fresh file of the test's directory and returns its path.</summary>
     private string Save(Sequential<float> network)
@@ -52,6 +54,24 @@ public class ModelSerializerTests
         // Every public property, whatever properties the record gains later.
         foreach (var property in typeof(Preprocessing).GetProperties())
             Assert.That(property.GetValue(loaded), Is.EqualTo(property.GetValue(Prep)), property.Name);
+    }
+
+    [Test]
+    public void SavingALoadedModelReproducesTheFileByteForByte()
+    {
+        var training = new NeuralNet.Cli.TrainOptions { DataPath = "iris.csv", Hidden = [5], Patience = 3 };
+        var metrics = new ModelMetrics("accuracy", 7, new RunScore(0.25, 0.9), null);
+        string path = _temp.File("m.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(Network(7), Prep, training, metrics));
+
+        var loaded = ModelSerializer.Load(path);
+        using var again = new MemoryStream();
+        ModelSerializer.Write(again, ModelSerializer.ToDocument(loaded.Network, loaded.Preprocessing, loaded.Training, loaded.Metrics));
+
+        Assert.That(again.ToArray(), Is.EqualTo(File.ReadAllBytes(path)));
+        Assert.That(loaded.Metrics, Is.EqualTo(metrics));
+        Assert.That(loaded.Training!.Patience, Is.EqualTo(3));
+        Assert.That(loaded.Training.Hidden, Is.EqualTo(new[] { 5 }));
     }
 
     [Test]

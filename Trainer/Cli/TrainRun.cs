@@ -79,7 +79,14 @@ public static class TrainRun
         string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
             hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
-        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, options, metrics));
+        // A resumed run records the architecture and columns it really trained, not the ignored options.
+        var recorded = resumed is null ? options : options with
+        {
+            Hidden = [.. model.Layers.OfType<Dense<float>>().SkipLast(1).Select(d => d.OutputSize)],
+            Target = prep.TargetName,
+            Task = prep.Task,
+        };
+        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
         output.WriteLine($"model saved to {savePath}");
 
         if (options.HistoryPath is not null)
