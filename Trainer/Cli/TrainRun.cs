@@ -33,11 +33,12 @@ public static class TrainRun
 
         string metric = classification ? "acc" : "r2";
         var history = new List<EpochResult>();
+        output.WriteLine(EpochHeader(options.Epochs, metric));
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var result = loop.RunEpoch(epoch, data.Train, data.Validation);
             history.Add(result);
-            output.WriteLine(FormatEpoch(result, options.Epochs, metric));
+            output.WriteLine(FormatEpoch(result, options.Epochs));
         }
 
         // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
@@ -82,12 +83,20 @@ public static class TrainRun
         return ExitCodes.Success;
     }
 
-    public static string FormatEpoch(EpochResult e, int epochs, string metric)
+    /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    public static string EpochHeader(int epochs, string metric)
     {
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        string epoch = e.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width);
-        return Invariant($"epoch {epoch}/{epochs}  train_loss {e.TrainLoss:0.0000}  val_loss {e.ValidationLoss:0.0000}  val_{metric} {e.ValidationMetric:0.0000}  {e.Seconds,7:0.000} s  {e.SamplesPerSecond,10:N0} samples/s");
+        int width = EpochColumnWidth(epochs);
+        return Invariant($"{"epoch".PadLeft(width)}  {"train_loss",10}  {"val_loss",10}  {"val_" + metric,8}  {"seconds",8}  {"samples/s",10}");
     }
+
+    public static string FormatEpoch(EpochResult e, int epochs)
+    {
+        string epoch = Invariant($"{e.Epoch}/{epochs}").PadLeft(EpochColumnWidth(epochs));
+        return Invariant($"{epoch}  {e.TrainLoss,10:0.0000}  {e.ValidationLoss,10:0.0000}  {e.ValidationMetric,8:0.0000}  {e.Seconds,8:0.000}  {e.SamplesPerSecond,10:N0}");
+    }
+
+    private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
 
     private static void PrintData(TextWriter output, TrainOptions options, PreparedData data)
     {
