@@ -1,0 +1,45 @@
+using System.Runtime.Intrinsics;
+
+namespace NeuralNet.Kernels;
+
+/// <summary>Which vector width a kernel runs at. <see cref="Auto"/> is what the public entry points use.</summary>
+internal enum SimdWidth
+{
+    /// <summary>The widest width the hardware accelerates.</summary>
+    Auto,
+    Vector512,
+    Vector256,
+    Vector128,
+    Scalar,
+}
+
+internal static class SimdWidths
+{
+    /// <summary>Every width, widest first: the order tests and benchmarks walk them in.</summary>
+    public static readonly SimdWidth[] Forced = [SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Vector128, SimdWidth.Scalar];
+
+    public static bool IsSupported(SimdWidth width) => width switch
+    {
+        SimdWidth.Auto or SimdWidth.Scalar => true,
+        SimdWidth.Vector512 => Vector512.IsHardwareAccelerated,
+        SimdWidth.Vector256 => Vector256.IsHardwareAccelerated,
+        SimdWidth.Vector128 => Vector128.IsHardwareAccelerated,
+        _ => false,
+    };
+
+    /// <summary>Turns <see cref="SimdWidth.Auto"/> into a concrete width; a forced width the hardware lacks throws.</summary>
+    public static SimdWidth Resolve(SimdWidth width)
+    {
+        if (width == SimdWidth.Auto)
+        {
+            return Vector512.IsHardwareAccelerated ? SimdWidth.Vector512
+                : Vector256.IsHardwareAccelerated ? SimdWidth.Vector256
+                : Vector128.IsHardwareAccelerated ? SimdWidth.Vector128
+                : SimdWidth.Scalar;
+        }
+
+        return IsSupported(width)
+            ? width
+            : throw new NotSupportedException($"{width} is not hardware accelerated on this machine.");
+    }
+}
