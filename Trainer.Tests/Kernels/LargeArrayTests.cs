@@ -4,8 +4,8 @@ using NeuralNet.Kernels;
 namespace NeuralNet.Tests.Kernels;
 
 /// <summary>
-/// Arrays above both size thresholds, so the entry points choose streaming stores and two threads by themselves,
-/// with a misaligned destination and a length that is not a multiple of any vector.
+/// Arrays above both size thresholds, so the entry points choose two threads by themselves, and streaming stores
+/// too when out of place; with a misaligned destination and a length that is not a multiple of any vector.
 /// </summary>
 [TestFixture(typeof(float))]
 [TestFixture(typeof(double))]

@@ -19,7 +19,8 @@ internal static unsafe class BinaryDriver
         fixed (T* dxPointer = dx)
         {
             var source = new Source<T, TOp, TParameters>(xPointer, dyPointer, parameters);
-            ElementwiseLoop.Run<T, Source<T, TOp, TParameters>>(source, dxPointer, (nuint)x.Length, width, path);
+            bool inPlace = dxPointer == xPointer || dxPointer == dyPointer;
+            ElementwiseLoop.Run<T, Source<T, TOp, TParameters>>(source, dxPointer, (nuint)x.Length, inPlace, width, path);
         }
     }
 

@@ -16,7 +16,7 @@ internal static unsafe class UnaryDriver
         fixed (T* yPointer = y)
         {
             var source = new Source<T, TOp, TParameters>(xPointer, parameters);
-            ElementwiseLoop.Run<T, Source<T, TOp, TParameters>>(source, yPointer, (nuint)x.Length, width, path);
+            ElementwiseLoop.Run<T, Source<T, TOp, TParameters>>(source, yPointer, (nuint)x.Length, yPointer == xPointer, width, path);
         }
     }
 
