@@ -34,7 +34,7 @@ internal static class ReluJobs
         .WithToolchain(InProcessEmitToolchain.Instance)
         .WithLaunchCount(1)
         .WithWarmupCount(5)
-        .WithIterationCount(31)
+        .WithIterationCount(51)
         .WithInvocationCount(Relu64x256Float.RingSize)
         .WithUnrollFactor(1)
         .WithGcForce(false)

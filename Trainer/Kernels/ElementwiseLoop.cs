@@ -67,6 +67,7 @@ internal static unsafe class ElementwiseLoop
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static LargeArrayPath ChooseBySize(nuint destinationBytes, bool inPlace) =>
         (!inPlace && (long)destinationBytes >= NonTemporalMinBytes ? LargeArrayPath.NonTemporalStores : LargeArrayPath.None)
         | ((long)destinationBytes >= TwoThreadsMinBytes ? LargeArrayPath.TwoThreads : LargeArrayPath.None);
@@ -177,19 +178,19 @@ internal static unsafe class ElementwiseLoop
         // Eight independent vectors per step keep enough loads in flight to reach memory bandwidth.
         for (; i + (8 * count) <= end; i += 8 * count)
         {
+            T* d = destination + i;
             TVector v0 = local.Compute<TWidth, TVector>(i);
             TVector v1 = local.Compute<TWidth, TVector>(i + count);
             TVector v2 = local.Compute<TWidth, TVector>(i + (2 * count));
             TVector v3 = local.Compute<TWidth, TVector>(i + (3 * count));
-            TVector v4 = local.Compute<TWidth, TVector>(i + (4 * count));
-            TVector v5 = local.Compute<TWidth, TVector>(i + (5 * count));
-            TVector v6 = local.Compute<TWidth, TVector>(i + (6 * count));
-            TVector v7 = local.Compute<TWidth, TVector>(i + (7 * count));
-            T* d = destination + i;
             TStore.Store<T, TWidth, TVector>(v0, d);
             TStore.Store<T, TWidth, TVector>(v1, d + count);
             TStore.Store<T, TWidth, TVector>(v2, d + (2 * count));
             TStore.Store<T, TWidth, TVector>(v3, d + (3 * count));
+            TVector v4 = local.Compute<TWidth, TVector>(i + (4 * count));
+            TVector v5 = local.Compute<TWidth, TVector>(i + (5 * count));
+            TVector v6 = local.Compute<TWidth, TVector>(i + (6 * count));
+            TVector v7 = local.Compute<TWidth, TVector>(i + (7 * count));
             TStore.Store<T, TWidth, TVector>(v4, d + (4 * count));
             TStore.Store<T, TWidth, TVector>(v5, d + (5 * count));
             TStore.Store<T, TWidth, TVector>(v6, d + (6 * count));

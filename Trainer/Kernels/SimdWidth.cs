@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet.Kernels;
@@ -15,9 +16,6 @@ internal enum SimdWidth
 
 internal static class SimdWidths
 {
-    /// <summary>Every width, widest first: the order tests and benchmarks walk them in.</summary>
-    public static readonly SimdWidth[] Forced = [SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Vector128, SimdWidth.Scalar];
-
     public static bool IsSupported(SimdWidth width) => width switch
     {
         SimdWidth.Auto or SimdWidth.Scalar => true,
@@ -27,19 +25,17 @@ internal static class SimdWidths
         _ => false,
     };
 
-    /// <summary>Turns <see cref="SimdWidth.Auto"/> into a concrete width; a forced width the hardware lacks throws.</summary>
-    public static SimdWidth Resolve(SimdWidth width)
-    {
-        if (width == SimdWidth.Auto)
-        {
-            return Vector512.IsHardwareAccelerated ? SimdWidth.Vector512
-                : Vector256.IsHardwareAccelerated ? SimdWidth.Vector256
-                : Vector128.IsHardwareAccelerated ? SimdWidth.Vector128
-                : SimdWidth.Scalar;
-        }
+    /// <summary>The widest accelerated width; the JIT folds it to a constant.</summary>
+    public static SimdWidth Best =>
+        Vector512.IsHardwareAccelerated ? SimdWidth.Vector512
+        : Vector256.IsHardwareAccelerated ? SimdWidth.Vector256
+        : Vector128.IsHardwareAccelerated ? SimdWidth.Vector128
+        : SimdWidth.Scalar;
 
-        return IsSupported(width)
-            ? width
-            : throw new NotSupportedException($"{width} is not hardware accelerated on this machine.");
-    }
+    /// <summary>Turns <see cref="SimdWidth.Auto"/> into a concrete width; a forced width the hardware lacks throws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SimdWidth Resolve(SimdWidth width) => width == SimdWidth.Auto ? Best : Forced(width);
+
+    private static SimdWidth Forced(SimdWidth width) =>
+        IsSupported(width) ? width : throw new NotSupportedException($"{width} is not hardware accelerated on this machine.");
 }
