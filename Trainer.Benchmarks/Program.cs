@@ -18,7 +18,8 @@ public static class Program
         }
 
         DateTime started = DateTime.Now;
-        Summary[] summaries = BenchmarkRunner.Run([typeof(Relu5000x5000Double), typeof(Relu64x256Float)]);
+        Summary[] summaries = BenchmarkRunner.Run(
+            [typeof(Relu5000x5000Double), typeof(Forms5000x5000Double), typeof(Relu64x256Float), typeof(Forms64x256Float)]);
         string root = FindRepositoryRoot();
         // The script prints milliseconds to two decimals, too coarse for the 64×256 batch, so only the thread's size.
         IReadOnlyList<NumpyFigure>? numpy = NumpyReference.Run(root);

@@ -19,8 +19,8 @@ internal static class ResultsTable
         Console.WriteLine($"## ReLU results, {started:yyyy-MM-dd HH:mm}, {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}");
         Console.WriteLine();
 
-        Table large = new(reports, nameof(Relu5000x5000Double), 1e6, "ms");
-        Table batch = new(reports, nameof(Relu64x256Float), 1e3, "µs");
+        Table large = new(reports, [nameof(Relu5000x5000Double), nameof(Forms5000x5000Double)], 1e6, "ms");
+        Table batch = new(reports, [nameof(Relu64x256Float), nameof(Forms64x256Float)], 1e3, "µs");
         large.Print("5000×5000 double", numpyLarge);
         batch.Print("64×256 float", null);
 
@@ -64,10 +64,10 @@ internal static class ResultsTable
         return line?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    /// <summary>The reports of one benchmark class, in the order they ran.</summary>
-    private sealed class Table(BenchmarkReport[] all, string className, double nanosecondsPerUnit, string unit)
+    /// <summary>The reports of one size (both halves of the table), in the order they ran.</summary>
+    private sealed class Table(BenchmarkReport[] all, string[] classNames, double nanosecondsPerUnit, string unit)
     {
-        private readonly BenchmarkReport[] _reports = [.. all.Where(r => r.BenchmarkCase.Descriptor.Type.Name == className)];
+        private readonly BenchmarkReport[] _reports = [.. all.Where(r => classNames.Contains(r.BenchmarkCase.Descriptor.Type.Name))];
 
         public double? Median(string method) =>
             _reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Median;
@@ -76,8 +76,9 @@ internal static class ResultsTable
 
         public void Print(string title, IReadOnlyList<NumpyFigure>? numpy)
         {
-            int iterations = _reports.Select(r => r.ResultStatistics!.N).DefaultIfEmpty().Min();
-            Console.WriteLine($"### {title}: BenchmarkDotNet, median of {iterations} iterations");
+            int[] counts = [.. _reports.Select(r => r.ResultStatistics!.N)];
+            string iterations = counts.Length == 0 ? "0" : $"{counts.Min()}–{counts.Max()}";
+            Console.WriteLine($"### {title}: BenchmarkDotNet, median of {iterations} iterations per row (upper outliers removed)");
             Console.WriteLine();
             Console.WriteLine($"| variant | median ({unit}) | / copy |");
             Console.WriteLine("|---|---:|---:|");
