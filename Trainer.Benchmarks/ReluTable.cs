@@ -12,81 +12,69 @@ namespace NeuralNet.Benchmarks;
 /// BenchmarkDotNet runs them in declaration order, one after the other, and the machine's load drifts meanwhile;
 /// so the ratios the targets are about come from neighbours: the copy floor, ours, TensorPrimitives, our backward.
 /// </summary>
-/// <remarks>BenchmarkDotNet needs benchmark classes public and not sealed.</remarks>
-public abstract class ReluTable<T>(FreshInputs<T> inputs)
+public abstract class ReluTable<T>(FreshInputs<T> inputs) : ReluBenchmarks<T>(inputs)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly FreshInputs<T> _inputs = inputs;
-
-    [GlobalSetup]
-    public void Setup() => _inputs.Make(seed: 0);
-
-    [IterationSetup]
-    public void FreshX() => _inputs.RefreshX();
-
-    [IterationSetup(Targets = new[] { nameof(BackwardInPlace), nameof(Backward) })]
-    public void FreshDy() => _inputs.RefreshDy();
-
     [Benchmark(Baseline = true, Description = "copy (floor)")]
-    public void Copy() => _inputs.NextX().AsSpan().CopyTo(_inputs.Output);
+    public void Copy() => Inputs.NextX().AsSpan().CopyTo(Inputs.Output);
 
     [Benchmark(Description = "ours Relu (entry point), in place")]
     public void OursInPlace() => OursInPlace(SimdWidth.Auto);
 
     [Benchmark(Description = "ours Relu (entry point)")]
-    public void Ours() => Activations.Relu<T>(_inputs.NextX(), _inputs.Output, SimdWidth.Auto);
+    public void Ours() => Activations.Relu<T>(Inputs.NextX(), Inputs.Output, SimdWidth.Auto);
 
     [Benchmark(Description = "TensorPrimitives.Max(x, 0), in place")]
     public void TensorPrimitivesMaxInPlace()
     {
-        T[] x = _inputs.NextX();
+        T[] x = Inputs.NextX();
         TensorPrimitives.Max(x, T.Zero, x);
     }
 
     [Benchmark(Description = "TensorPrimitives.Max(x, 0)")]
-    public void TensorPrimitivesMax() => TensorPrimitives.Max(_inputs.NextX(), T.Zero, _inputs.Output);
+    public void TensorPrimitivesMax() => TensorPrimitives.Max(Inputs.NextX(), T.Zero, Inputs.Output);
 
     [Benchmark(Description = "ours backward, dx = dy in place")]
     public void BackwardInPlace()
     {
-        T[] dy = _inputs.NextDy();
-        Activations.ReluBackward<T>(_inputs.PristineX, dy, dy, SimdWidth.Auto);
+        T[] dy = Inputs.NextDy();
+        Activations.ReluBackward<T>(Inputs.PristineX, dy, dy, SimdWidth.Auto);
     }
 
     [Benchmark(Description = "ours backward, into dx")]
-    public void Backward() => Activations.ReluBackward<T>(_inputs.PristineX, _inputs.NextDy(), _inputs.Output, SimdWidth.Auto);
+    public void Backward() => Activations.ReluBackward<T>(Inputs.PristineX, Inputs.NextDy(), Inputs.Output, SimdWidth.Auto);
 
     [Benchmark(Description = "ours Vector512, in place")]
     public void Ours512InPlace() => OursInPlace(SimdWidth.Vector512);
 
     [Benchmark(Description = "ours Vector512")]
-    public void Ours512() => Activations.Relu<T>(_inputs.NextX(), _inputs.Output, SimdWidth.Vector512);
+    public void Ours512() => Activations.Relu<T>(Inputs.NextX(), Inputs.Output, SimdWidth.Vector512);
 
     [Benchmark(Description = "ours Vector256, in place")]
     public void Ours256InPlace() => OursInPlace(SimdWidth.Vector256);
 
     [Benchmark(Description = "ours Vector256")]
-    public void Ours256() => Activations.Relu<T>(_inputs.NextX(), _inputs.Output, SimdWidth.Vector256);
+    public void Ours256() => Activations.Relu<T>(Inputs.NextX(), Inputs.Output, SimdWidth.Vector256);
 
     [Benchmark(Description = "ours Vector128, in place")]
     public void Ours128InPlace() => OursInPlace(SimdWidth.Vector128);
 
     [Benchmark(Description = "ours Vector128")]
-    public void Ours128() => Activations.Relu<T>(_inputs.NextX(), _inputs.Output, SimdWidth.Vector128);
+    public void Ours128() => Activations.Relu<T>(Inputs.NextX(), Inputs.Output, SimdWidth.Vector128);
 
     [Benchmark(Description = "Vector<T>.Max, in place")]
     public void VectorMaxInPlace()
     {
-        T[] x = _inputs.NextX();
+        T[] x = Inputs.NextX();
         ReluVariants.VectorMax<T>(x, x);
     }
 
     [Benchmark(Description = "Vector<T>.Max")]
-    public void VectorMax() => ReluVariants.VectorMax<T>(_inputs.NextX(), _inputs.Output);
+    public void VectorMax() => ReluVariants.VectorMax<T>(Inputs.NextX(), Inputs.Output);
 
     private void OursInPlace(SimdWidth width)
     {
-        T[] x = _inputs.NextX();
+        T[] x = Inputs.NextX();
         Activations.Relu<T>(x, x, width);
     }
 }
