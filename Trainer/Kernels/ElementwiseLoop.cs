@@ -21,11 +21,15 @@ internal static unsafe class ElementwiseLoop
     internal const long NonTemporalMinBytes = 16L << 20;
 
     /// <summary>
-    /// Destination size from which two threads pay. Parallel.For costs about 20 µs when the other core is busy
-    /// (a 64 KB ReLU takes 1 µs) and only breaks even near 8–32 MB then; with the other core idle, two threads
-    /// made 5000×5000 double ReLU 1.3–2× faster. Above 8 MB the loss when busy is at most a few percent.
+    /// Destination size from which both cores pay. Parallel.For costs about 20 µs when the other core is busy
+    /// (a 64 KB ReLU takes 1 µs) and only breaks even near 8–32 MB then; with the other core idle, both cores
+    /// made 5000×5000 double ReLU 1.3–2× faster. Split in two halves they were 10–20% slower than one core when
+    /// other builds kept the machine busy (load 7); in 2 MB chunks they were even or faster there too.
     /// </summary>
     internal const long TwoThreadsMinBytes = 8L << 20;
+
+    /// <summary>The work one thread claims at a time on both cores: about 50 µs of memory traffic.</summary>
+    internal const long ChunkBytes = 2L << 20;
 
     // inPlace: the destination is one of the inputs; then streaming stores are not chosen by size.
     public static void Run<T, TSource>(in TSource source, T* destination, nuint length, bool inPlace, SimdWidth width, LargeArrayPath? path)
@@ -42,28 +46,26 @@ internal static unsafe class ElementwiseLoop
         }
         else
         {
-            RunTwoChunks(source, destination, length, width, nonTemporal);
+            RunOnBothCores(source, destination, length, width, nonTemporal);
         }
     }
 
     // Kept out of Run: the lambda's captures would otherwise allocate a closure on every call, threaded or not.
-    private static void RunTwoChunks<T, TSource>(TSource source, T* destination, nuint length, SimdWidth width, bool nonTemporal)
+    private static void RunOnBothCores<T, TSource>(TSource source, T* destination, nuint length, SimdWidth width, bool nonTemporal)
         where T : unmanaged
         where TSource : struct, IElementwiseSource<T>
     {
-        // Split on a 64-element boundary, so both chunks start at the same alignment phase.
-        nuint split = length / 2 & ~(nuint)63;
-        split = split == 0 ? length / 2 : split;
-        Parallel.For(0, 2, chunk =>
+        // Many chunks, claimed one at a time, rather than two halves: on a shared machine the pool thread may be
+        // descheduled, and then the calling thread takes over the chunks it has not claimed instead of waiting.
+        // Chunks start on 64-element boundaries, so all of them share one alignment phase; short spans (forced in
+        // tests) still split in two.
+        nuint half = (((length + 1) / 2) + 63) & ~(nuint)63;
+        nuint chunk = Math.Min((nuint)(ChunkBytes / sizeof(T)), half);
+        long chunks = (long)((length + chunk - 1) / chunk);
+        Parallel.For(0, chunks, index =>
         {
-            if (chunk == 0)
-            {
-                RunChunk(source, destination, 0, split, width, nonTemporal);
-            }
-            else
-            {
-                RunChunk(source, destination, split, length, width, nonTemporal);
-            }
+            nuint start = (nuint)index * chunk;
+            RunChunk(source, destination, start, Math.Min(start + chunk, length), width, nonTemporal);
         });
     }
 

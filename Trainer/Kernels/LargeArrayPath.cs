@@ -12,6 +12,6 @@ internal enum LargeArrayPath
     /// <summary>Streaming stores to a vector-aligned destination, after an unaligned first vector.</summary>
     NonTemporalStores = 1,
 
-    /// <summary>Two chunks, one per core.</summary>
+    /// <summary>Both cores, through Parallel.For over chunks that each thread claims one at a time.</summary>
     TwoThreads = 2,
 }
