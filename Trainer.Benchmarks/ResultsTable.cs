@@ -53,6 +53,9 @@ internal static class ResultsTable
     private static void Speedup(string name, double? ratio, double limit) =>
         Console.WriteLine($"| {name} | {Format(ratio, "x")} | {(ratio is null ? "?" : ratio >= limit ? "yes" : "NO")} |");
 
+    /// <summary>A variant name as a Markdown table cell: code, with its pipes escaped so |x| does not split the row.</summary>
+    private static string Cell(string name) => $"`{name.Replace("|", "\\|", StringComparison.Ordinal)}`";
+
     private static string Format(double? value, string unit) => value is null ? "n/a" : value.Value.ToString("F2", Invariant) + unit;
 
     private static string CpuName()
@@ -87,7 +90,7 @@ internal static class ResultsTable
                 string name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
                 double median = report.ResultStatistics!.Median;
                 string ratio = Format(RatioToCopy(report.BenchmarkCase.Descriptor.WorkloadMethod.Name), "x");
-                Console.WriteLine($"| {name} | {(median / nanosecondsPerUnit).ToString("F2", Invariant)} | {ratio} |");
+                Console.WriteLine($"| {Cell(name)} | {(median / nanosecondsPerUnit).ToString("F2", Invariant)} | {ratio} |");
             }
 
             Console.WriteLine();
@@ -100,7 +103,7 @@ internal static class ResultsTable
                 foreach (NumpyFigure figure in numpy)
                 {
                     double median = figure.MedianMs * 1e6 / nanosecondsPerUnit;
-                    Console.WriteLine($"| {figure.Variant} | {median.ToString("F2", Invariant)} | {figure.RatioToCopy.ToString("F2", Invariant)}x |");
+                    Console.WriteLine($"| {Cell(figure.Variant)} | {median.ToString("F2", Invariant)} | {figure.RatioToCopy.ToString("F2", Invariant)}x |");
                 }
 
                 Console.WriteLine();
