@@ -8,7 +8,7 @@ public class HelpTests
     [TestCase(new[] { "evaluate" }, "MODEL.json")]
     public void EveryVerbHasHelp(string[] verb, string mentioned)
     {
-        var result = Cli.Run([.. verb, "--help"]);
+        var result = CliRun.Of([.. verb, "--help"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.Contain("Usage:").And.Contain(mentioned));
@@ -17,7 +17,7 @@ public class HelpTests
     [Test]
     public void AnUnknownOptionIsOneLineAndExitCode2()
     {
-        var result = Cli.Run("predict", "m.json", "d.csv", "--no-such-option");
+        var result = CliRun.Of("predict", "m.json", "d.csv", "--no-such-option");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error.TrimEnd(), Does.StartWith("error:").And.Not.Contain("\n"));
@@ -26,13 +26,13 @@ public class HelpTests
     [Test]
     public void AnUnwritableOutputFileIsOneLineAndExitCode2()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         string blocker = temp.File("not-a-directory");
         File.WriteAllText(blocker, "");
 
         string model = Path.Combine(blocker, "m.json");
 
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "1", "--save", model);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error.TrimEnd(), Does.StartWith($"error: {model}: cannot be written: ").And.Not.Contain("\n"));

@@ -8,10 +8,10 @@ public class PlotTests
     [Test]
     public void PlotWritesAValidPng()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         string png = temp.File("plots/loss.png");
 
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "3", "--plot", png, "--save", temp.File("m.json"));
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--plot", png, "--save", temp.File("m.json"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.Contain($"plot saved to {png}"));

@@ -7,15 +7,15 @@ namespace NeuralNet.Tests.Cli;
 
 public class PredictEvaluateTests
 {
-    private TempDirectory _temp = null!;
+    private TempFolder _temp = null!;
     private string _model = null!;
 
     [OneTimeSetUp]
     public void TrainOnce()
     {
-        _temp = new TempDirectory();
+        _temp = new TempFolder();
         _model = _temp.File("iris.model.json");
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "3", "--seed", "1", "--save", _model);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "1", "--save", _model);
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.Contain($"model saved to {_model}"));
     }
@@ -26,7 +26,7 @@ public class PredictEvaluateTests
     [Test]
     public void SaveLoadPredictGivesIdenticalOutputs()
     {
-        var data = PreparedData.Load(TestFiles.Data("iris.csv"), null, null, 0.2, new Random(1), null);
+        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null);
         var network = Mlp.Build<float>(4, [8], 3, new Random(2));
         var before = Predictor.Predict(network, data.Preprocessing, data.Train);
         string path = _temp.File("roundtrip.json");
@@ -43,7 +43,7 @@ public class PredictEvaluateTests
     {
         string output = _temp.File("predictions.csv");
 
-        var result = Cli.Run("predict", _model, TestFiles.Data("iris.csv"), "--out", output);
+        var result = CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"), "--out", output);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var lines = File.ReadAllLines(output);
@@ -52,7 +52,7 @@ public class PredictEvaluateTests
 
         // The file's numbers are the loaded model's own outputs, to the bit, and the label is the likeliest class.
         var model = ModelSerializer.Load(_model);
-        var expected = Predictor.Predict(model.Network, model.Preprocessing, ScoringData.Load(TestFiles.Data("iris.csv"), model.Preprocessing, withTargets: false).Dataset);
+        var expected = Predictor.Predict(model.Network, model.Preprocessing, ScoringData.Load(RepoPaths.Data("iris.csv"), model.Preprocessing, withTargets: false).Dataset);
         for (int row = 0; row < 150; row++)
         {
             var fields = lines[row + 1].Split(',');
@@ -66,11 +66,11 @@ public class PredictEvaluateTests
     public void PredictKeepsTheIdColumnAndNeedsNoTarget()
     {
         string input = _temp.File("new.csv");
-        var iris = File.ReadAllLines(TestFiles.Data("iris.csv"));
+        var iris = File.ReadAllLines(RepoPaths.Data("iris.csv"));
         // An id first, the features, no species column.
         File.WriteAllLines(input, iris.Take(4).Select((line, i) => (i == 0 ? "sample_id" : $"s{i}") + "," + line[..line.LastIndexOf(',')]));
 
-        var result = Cli.Run("predict", _model, input);
+        var result = CliRun.Of("predict", _model, input);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var lines = result.Output.TrimEnd().Split('\n');
@@ -82,9 +82,9 @@ public class PredictEvaluateTests
     public void PredictOnRegressionWritesTheValueInTargetUnits()
     {
         string model = _temp.File("diabetes.json");
-        Assert.That(Cli.Run(TestFiles.Data("diabetes.csv"), "--epochs", "2", "--save", model).ExitCode, Is.Zero);
+        Assert.That(CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "2", "--save", model).ExitCode, Is.Zero);
 
-        var result = Cli.Run("predict", model, TestFiles.Data("diabetes.csv"));
+        var result = CliRun.Of("predict", model, RepoPaths.Data("diabetes.csv"));
 
         var lines = result.Output.TrimEnd().Split('\n');
         Assert.That(lines[0], Is.EqualTo("progression"));
@@ -98,13 +98,13 @@ public class PredictEvaluateTests
     public void EvaluateAgreesWithPredict()
     {
         string predictions = _temp.File("for-evaluate.csv");
-        Assert.That(Cli.Run("predict", _model, TestFiles.Data("iris.csv"), "--out", predictions).ExitCode, Is.Zero);
-        var truth = File.ReadAllLines(TestFiles.Data("iris.csv")).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
+        Assert.That(CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"), "--out", predictions).ExitCode, Is.Zero);
+        var truth = File.ReadAllLines(RepoPaths.Data("iris.csv")).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
         var predicted = File.ReadAllLines(predictions).Skip(1).Select(l => l.Split(',')[0]).ToArray();
         double accuracy = truth.Zip(predicted).Count(p => p.First == p.Second) / 150.0;
         int setosaAsSetosa = truth.Zip(predicted).Count(p => p is ("setosa", "setosa"));
 
-        var result = Cli.Run("evaluate", _model, TestFiles.Data("iris.csv"));
+        var result = CliRun.Of("evaluate", _model, RepoPaths.Data("iris.csv"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.Contain(string.Create(CultureInfo.InvariantCulture, $"accuracy {accuracy:0.0000}")));
@@ -117,9 +117,9 @@ public class PredictEvaluateTests
     public void EvaluateWithoutTheTargetColumnSaysSo()
     {
         string input = _temp.File("no-target.csv");
-        File.WriteAllLines(input, File.ReadAllLines(TestFiles.Data("iris.csv")).Take(3).Select(l => l[..l.LastIndexOf(',')]));
+        File.WriteAllLines(input, File.ReadAllLines(RepoPaths.Data("iris.csv")).Take(3).Select(l => l[..l.LastIndexOf(',')]));
 
-        var result = Cli.Run("evaluate", _model, input);
+        var result = CliRun.Of("evaluate", _model, input);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.StartWith($"error: {input}: there is no target column 'species'"));
@@ -131,7 +131,7 @@ public class PredictEvaluateTests
         string damaged = _temp.File("damaged.json");
         File.WriteAllText(damaged, File.ReadAllText(_model)[..500]);
 
-        var result = Cli.Run("predict", damaged, TestFiles.Data("iris.csv"));
+        var result = CliRun.Of("predict", damaged, RepoPaths.Data("iris.csv"));
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error.TrimEnd(), Does.Contain("damaged model file").And.Not.Contain("\n"));
@@ -144,7 +144,7 @@ public class PredictEvaluateTests
         Environment.CurrentDirectory = _temp.Path;
         try
         {
-            var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "1");
+            var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1");
 
             string saved = result.Output.Split('\n').Single(l => l.StartsWith("model saved to ", StringComparison.Ordinal))["model saved to ".Length..];
             Assert.That(saved, Does.Match(@"^runs/iris-\d{8}-\d{6}\.model\.json$"));

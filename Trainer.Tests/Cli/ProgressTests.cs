@@ -8,12 +8,12 @@ public class ProgressTests
     [Test]
     public void RedirectedOutputGetsOnePlainLinePerEpochAndNoRedraws()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
 
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "4", "--save", temp.File("m.json"));
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "4", "--save", temp.File("m.json"));
 
         Assert.That(result.Output, Does.Not.Contain("\r").And.Not.Contain("\u001b"));
-        Assert.That(result.Output.Split('\n').Count(l => l.StartsWith("epoch ", StringComparison.Ordinal)), Is.EqualTo(4));
+        Assert.That(result.EpochRows, Has.Length.EqualTo(4));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NeuralNet.Models;
 
 namespace NeuralNet.Tests.Cli;
@@ -8,14 +7,14 @@ public class ResumeTests
     [Test]
     public void ResumeStartsFromTheSavedWeightsAndPreprocessing()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         string first = temp.File("first.json"), second = temp.File("second.json");
-        var original = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--save", first);
+        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--save", first);
         Assert.That(original.ExitCode, Is.Zero, original.ToString());
 
         // A step too small to move any weight: the resumed model must be the saved one, bit for bit, and its first
         // epoch's validation loss that of the saved model (same seed, same split, same scaling).
-        var resumed = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "1", "--seed", "4", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
+        var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--seed", "4", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
             "--hidden", "3", "--resume", first, "--save", second);
 
         Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
@@ -23,22 +22,23 @@ public class ResumeTests
         var saved = ModelSerializer.Load(second);
         Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
         Assert.That(saved.Training!.Hidden, Is.EqualTo(new[] { 64, 32 }), "the saved architecture, not the ignored --hidden 3");
-        Assert.That(ValidationLoss(resumed.Output, 1), Is.EqualTo(ValidationLoss(original.Output, 3)));
+        Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
     }
 
     [Test]
     public void ResumingOnAFileWithoutTheModelsColumnsIsABadInput()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         string model = temp.File("iris.json");
-        Assert.That(Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "1", "--save", model).ExitCode, Is.Zero);
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model).ExitCode, Is.Zero);
 
-        var result = Cli.Run(TestFiles.Data("diabetes.csv"), "--epochs", "1", "--resume", model);
+        var result = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "1", "--resume", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Contain("diabetes.csv").And.Contain("there is no target column 'species'"));
     }
 
-    private static string ValidationLoss(string output, int epoch) =>
-        Regex.Match(output, $@"^epoch +{epoch}/\d+ .*val_loss (\S+)", RegexOptions.Multiline).Groups[1].Value;
+    // The third column of the epoch's row: epoch, train_loss, val_loss.
+    private static string ValidationLoss(CliRun result, int epoch) =>
+        result.EpochRows.Single(row => CliRun.IsEpochRow(row, epoch)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
 }

@@ -6,10 +6,10 @@ namespace NeuralNet.Tests.Cli;
 
 public class TrainingControlTests
 {
-    private TempDirectory _temp = null!;
+    private TempFolder _temp = null!;
 
     [SetUp]
-    public void CreateDirectory() => _temp = new TempDirectory();
+    public void CreateDirectory() => _temp = new TempFolder();
 
     [TearDown]
     public void DeleteDirectory() => _temp.Dispose();
@@ -20,13 +20,13 @@ public class TrainingControlTests
         string model = _temp.File("m.json");
         using var signal = new InterruptSignal(TextWriter.Null, _ => Assert.Fail("the first press must not exit"));
         // Ctrl+C "pressed" as soon as epoch 2 is printed, through the same token the console handler cancels.
-        var output = new ActingWriter(line => Regex.IsMatch(line, "^epoch +2/"), () => signal.Press());
+        var output = new ActingWriter(line => CliRun.IsEpochRow(line, 2), () => signal.Press());
 
-        var result = Cli.Run(output, signal.Token, TestFiles.Data("iris.csv"), "--epochs", "50", "--save", model);
+        var result = CliRun.Of(output, signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "50", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.ToString());
         Assert.That(result.Output, Does.Contain("interrupted after 2 full epochs").And.Contain("weights sha256"));
-        Assert.That(result.Output, Does.Not.Match("epoch +3/"));
+        Assert.That(result.EpochRows, Has.Length.EqualTo(2));
         Assert.That(ModelSerializer.Load(model).Metrics!.Epoch, Is.EqualTo(1).Or.EqualTo(2));
     }
 
@@ -48,7 +48,7 @@ public class TrainingControlTests
     {
         string model = _temp.File("m.json");
 
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "30", "--lr", "2", "--save", model);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--lr", "2", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Match(@"at epoch \d+, batch \d+; first non-finite output: layer \d+ \(dense \d+→\d+\)\. Try a lower --lr \(it was 2\)"));
@@ -62,7 +62,7 @@ public class TrainingControlTests
     {
         string model = _temp.File("m.json");
 
-        var result = Cli.Run(TestFiles.Data("diabetes.csv"), "--epochs", "3", "--lr", "5", "--save", model);
+        var result = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--lr", "5", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Contain("at epoch 1, batch").And.Contain("no model to save"));
@@ -75,7 +75,7 @@ public class TrainingControlTests
         string model = _temp.File("m.json");
         string history = _temp.File("h.csv");
 
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "60", "--lr", "0.3", "--seed", "1", "--patience", "3", "--save", model, "--history", history);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "60", "--lr", "0.3", "--seed", "1", "--patience", "3", "--save", model, "--history", history);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var rows = File.ReadAllLines(history).Skip(1).Select(l => l.Split(',')).ToArray();
@@ -90,7 +90,7 @@ public class TrainingControlTests
     [Test]
     public void PatienceWithoutAValidationSplitIsAUsageError()
     {
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--val-split", "0", "--patience", "3");
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--val-split", "0", "--patience", "3");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Contain("--patience").And.Contain("--val-split"));
@@ -99,17 +99,16 @@ public class TrainingControlTests
     [Test]
     public void TheEpochLineShowsTheLearningRateWhenItChanges()
     {
-        var result = Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "5", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--save", _temp.File("m.json"));
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--save", _temp.File("m.json"));
 
-        var lines = result.Output.Split('\n').Where(l => l.StartsWith("epoch ", StringComparison.Ordinal)).ToArray();
-        var rates = lines.Select(l => Regex.Match(l, @"  lr (\S+)$")).Select(m => m.Success ? m.Groups[1].Value : null).ToArray();
+        var rates = result.EpochRows.Select(l => Regex.Match(l, @"  lr (\S+)$")).Select(m => m.Success ? m.Groups[1].Value : null).ToArray();
         Assert.That(rates, Is.EqualTo(new[] { null, null, "0.005", null, "0.0025" }));
     }
 
     [Test]
     public void TheSameSeedGivesTheSameWeightsHash()
     {
-        string Hash() => Regex.Match(Cli.Run(TestFiles.Data("iris.csv"), "--epochs", "3", "--seed", "7", "--save", _temp.File("m.json")).Output, "weights sha256 ([0-9a-f]{64})").Groups[1].Value;
+        string Hash() => Regex.Match(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "7", "--save", _temp.File("m.json")).Output, "weights sha256 ([0-9a-f]{64})").Groups[1].Value;
 
         string first = Hash();
 

@@ -2,18 +2,19 @@ using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Models;
 using NeuralNet.Reporting;
+using NeuralNet.Tests.Cli;
 
 namespace NeuralNet.Tests.Models;
 
 public class ModelSerializerTests
 {
     // Fitted on a real file rather than constructed, so that the test follows the record as it gains properties.
-    private static readonly Preprocessing Prep = PreparedData.Load(TestFiles.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
 
-    private TempDirectory _temp = null!;
+    private TempFolder _temp = null!;
 
     [SetUp]
-    public void CreateDirectory() => _temp = new TempDirectory();
+    public void CreateDirectory() => _temp = new TempFolder();
 
     [TearDown]
     public void DeleteDirectory() => _temp.Dispose();

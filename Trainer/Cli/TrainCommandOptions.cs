@@ -10,7 +10,7 @@ internal sealed class TrainCommandOptions
     private static readonly TrainOptions Defaults = new() { DataPath = "" };
 
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
-    private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end) [default: last column]", HelpName = "NAME|INDEX" };
+    private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end) [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX" };
     private readonly Option<string> _task = new("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
     private readonly Option<double> _valSplit = OptionRules.Between(new("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => Defaults.ValidationSplit }, 0, 1, upperInclusive: false);
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };

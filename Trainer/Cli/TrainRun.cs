@@ -38,9 +38,10 @@ public static class TrainRun
         output.WriteLine(Invariant($"optimizer: SGD lr {options.LearningRate}, momentum {options.Momentum}{(options.Nesterov ? " (Nesterov)" : "")}, weight decay {options.WeightDecay}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         string metric = classification ? "acc" : "r2";
+        output.WriteLine(EpochHeader(options.Epochs, metric));
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
-            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, metric, changedRate)), interrupt));
+            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         var history = outcome.History;
 
         output.WriteLine();
@@ -122,15 +123,6 @@ public static class TrainRun
     public static string DefaultSavePath(string dataPath, DateTime now) =>
         Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.model.json");
 
-    /// <param name="changedRate">The learning rate of this epoch when it differs from the previous epoch's.</param>
-    public static string FormatEpoch(EpochResult e, int epochs, string metric, double? changedRate = null)
-    {
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        string epoch = e.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width);
-        string rate = changedRate is { } lr ? Invariant($"  lr {lr:G6}") : "";
-        return Invariant($"epoch {epoch}/{epochs}  train_loss {e.TrainLoss:0.0000}  val_loss {e.ValidationLoss:0.0000}  val_{metric} {e.ValidationMetric:0.0000}  {e.Seconds,7:0.000} s  {e.SamplesPerSecond,10:N0} samples/s{rate}");
-    }
-
     private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
     {
         string restored = outcome.RestoredEpoch is { } epoch ? $"; restored the weights of epoch {epoch}" : "";
@@ -162,6 +154,24 @@ public static class TrainRun
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
     }
+
+    /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    public static string EpochHeader(int epochs, string metric)
+    {
+        int width = EpochColumnWidth(epochs);
+        return Invariant($"{"epoch".PadLeft(width)}  {"train_loss",10}  {"val_loss",10}  {"val_" + metric,8}  {"seconds",8}  {"samples/s",10}");
+    }
+
+    /// <param name="changedRate">The learning rate of this epoch when it differs from the previous epoch's; the
+    /// row then ends with "lr X".</param>
+    public static string FormatEpoch(EpochResult e, int epochs, double? changedRate = null)
+    {
+        string epoch = Invariant($"{e.Epoch}/{epochs}").PadLeft(EpochColumnWidth(epochs));
+        string rate = changedRate is { } lr ? Invariant($"  lr {lr:G6}") : "";
+        return Invariant($"{epoch}  {e.TrainLoss,10:0.0000}  {e.ValidationLoss,10:0.0000}  {e.ValidationMetric,8:0.0000}  {e.Seconds,8:0.000}  {e.SamplesPerSecond,10:N0}{rate}");
+    }
+
+    private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
 
     private static void PrintData(TextWriter output, TrainOptions options, PreparedData data)
     {

@@ -7,7 +7,7 @@ public static class CsvLoader
 {
     /// <param name="path">The CSV file.</param>
     /// <param name="target">The target column: a header name, or a 0-based index (negative counts from the end).
-    /// Null for the last column.</param>
+    /// Null for the one column named target, label, class or y, if there is exactly one; else the last column.</param>
     /// <param name="expectedFeatures">When given (a test file), the feature columns that must be present, by name.</param>
     public static RawData Load(string path, string? target, IReadOnlyList<string>? expectedFeatures = null)
     {
@@ -84,10 +84,18 @@ public static class CsvLoader
         throw InputException.At(path, line, column + 1, problem);
     }
 
+    /// <summary>Header names that mark the target when <c>--target</c> is not given (Kaggle-style files put
+    /// <c>label</c> first).</summary>
+    public static readonly string[] TargetNames = ["target", "label", "class", "y"];
+
     private static int ResolveTarget(string path, string[] header, string? target)
     {
         if (target is null)
-            return header.Length - 1;
+        {
+            var named = Enumerable.Range(0, header.Length)
+                .Where(c => TargetNames.Contains(header[c].Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
+            return named.Length == 1 ? named[0] : header.Length - 1;
+        }
         if (TryFindColumn(header, target, out int byName))
             return byName;
         if (int.TryParse(target, out int index) && index >= -header.Length && index < header.Length)

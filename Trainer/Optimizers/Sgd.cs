@@ -36,7 +36,7 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
-        // An index loop: foreach over the IReadOnlyList would allocate an enumerator on every step.
+        // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
         for (int i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
