@@ -31,6 +31,20 @@ public class TrainingControlTests
     }
 
     [Test]
+    public void AnInterruptBeforeTheFirstEpochEndsSavesNothing()
+    {
+        string model = _temp.File("m.json");
+        using var signal = new InterruptSignal(TextWriter.Null, _ => Assert.Fail("the first press must not exit"));
+        signal.Press();
+
+        var result = CliRun.Of(new StringWriter(), signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "5", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.ToString());
+        Assert.That(result.Error, Does.Contain("no epoch finished, so there is no model to save"));
+        Assert.That(File.Exists(model), Is.False);
+    }
+
+    [Test]
     public void ASecondPressExitsAtOnceWith130()
     {
         int? exitCode = null;

@@ -48,8 +48,8 @@ public static class TrainRun
         PrintStop(output, error, outcome, optimizer, options);
         if (!outcome.HasUsableWeights)
         {
-            error.WriteLine("no epoch finished with a finite loss, so there is no model to save");
-            return ExitCodes.NonFiniteLoss;
+            error.WriteLine($"no epoch finished{(outcome.Reason == StopReason.NonFinite ? " with a finite loss" : "")}, so there is no model to save");
+            return ExitCode(outcome.Reason);
         }
 
         // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
@@ -111,13 +111,15 @@ public static class TrainRun
                 hash);
             AtomicFile.WriteText(options.ReportPath, report.ToJson());
         }
-        return outcome.Reason switch
-        {
-            StopReason.Interrupted => ExitCodes.Interrupted,
-            StopReason.NonFinite => ExitCodes.NonFiniteLoss,
-            _ => ExitCodes.Success,
-        };
+        return ExitCode(outcome.Reason);
     }
+
+    private static int ExitCode(StopReason reason) => reason switch
+    {
+        StopReason.Interrupted => ExitCodes.Interrupted,
+        StopReason.NonFinite => ExitCodes.NonFiniteLoss,
+        _ => ExitCodes.Success,
+    };
 
     /// <summary>runs/STEM-yyyyMMdd-HHmmss.model.json, relative to the current directory.</summary>
     public static string DefaultSavePath(string dataPath, DateTime now) =>

@@ -25,8 +25,8 @@ public enum StopReason
 /// <param name="Failure">The non-finite loss, when that was the reason.</param>
 public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopReason Reason, int? RestoredEpoch, NonFiniteLossException? Failure)
 {
-    /// <summary>False only after a non-finite loss with no finished epoch to fall back on.</summary>
-    public bool HasUsableWeights => Reason != StopReason.NonFinite || RestoredEpoch is not null;
+    /// <summary>False when no epoch finished (a non-finite loss or an interrupt in the first one): nothing worth keeping.</summary>
+    public bool HasUsableWeights => History.Count > 0;
 }
 
 /// <summary>
