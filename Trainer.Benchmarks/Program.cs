@@ -5,12 +5,19 @@ namespace NeuralNet.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- relu</c> runs the ReLU table, then relu_numpy.py,
-/// then prints the compact results table. Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
+/// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads]</c> compares Fashion-MNIST training
+/// with numpy_mlp.py (<see cref="FashionComparison"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["fashion", .. var rest])
+        {
+            int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+            return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads: Arg(2, 1));
+        }
+
         if (args is not ["relu"])
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -28,7 +35,7 @@ public static class Program
     }
 
     /// <summary>The folder holding NeuralNet.sln, looked for upwards from the binary and then from the working folder.</summary>
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {

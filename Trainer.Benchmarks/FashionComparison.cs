@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace NeuralNet.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [threads]</c>: the trainer against
+/// ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides (784-256-128-10, batch 64,
+/// lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32), alternating runs in one command,
+/// with the same OpenBLAS settings for both (OPENBLAS_CORETYPE=SkylakeX, OPENBLAS_L2_SIZE unset, the given thread
+/// count). Prints medians of the epoch times, test accuracy, peak resident memory (/usr/bin/time -v) and load time.
+/// </summary>
+internal static partial class FashionComparison
+{
+    public static int Run(string root, int runs, int epochs, int threads)
+    {
+        string train = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_train.csv");
+        string test = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_test.csv");
+        string trainer = Path.Combine(root, "Trainer", "bin", "Release", "net10.0", "Trainer.dll");
+        string script = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "numpy_mlp.py"));
+        if (!File.Exists(train) || !File.Exists(test))
+        {
+            Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
+            return 2;
+        }
+
+        var ours = new List<Side>();
+        var numpy = new List<Side>();
+        string work = Directory.CreateTempSubdirectory("neuralnet-fashion-").FullName;
+        for (int run = 1; run <= runs; run++)
+        {
+            string report = Path.Combine(work, $"report{run}.json");
+            var (oursOutput, oursRss) = Timed(threads, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
+                "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
+                "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
+            using (var json = JsonDocument.Parse(File.ReadAllText(report)))
+            {
+                var r = json.RootElement;
+                ours.Add(new Side(
+                    [.. r.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble())],
+                    r.GetProperty("test").GetProperty("metric").GetDouble(),
+                    r.GetProperty("load_seconds").GetDouble(),
+                    oursRss));
+            }
+            Console.WriteLine($"run {run} ours:  {string.Join(' ', oursOutput.Split('\n').Where(l => l.StartsWith("test", StringComparison.Ordinal)))}");
+
+            var (numpyOutput, numpyRss) = Timed(threads, "/usr/bin/python3", script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
+            var epochLines = EpochLine().Matches(numpyOutput);
+            numpy.Add(new Side(
+                [.. epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))],
+                double.Parse(epochLines[^1].Groups["acc"].Value, CultureInfo.InvariantCulture),
+                double.Parse(LoadLine().Match(numpyOutput).Groups["s"].Value, CultureInfo.InvariantCulture),
+                numpyRss));
+            Console.WriteLine($"run {run} numpy: {numpyOutput.Trim().Split('\n')[^1]}");
+        }
+        Directory.Delete(work, recursive: true);
+
+        double oursEpoch = Median(ours.SelectMany(s => s.EpochSeconds)), numpyEpoch = Median(numpy.SelectMany(s => s.EpochSeconds));
+        double oursAccuracy = Median(ours.Select(s => s.TestAccuracy)), numpyAccuracy = Median(numpy.Select(s => s.TestAccuracy));
+        double oursRssMb = Median(ours.Select(s => s.PeakRssKb)) / 1024, numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024;
+        double oursLoad = Median(ours.Select(s => s.LoadSeconds)), numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
+        Console.WriteLine();
+        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE=SkylakeX, {threads} BLAS thread(s), {DateTime.Now:yyyy-MM-dd HH:mm}");
+        Console.WriteLine("| figure | NeuralNet | numpy_mlp.py | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(Invariant($"| median epoch seconds | {oursEpoch:0.000} | {numpyEpoch:0.000} | {oursEpoch / numpyEpoch:0.00}× |"));
+        Console.WriteLine(Invariant($"| test accuracy after {epochs} epochs (median) | {oursAccuracy:0.0000} | {numpyAccuracy:0.0000} | {oursAccuracy - numpyAccuracy:+0.0000;-0.0000} |"));
+        Console.WriteLine(Invariant($"| peak resident memory, MB (median) | {oursRssMb:0} | {numpyRssMb:0} | {oursRssMb / numpyRssMb:0.00}× |"));
+        Console.WriteLine(Invariant($"| load seconds, train + test (median) | {oursLoad:0.000} | {numpyLoad:0.000} | {oursLoad / numpyLoad:0.00}× |"));
+        return 0;
+    }
+
+    private sealed record Side(double[] EpochSeconds, double TestAccuracy, double LoadSeconds, double PeakRssKb);
+
+    /// <summary>Runs a command under /usr/bin/time -v with the shared BLAS settings; its output and peak RSS in kB.</summary>
+    private static (string Output, double PeakRssKb) Timed(int threads, params string[] command)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-v");
+        foreach (string part in command)
+            start.ArgumentList.Add(part);
+        start.Environment["OPENBLAS_CORETYPE"] = "SkylakeX";
+        start.Environment.Remove("OPENBLAS_L2_SIZE");
+        start.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error.Result}");
+        var rss = MaxRss().Match(error.Result);
+        return (output, double.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"epoch \d+ loss [\d.]+ test_acc (?<acc>[\d.]+) epoch_s (?<s>[\d.]+)")]
+    private static partial Regex EpochLine();
+
+    [GeneratedRegex(@"load_s (?<s>[\d.]+)")]
+    private static partial Regex LoadLine();
+
+    [GeneratedRegex(@"Maximum resident set size \(kbytes\): (?<kb>\d+)")]
+    private static partial Regex MaxRss();
+}
