@@ -13,7 +13,7 @@ public static class CommandLine
     {
         var defaults = new TrainOptions { DataPath = "" };
         var data = new Argument<string>("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
-        var target = new Option<string?>("--target") { Description = "Target column, by name or 0-based index (negative counts from the end) [default: last column]", HelpName = "NAME|INDEX" };
+        var target = new Option<string?>("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: last column]", HelpName = "NAME|INDEX[,...]" };
         var task = new Option<string>("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
         task.AcceptOnlyFromAmong("auto", "classification", "regression");
         var valSplit = Between(new Option<double>("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => defaults.ValidationSplit }, 0, 1, upperInclusive: false);
@@ -41,6 +41,9 @@ public static class CommandLine
         {
             data, target, task, valSplit, test, hidden, epochs, batchSize, lr, momentum, weightDecay, nesterov, seed, history, report, blas,
         };
+        var csv = new CsvOptions();
+        foreach (var option in csv.All)
+            root.Options.Add(option);
         root.SetAction(parse => Guard(error, () =>
         {
             UseBlas(parse.GetValue(blas)!, output);
@@ -66,6 +69,7 @@ public static class CommandLine
             Seed = parse.GetValue(seed),
             HistoryPath = parse.GetValue(history),
             ReportPath = parse.GetValue(report),
+            Data = csv.Bind(parse),
         }, output);
         }));
 

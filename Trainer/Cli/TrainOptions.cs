@@ -6,6 +6,7 @@ namespace NeuralNet.Cli;
 public sealed record TrainOptions
 {
     public required string DataPath { get; init; }
+    /// <summary>Target column(s), by name or index; several separated by commas. Null for the last column.</summary>
     public string? Target { get; init; }
     public TaskKind? Task { get; init; }
     public double ValidationSplit { get; init; } = 0.2;
@@ -20,4 +21,8 @@ public sealed record TrainOptions
     public int Seed { get; init; }
     public string? HistoryPath { get; init; }
     public string? ReportPath { get; init; }
+    public DataOptions Data { get; init; } = DataOptions.Default;
+
+    /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
+    public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

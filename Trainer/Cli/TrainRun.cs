@@ -19,13 +19,14 @@ public static class TrainRun
         var initRandom = new Random(seeds.Next());
         var shuffleRandom = new Random(seeds.Next());
 
-        var data = PreparedData.Load(options.DataPath, options.Target, options.Task, options.ValidationSplit, splitRandom, options.TestPath);
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.TestPath, options.Data);
         var prep = data.Preprocessing;
         bool classification = prep.Task == TaskKind.Classification;
-        PrintData(output, options, data);
+        foreach (string line in DataSummary.Lines(options, data))
+            output.WriteLine(line);
 
-        var model = Mlp.Build<float>(data.Train.FeatureCount, options.Hidden, prep.OutputCount, initRandom);
-        ILoss<float> loss = classification ? new SoftmaxCrossEntropy<float>(prep.OutputCount) : new MeanSquaredError<float>(1);
+        var model = Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom);
+        ILoss<float> loss = classification ? new SoftmaxCrossEntropy<float>(prep.OutputCount) : new MeanSquaredError<float>(prep.OutputCount);
         var optimizer = new Sgd<float>((float)options.LearningRate, (float)options.Momentum, (float)options.WeightDecay, options.Nesterov);
         var loop = new TrainingLoop(model, loss, optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters)"));
@@ -87,25 +88,6 @@ public static class TrainRun
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         string epoch = e.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width);
         return Invariant($"epoch {epoch}/{epochs}  train_loss {e.TrainLoss:0.0000}  val_loss {e.ValidationLoss:0.0000}  val_{metric} {e.ValidationMetric:0.0000}  {e.Seconds,7:0.000} s  {e.SamplesPerSecond,10:N0} samples/s");
-    }
-
-    private static void PrintData(TextWriter output, TrainOptions options, PreparedData data)
-    {
-        var prep = data.Preprocessing;
-        int rows = data.Train.Count + data.Validation.Count;
-        output.WriteLine(Invariant($"data: {options.DataPath}: {rows} rows, {prep.FeatureNames.Length} features, target '{prep.TargetName}' (load {data.LoadSeconds:0.000} s)"));
-        if (prep.Task == TaskKind.Classification)
-        {
-            var counts = new int[prep.ClassNames.Length];
-            foreach (int label in data.Train.Labels!.Concat(data.Validation.Labels!))
-                counts[label]++;
-            output.WriteLine(Invariant($"task: classification, {prep.ClassNames.Length} classes: {string.Join(", ", prep.ClassNames.Select((name, i) => $"{name} ({counts[i]})"))}"));
-        }
-        else
-        {
-            output.WriteLine(Invariant($"task: regression (target mean {prep.TargetMean:G6}, std {prep.TargetScale:G6}; losses are on the standardised target)"));
-        }
-        output.WriteLine(Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(prep.Task == TaskKind.Classification ? "stratified, " : "")}seed {options.Seed})"));
     }
 
     private static string Describe(Sequential<float> model) =>

@@ -2,100 +2,117 @@ using CsvHelper;
 
 namespace NeuralNet.Data;
 
-/// <summary>Reads a CSV file with a header row into <see cref="RawData"/>, or explains in one line what is wrong.</summary>
+/// <summary>
+/// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. Two passes: <see cref="CsvScan"/>
+/// sniffs, checks and counts the rows; then CsvHelper's <c>ParallelEnumerate</c> parses the records
+/// on two threads, each writing its row's numbers straight into the preallocated matrix.
+/// </summary>
 public static class CsvLoader
 {
-    /// <param name="path">The CSV file.</param>
-    /// <param name="target">The target column: a header name, or a 0-based index (negative counts from the end).
-    /// Null for the last column.</param>
-    /// <param name="expectedFeatures">When given (a test file), the feature columns that must be present, by name.</param>
-    public static RawData Load(string path, string? target, IReadOnlyList<string>? expectedFeatures = null)
+    private const int Threads = 2;
+
+    /// <summary>Reads a training file.</summary>
+    /// <param name="targets">The target columns, by header name or 0-based index (negative counts from the end);
+    /// null or empty for the last column.</param>
+    public static RawData Load(string path, IReadOnlyList<string>? targets, DataOptions options)
     {
-        if (!File.Exists(path))
-            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
-        if (new FileInfo(path).Length == 0)
-            throw new InputException($"{path}: the file is empty");
-
-        using var reader = OpenReader(path);
-        var header = reader.Headers.ToArray();
-        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-            throw new InputException($"{path}: the file is empty");
-        int targetColumn = ResolveTarget(path, header, target);
-        int[] featureColumns = expectedFeatures is null
-            ? [.. Enumerable.Range(0, header.Length).Where(c => c != targetColumn)]
-            : [.. expectedFeatures.Select(name => ResolveColumn(path, header, name, "feature"))];
-
-        var features = new GrowingBuffer<float>(featureColumns.Length * 1024);
-        var targets = new List<string>();
-        var lines = new List<int>();
-        while (reader.Read())
-        {
-            int line = (int)reader.LineNumber;
-            if (reader.FieldCount != header.Length)
-                throw InputException.At(path, line, 0, $"this row has {reader.FieldCount} fields, but the header has {header.Length}");
-            var row = features.Append(featureColumns.Length);
-            for (int f = 0; f < featureColumns.Length; f++)
-                row[f] = ParseFeature(reader, path, line, featureColumns[f], header);
-            targets.Add(reader.GetString(targetColumn));
-            lines.Add(line);
-        }
-        if (targets.Count == 0)
-            throw new InputException($"{path}: the file has a header but no data rows");
-
-        return new RawData(path, [.. featureColumns.Select(c => header[c])], header[targetColumn], features.ToArray(), [.. targets], [.. lines]);
+        var scan = CsvScan.Read(path, options);
+        var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options.Drop);
+        return Read(scan, requests, dropped);
     }
 
-    private static CsvReader OpenReader(string path)
+    /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
+    /// trained on, by name, and its targets when the file has them.</summary>
+    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets)
     {
-        try
+        var scan = CsvScan.Read(path, options);
+        return Read(scan, ColumnRequests.ForModel(scan, preprocessing, requireTargets), []);
+    }
+
+    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
+    {
+        var kinds = requests.Select(r => r.Kind ?? KindFromSample(scan, r.Index)).ToArray();
+        while (true)
         {
-            return CsvReader.FromFile(path, CsvReaderOptions.Default with { TrackLineNumbers = true, PoolStrings = true });
-        }
-        catch (IOException e)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}", e);
+            var columns = Columns(scan, requests, kinds, out int numericCount);
+            var numbers = new float[checked(scan.Rows * numericCount)];
+            var lines = new int[scan.Rows];
+            var problem = ReadRecords(scan, columns, numbers, numericCount, lines);
+            if (problem is null)
+                return new RawData(scan.Path, scan.Dialect, scan.Rows, lines, numbers, numericCount,
+                    [.. columns.Where(c => !c.IsTarget).Select(c => c.Column)], [.. columns.Where(c => c.IsTarget).Select(c => c.Column)], dropped);
+
+            // A column whose sampled rows were all numbers has text further down: read it again as text.
+            int request = Array.FindIndex(requests, r => r.Index == problem.Column);
+            if (problem.Kind == ProblemKind.NotANumber && requests[request].Kind is null)
+            {
+                kinds[request] = ColumnKind.Text;
+                continue;
+            }
+            throw problem.ToException(scan, requests[request].Name);
         }
     }
 
-    private static float ParseFeature(CsvReader reader, string path, int line, int column, string[] header)
+    private static ReadColumn[] Columns(CsvScan scan, ColumnRequest[] requests, ColumnKind[] kinds, out int numericCount)
     {
-        if (reader.TryParse<float>(column, out float value) && float.IsFinite(value))
-            return value;
-        string text = reader.GetString(column);
-        string problem = string.IsNullOrWhiteSpace(text)
-            ? $"column '{header[column]}' has an empty value; every feature must be a number"
-            : $"'{Shorten(text)}' in column '{header[column]}' is not a {(float.IsFinite(value) ? "" : "finite ")}number";
-        throw InputException.At(path, line, column + 1, problem);
+        int slot = 0;
+        var columns = new ReadColumn[requests.Length];
+        for (int i = 0; i < requests.Length; i++)
+        {
+            var r = requests[i];
+            columns[i] = new ReadColumn(r.IsTarget, kinds[i] == ColumnKind.Numeric
+                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, null)
+                : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[scan.Rows]));
+        }
+        numericCount = slot;
+        return columns;
     }
 
-    private static int ResolveTarget(string path, string[] header, string? target)
+    /// <summary>Parses every record; returns the first problem in file order, or null.</summary>
+    private static RecordProblem? ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
     {
-        if (target is null)
-            return header.Length - 1;
-        if (TryFindColumn(header, target, out int byName))
-            return byName;
-        if (int.TryParse(target, out int index) && index >= -header.Length && index < header.Length)
-            return index < 0 ? header.Length + index : index;
-        throw new InputException($"{path}: there is no target column '{target}'; the columns are {string.Join(", ", header)}");
+        var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
+        var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
+        var dialect = scan.Dialect;
+        using var reader = CsvScan.Open(scan.Path, CsvScan.ReaderOptions(dialect.Delimiter, dialect.HasHeader, dialect.DecimalComma, scan.Path));
+        int rows = scan.Rows;
+
+        RecordProblem? ReadRecord(CsvReader record)
+        {
+            long row = record.RowNumber - 1;
+            if (row >= rows)
+                return new RecordProblem(ProblemKind.FileChanged, record.LineNumber, 0, "");
+            lines[row] = (int)record.LineNumber;
+            var values = numbers.AsSpan((int)row * numericCount, numericCount);
+            for (int k = 0; k < numeric.Length; k++)
+            {
+                int c = numeric[k];
+                if (record.TryParse(c, out float value) && float.IsFinite(value))
+                    values[k] = value;
+                else if (float.IsNaN(value) || record.IsNull(c))
+                    values[k] = float.NaN;
+                else
+                    return RecordProblem.Of(record, c, value);
+            }
+            foreach (var column in text)
+                column.Texts![row] = record.IsNull(column.Index) ? null : record.GetString(column.Index);
+            return null;
+        }
+
+        foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
+        {
+            if (problem is not null)
+                return problem;
+        }
+        return null;
     }
 
-    private static int ResolveColumn(string path, string[] header, string name, string role) =>
-        TryFindColumn(header, name, out int column)
-            ? column
-            : throw new InputException($"{path}: the {role} column '{name}' the model was trained with is missing");
+    /// <summary>Numeric when every sampled value that is not missing is a number (or an infinity, which is then
+    /// reported as an error rather than taken as a category).</summary>
+    private static ColumnKind KindFromSample(CsvScan scan, int column) =>
+        scan.Sample.All(row => row[column] is not { } text || scan.Dialect.TryParseNumber(text, out _) || RecordProblem.LooksInfinite(text))
+            ? ColumnKind.Numeric
+            : ColumnKind.Text;
 
-    // An exact match wins; otherwise the name is matched ignoring case and surrounding spaces.
-    private static bool TryFindColumn(string[] header, string name, out int column)
-    {
-        column = Array.IndexOf(header, name);
-        if (column < 0)
-            column = Array.FindIndex(header, h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
-        return column >= 0;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    private sealed record ReadColumn(bool IsTarget, RawColumn Column);
 }

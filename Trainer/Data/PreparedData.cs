@@ -1,36 +1,89 @@
+using System.Diagnostics;
+
 namespace NeuralNet.Data;
 
-/// <summary>A training file read, split and standardised, plus an optional test file prepared the same way.</summary>
-public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation, Dataset? Test, double LoadSeconds)
+/// <summary>A training file read, screened, split and encoded, plus an optional test file prepared the same way.</summary>
+/// <param name="Rows">Data rows in the training file.</param>
+/// <param name="RowsDropped">Rows left out for missing values (--missing drop-rows).</param>
+/// <param name="ValuesFilled">Missing values filled (--missing mean|median).</param>
+/// <param name="LoadSeconds">Reading the training file into the feature matrix.</param>
+/// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding (and the test file).</param>
+public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation, Dataset? Test,
+    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
 {
     /// <param name="trainPath">The training CSV.</param>
-    /// <param name="target">Target column name or index; null for the last column.</param>
+    /// <param name="targets">Target columns by name or index; null or empty for the last column.</param>
     /// <param name="task">Forces the task; null to detect it from the target.</param>
     /// <param name="validationFraction">Share of rows held out for validation, stratified for classification.</param>
     /// <param name="random">Seeded source of the split.</param>
     /// <param name="testPath">A separate test CSV with the same columns, or null.</param>
-    public static PreparedData Load(string trainPath, string? target, TaskKind? task, double validationFraction, Random random, string? testPath)
+    public static PreparedData Load(string trainPath, IReadOnlyList<string>? targets, TaskKind? task, double validationFraction, Random random,
+        string? testPath, DataOptions options)
     {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var raw = CsvLoader.Load(trainPath, target);
-        var kind = Preprocessing.DetectTask(raw.Targets, task);
-        var (classNames, labels) = kind == TaskKind.Classification ? Preprocessing.EncodeClasses(raw) : ([], null);
-        var values = kind == TaskKind.Regression ? Preprocessing.ParseTargets(raw) : null;
+        long start = Stopwatch.GetTimestamp();
+        var raw = CsvLoader.Load(trainPath, targets, options);
+        double loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        start = Stopwatch.GetTimestamp();
 
-        var (trainRows, validationRows) = Split.Rows(raw.Rows, validationFraction, random, labels);
-        var preprocessing = Preprocessing.Fit(raw, kind, trainRows, classNames, values);
-        var train = preprocessing.Apply(raw, trainRows, labels, values);
-        var validation = preprocessing.Apply(raw, validationRows, labels, values);
+        var screened = ColumnScreening.Screen(raw);
+        var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
+        if (used.Length == 0)
+            throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
+        var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
 
-        Dataset? test = null;
-        if (testPath is not null)
+        var (rows, rowsDropped, filled) = UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
+        var kind = TargetAnalysis.DetectTask(raw, rows, task);
+        string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows) : [];
+        int[]? labels = null;
+        if (kind == TaskKind.Classification)
         {
-            var testRaw = CsvLoader.Load(testPath, raw.TargetName, raw.FeatureNames);
-            var all = Enumerable.Range(0, testRaw.Rows).ToArray();
-            test = kind == TaskKind.Classification
-                ? preprocessing.Apply(testRaw, all, preprocessing.LabelsOf(testRaw), null)
-                : preprocessing.Apply(testRaw, all, null, Preprocessing.ParseTargets(testRaw));
+            // Split stratifies on labels indexed by row of the file.
+            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+            labels = new int[raw.Rows];
+            foreach (int r in rows)
+                labels[r] = index[raw.Targets[0].Texts![r]!];
         }
-        return new PreparedData(preprocessing, train, validation, test, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
+
+        var (trainPositions, validationPositions) = Split.Rows(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        int[] trainRows = [.. trainPositions.Select(p => rows[p])];
+        int[] validationRows = [.. validationPositions.Select(p => rows[p])];
+        var preprocessing = Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
+        var train = preprocessing.Apply(raw, trainRows, options.UnknownCategory);
+        var validation = preprocessing.Apply(raw, validationRows, options.UnknownCategory);
+        var test = testPath is null ? null : LoadTest(preprocessing, testPath, options);
+        return new PreparedData(preprocessing, train, validation, test, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
+    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options)
+    {
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
+        var (rows, _, _) = UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing);
+        return preprocessing.Apply(raw, rows, options.UnknownCategory);
+    }
+
+    /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
+    /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
+    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy)
+    {
+        var all = MissingValueScan.Of(raw, columns);
+        int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
+        if (all.Count == 0)
+            return (everyRow, 0, 0);
+        switch (policy)
+        {
+            case MissingValuePolicy.Error:
+                throw all.ToException(raw);
+            case MissingValuePolicy.DropRows:
+                int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
+                if (kept.Length == 0)
+                    throw new InputException($"{raw.Path}: every row has a missing value ({MissingValues.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
+                return (kept, raw.Rows - kept.Length, 0);
+            default:
+                var targets = MissingValueScan.Of(raw, raw.Targets);
+                if (targets.Count > 0)
+                    throw targets.ToException(raw, "a target cannot be filled in; use --missing drop-rows to leave those rows out");
+                return (everyRow, 0, all.Count);
+        }
     }
 }
