@@ -9,10 +9,11 @@ public static partial class ColumnScreening
 {
     public static DroppedColumn[] Screen(RawData raw)
     {
+        var numeric = ScreenNumeric(raw);
         var dropped = new List<DroppedColumn>();
         foreach (var column in raw.Features)
         {
-            string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column) : ScreenNumeric(raw, column);
+            string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column) : numeric[column.Slot];
             if (reason is not null)
                 dropped.Add(new DroppedColumn(column.Name, reason));
         }
@@ -30,30 +31,46 @@ public static partial class ColumnScreening
         return null;
     }
 
-    private static string? ScreenNumeric(RawData raw, RawColumn column)
+    /// <summary>The reason to drop each numeric slot, or null; one pass over the matrix in memory order.</summary>
+    private static string?[] ScreenNumeric(RawData raw)
     {
-        float first = float.NaN;
-        bool constant = true, increasingIntegers = true;
-        float previous = float.NegativeInfinity;
+        int slots = raw.NumericCount;
+        var first = new float[slots];
+        var previous = new float[slots];
+        var constant = new bool[slots];
+        var increasingIntegers = new bool[slots];
+        Array.Fill(first, float.NaN);
+        Array.Fill(previous, float.NegativeInfinity);
+        Array.Fill(constant, true);
+        Array.Fill(increasingIntegers, true);
         for (int r = 0; r < raw.Rows; r++)
         {
-            float value = raw.Number(r, column);
-            if (float.IsNaN(value))
+            var row = raw.Numbers.AsSpan(r * slots, slots);
+            for (int k = 0; k < slots; k++)
             {
-                increasingIntegers = false;
-                continue;
+                float value = row[k];
+                if (float.IsNaN(value))
+                {
+                    increasingIntegers[k] = false;
+                    continue;
+                }
+                if (float.IsNaN(first[k]))
+                    first[k] = value;
+                constant[k] &= value == first[k];
+                increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
+                previous[k] = value;
             }
-            if (float.IsNaN(first))
-                first = value;
-            constant &= value == first;
-            increasingIntegers &= value > previous && value == MathF.Floor(value);
-            previous = value;
         }
-        if (constant)
-            return float.IsNaN(first) ? "constant: every value is missing" : $"constant: every value is {first.ToString(CultureInfo.InvariantCulture)}";
-        if (increasingIntegers && IdName().IsMatch(column.Name))
-            return "ID-like: increasing integers in a column named like an ID";
-        return null;
+        var reasons = new string?[slots];
+        foreach (var column in raw.Features.Where(c => c.Kind == ColumnKind.Numeric))
+        {
+            int k = column.Slot;
+            if (constant[k])
+                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
+            else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
+                reasons[k] = "ID-like: increasing integers in a column named like an ID";
+        }
+        return reasons;
     }
 
     // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);

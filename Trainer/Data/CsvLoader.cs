@@ -3,9 +3,10 @@ using CsvHelper;
 namespace NeuralNet.Data;
 
 /// <summary>
-/// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. Two passes: <see cref="CsvScan"/>
-/// sniffs, checks and counts the rows; then CsvHelper's <c>ParallelEnumerate</c> parses the records
-/// on two threads, each writing its row's numbers straight into the preallocated matrix.
+/// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. <see cref="CsvScan"/> sniffs
+/// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses the records on
+/// two threads, each writing its row's numbers straight into the matrix preallocated for the estimate (read
+/// again, exactly, in the rare case of more rows).
 /// </summary>
 public static class CsvLoader
 {
@@ -32,15 +33,23 @@ public static class CsvLoader
     private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
     {
         var kinds = requests.Select(r => r.Kind ?? KindFromSample(scan, r.Index)).ToArray();
+        int capacity = scan.EstimatedRows;
         while (true)
         {
-            var columns = Columns(scan, requests, kinds, out int numericCount);
-            var numbers = new float[checked(scan.Rows * numericCount)];
-            var lines = new int[scan.Rows];
-            var problem = ReadRecords(scan, columns, numbers, numericCount, lines);
+            var columns = Columns(requests, kinds, capacity, out int numericCount);
+            var numbers = new float[checked(capacity * numericCount)];
+            var lines = new int[capacity];
+            var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);
+            if (problem is null && rows <= capacity)
+                return new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
+                    [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
+                    [.. columns.Where(c => c.IsTarget).Select(c => Trimmed(c.Column, rows))], dropped);
             if (problem is null)
-                return new RawData(scan.Path, scan.Dialect, scan.Rows, lines, numbers, numericCount,
-                    [.. columns.Where(c => !c.IsTarget).Select(c => c.Column)], [.. columns.Where(c => c.IsTarget).Select(c => c.Column)], dropped);
+            {
+                // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
+                capacity = rows;
+                continue;
+            }
 
             // A column whose sampled rows were all numbers has text further down: read it again as text.
             int request = Array.FindIndex(requests, r => r.Index == problem.Column);
@@ -49,11 +58,11 @@ public static class CsvLoader
                 kinds[request] = ColumnKind.Text;
                 continue;
             }
-            throw problem.ToException(scan, requests[request].Name);
+            throw problem.ToException(scan, request >= 0 ? requests[request].Name : "");
         }
     }
 
-    private static ReadColumn[] Columns(CsvScan scan, ColumnRequest[] requests, ColumnKind[] kinds, out int numericCount)
+    private static ReadColumn[] Columns(ColumnRequest[] requests, ColumnKind[] kinds, int capacity, out int numericCount)
     {
         int slot = 0;
         var columns = new ReadColumn[requests.Length];
@@ -62,32 +71,40 @@ public static class CsvLoader
             var r = requests[i];
             columns[i] = new ReadColumn(r.IsTarget, kinds[i] == ColumnKind.Numeric
                 ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, null)
-                : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[scan.Rows]));
+                : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[capacity]));
         }
         numericCount = slot;
         return columns;
     }
 
-    /// <summary>Parses every record; returns the first problem in file order, or null.</summary>
-    private static RecordProblem? ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
+    private static RawColumn Trimmed(RawColumn column, int rows) =>
+        column.Texts is { } texts && texts.Length != rows ? column with { Texts = texts[..rows] } : column;
+
+    /// <summary>Parses every record into the arrays, which have room for <c>lines.Length</c> rows. Returns the number
+    /// of records in the file, and the first problem in file order, or null.</summary>
+    private static (int Rows, RecordProblem? Problem) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
     {
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
         var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
         var dialect = scan.Dialect;
+        int fields = scan.Header.Length;
+        int capacity = lines.Length;
         using var reader = CsvScan.Open(scan.Path, CsvScan.ReaderOptions(dialect.Delimiter, dialect.HasHeader, dialect.DecimalComma, scan.Path));
-        int rows = scan.Rows;
 
+        // Runs on the reading threads, each on its own records: rows are written at their own place, so no locks.
         RecordProblem? ReadRecord(CsvReader record)
         {
+            if (record.FieldCount != fields)
+                return RecordProblem.Ragged(record, fields);
             long row = record.RowNumber - 1;
-            if (row >= rows)
-                return new RecordProblem(ProblemKind.FileChanged, record.LineNumber, 0, "");
+            if (row >= capacity)
+                return RecordProblem.Overflow;
             lines[row] = (int)record.LineNumber;
             var values = numbers.AsSpan((int)row * numericCount, numericCount);
             for (int k = 0; k < numeric.Length; k++)
             {
                 int c = numeric[k];
-                if (record.TryParse(c, out float value) && float.IsFinite(value))
+                if (NumberParsing.TryParseInteger(record.GetSpan(c), out float value) || (record.TryParse(c, out value) && float.IsFinite(value)))
                     values[k] = value;
                 else if (float.IsNaN(value) || record.IsNull(c))
                     values[k] = float.NaN;
@@ -99,12 +116,14 @@ public static class CsvLoader
             return null;
         }
 
+        int rows = 0;
         foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
         {
-            if (problem is not null)
-                return problem;
+            if (problem is not null && problem != RecordProblem.Overflow)
+                return (rows, problem);
+            rows++;
         }
-        return null;
+        return (rows, null);
     }
 
     /// <summary>Numeric when every sampled value that is not missing is a number (or an infinity, which is then

@@ -4,15 +4,15 @@ using CsvHelper;
 namespace NeuralNet.Data;
 
 /// <summary>
-/// The first, sequential pass over a CSV file: checks that it is text, sniffs its dialect (or takes the overrides),
-/// names its columns, checks that every row has as many fields as the first, counts the data rows (so that the
-/// second pass can write into a matrix of the exact size), and keeps the first rows as text to decide which
-/// columns are numbers.
+/// A look at the start of a CSV file: checks that it is text, sniffs its dialect (or takes the overrides), names
+/// its columns, keeps the first rows as text to decide which columns are numbers, and estimates the number of rows
+/// from the file's size, so that the full read can write into one preallocated matrix.
 /// </summary>
 /// <param name="Header">The column names: the header row, or col1, col2, ... without one.</param>
-/// <param name="Rows">Data rows (the header excluded).</param>
+/// <param name="EstimatedRows">Data rows expected (the header excluded): exact for a file shorter than the sample,
+/// otherwise a few percent over the estimate from the sample's bytes per row.</param>
 /// <param name="Sample">The first data rows, each field as text or null when missing.</param>
-internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[] Header, int Rows, string?[][] Sample)
+internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[] Header, int EstimatedRows, string?[][] Sample)
 {
     /// <summary>Rows kept to sniff the header and the decimal comma and to guess which columns are numeric.</summary>
     public const int SampleRows = 1000;
@@ -22,43 +22,58 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
 
     public static CsvScan Read(string path, DataOptions options)
     {
-        CheckFile(path);
+        long fileBytes = CheckFile(path);
         var records = new List<string?[]>();
-        int expectedFields = -1;
-        long count = 0;
+        var offsets = new List<long>();
         char separator;
+        bool wholeFile = false;
         using (var reader = Open(path, ReaderOptions(options.Delimiter, hasHeader: false, decimalComma: false, path)))
         {
             separator = reader.Separator;
-            while (reader.Read())
+            while (records.Count <= SampleRows)
             {
-                int fields = reader.FieldCount;
-                if (expectedFields < 0)
-                    expectedFields = fields;
-                else if (fields != expectedFields)
-                    throw InputException.At(path, reader.LineNumber, Math.Min(fields, expectedFields) + 1,
-                        $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expectedFields}; expected every row to have {expectedFields} (is a delimiter or a quote missing or extra?)");
-                if (records.Count <= SampleRows)
-                    records.Add(ReadFields(reader));
-                count++;
+                if (!reader.Read())
+                {
+                    wholeFile = true;
+                    break;
+                }
+                if (records.Count > 0 && reader.FieldCount != records[0].Length)
+                    throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+                records.Add(ReadFields(reader));
+                offsets.Add(reader.ByteOffset);
             }
         }
-        if (count == 0)
+        if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
         bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Skip(1).Any(row => row.Any(LooksLikeDecimalComma)));
         var provisional = new CsvDialect(separator, true, decimalComma);
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         var dialect = provisional with { HasHeader = hasHeader };
-        long rows = count - (hasHeader ? 1 : 0);
-        if (rows == 0)
+        int skip = hasHeader ? 1 : 0;
+        if (records.Count == skip)
             throw new InputException($"{path}: the file has a header row but no data rows");
-        if (rows > int.MaxValue / 2)
-            throw new InputException($"{path}: {rows} rows are more than this trainer can hold");
 
-        string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, expectedFields).Select(GeneratedName)];
-        var sample = (hasHeader ? records.Skip(1) : records).Take(SampleRows).ToArray();
-        return new CsvScan(path, dialect, header, (int)rows, sample);
+        string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
+        var sample = records.Skip(skip).Take(SampleRows).ToArray();
+        int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
+        return new CsvScan(path, dialect, header, estimate, sample);
+    }
+
+    /// <summary>The message for a row whose field count differs from the first row's.</summary>
+    public static InputException RaggedRow(string path, long line, int fields, int expected) =>
+        InputException.At(path, line, Math.Min(fields, expected) + 1,
+            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)");
+
+    /// <summary>Data rows expected in a file longer than the sample: the sampled data rows, plus the bytes after the
+    /// last sampled record divided by the sample's bytes per row, plus 4% (so that a second read is rare).
+    /// <paramref name="offsets"/> holds where each sampled record starts.</summary>
+    private static int EstimateRows(long fileBytes, List<long> offsets, int skip)
+    {
+        int last = offsets.Count - 1;
+        double perRow = Math.Max(1.0, (double)(offsets[last] - offsets[skip]) / (last - skip));
+        double estimate = (last - skip) + (fileBytes - offsets[last]) / perRow * 1.04 + 16;
+        return (int)Math.Min(estimate, Array.MaxLength / 4);
     }
 
     /// <summary>The name of column <paramref name="number"/> (1-based) of a file without a header row.</summary>
@@ -102,7 +117,8 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         return text.Length <= 40 ? text : text[..37] + "...";
     }
 
-    private static void CheckFile(string path)
+    /// <returns>The size of the file in bytes.</returns>
+    private static long CheckFile(string path)
     {
         if (!File.Exists(path))
             throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
@@ -114,10 +130,11 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
             throw new InputException($"{path}: the file is empty (0 bytes); expected a header row and data rows");
         // UTF-16 and UTF-32 text (with a byte order mark) has zero bytes; CsvHelper transcodes it.
         if (start[0] is 0xFF or 0xFE)
-            return;
+            return new FileInfo(path).Length;
         int binary = Array.FindIndex(start, 0, length, b => b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C);
         if (binary >= 0)
             throw new InputException($"{path}: byte {binary} is 0x{start[binary]:X2}, a control character; expected a text CSV file, and this looks binary");
+        return new FileInfo(path).Length;
     }
 
     private static string?[] ReadFields(CsvReader reader)

@@ -10,8 +10,12 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
         var rowHasMissing = new bool[raw.Rows];
         int count = 0, firstRow = -1;
         RawColumn? firstColumn = null;
+        var texts = ordered.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Texts!).ToArray();
         for (int r = 0; r < raw.Rows; r++)
         {
+            // Most rows have no missing value at all: one pass over the row's numbers and texts says so.
+            if (!HasNaN(raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount)) && texts.All(t => t[r] is not null))
+                continue;
             foreach (var column in ordered)
             {
                 if (!raw.IsMissing(r, column))
@@ -23,6 +27,16 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
             }
         }
         return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing);
+    }
+
+    private static bool HasNaN(ReadOnlySpan<float> values)
+    {
+        foreach (float value in values)
+        {
+            if (float.IsNaN(value))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The default error: <c>file: N missing values (...); the first at line L, column C ('name'); use --missing mean|median|drop-rows</c>.</summary>

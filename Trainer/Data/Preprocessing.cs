@@ -38,8 +38,9 @@ public sealed record Preprocessing(
         string[] classNames, MissingValuePolicy missing)
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
+        var stats = NumericStats.Of(raw, trainRows);
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
-            ? FitNumeric(raw, column, trainRows, fill ? missing : null)
+            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null)
             : FitText(column, trainRows, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
@@ -107,26 +108,18 @@ public sealed record Preprocessing(
         return labels;
     }
 
-    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, int[] trainRows, MissingValuePolicy? fill)
+    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill)
     {
-        var values = new List<float>(trainRows.Length);
-        foreach (int r in trainRows)
-        {
-            float value = raw.Number(r, column);
-            if (!float.IsNaN(value))
-                values.Add(value);
-        }
-        double mean = values.Count == 0 ? 0 : values.Average(v => (double)v);
-        double variance = values.Count == 0 ? 0 : values.Sum(v => (v - mean) * (v - mean)) / values.Count;
+        int k = column.Slot;
         float filler = fill switch
         {
-            MissingValuePolicy.Mean => (float)mean,
-            MissingValuePolicy.Median => Median(values),
+            MissingValuePolicy.Mean => (float)stats.Means[k],
+            MissingValuePolicy.Median => Median(raw, column, trainRows),
             _ => float.NaN,
         };
         // A column without spread in the training rows is only centred (to 0), which is all it can be.
-        float scale = variance > 0 ? (float)Math.Sqrt(variance) : 1f;
-        return new FeatureEncoding(column.Name, false, (float)mean, scale, filler, [], null);
+        float scale = stats.Deviations[k] > 0 ? (float)stats.Deviations[k] : 1f;
+        return new FeatureEncoding(column.Name, false, (float)stats.Means[k], scale, filler, [], null);
     }
 
     private static FeatureEncoding FitText(RawColumn column, int[] trainRows, int[] categoryRows, bool fill)
@@ -189,12 +182,12 @@ public sealed record Preprocessing(
 
     private string FillAdvice => Missing == MissingValuePolicy.DropRows ? "rows with missing values are left out (--missing drop-rows)" : "train with --missing mean|median to fill them";
 
-    private static float Median(List<float> values)
+    private static float Median(RawData raw, RawColumn column, int[] trainRows)
     {
-        if (values.Count == 0)
+        var values = trainRows.Select(r => raw.Number(r, column)).Where(v => !float.IsNaN(v)).Order().ToArray();
+        if (values.Length == 0)
             return 0;
-        values.Sort();
-        int middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        int middle = values.Length / 2;
+        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 }

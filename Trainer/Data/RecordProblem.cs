@@ -6,13 +6,20 @@ internal enum ProblemKind
 {
     NotANumber,
     NotFinite,
-    FileChanged,
+    Ragged,
+
+    /// <summary>Not a problem: a row past the room in the matrix, which makes the loader read the file again.</summary>
+    Overflow,
 }
 
 /// <summary>What was wrong with a field that a reading thread could not store, for the enumerating thread to act on.</summary>
 /// <param name="Column">0-based.</param>
 internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, string Text)
 {
+    public static readonly RecordProblem Overflow = new(ProblemKind.Overflow, 0, 0, "");
+
+    public static RecordProblem Ragged(CsvReader record, int expected) => new(ProblemKind.Ragged, record.LineNumber, record.FieldCount, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static RecordProblem Of(CsvReader record, int column, float parsed)
     {
         string text = record.GetString(column);
@@ -26,7 +33,7 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
 
     public InputException ToException(CsvScan scan, string columnName) => Kind switch
     {
-        ProblemKind.FileChanged => InputException.At(scan.Path, Line, 0, "the file has more rows than when it was first read; did it change while being read?"),
+        ProblemKind.Ragged => CsvScan.RaggedRow(scan.Path, Line, Column, int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture)),
         ProblemKind.NotFinite => InputException.At(scan.Path, Line, Column + 1,
             $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a finite number; expected a number within ±3.4e38 (a float)"),
         _ => InputException.At(scan.Path, Line, Column + 1,
