@@ -111,11 +111,11 @@ public sealed record Preprocessing(
     private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill)
     {
         int k = column.Slot;
-        float filler = fill switch
+        float? filler = fill switch
         {
             MissingValuePolicy.Mean => (float)stats.Means[k],
             MissingValuePolicy.Median => Median(raw, column, trainRows),
-            _ => float.NaN,
+            _ => null,
         };
         // A column without spread in the training rows is only centred (to 0), which is all it can be.
         float scale = stats.Deviations[k] > 0 ? (float)stats.Deviations[k] : 1f;
@@ -130,7 +130,7 @@ public sealed record Preprocessing(
             ? trainRows.Select(r => texts[r]).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
             : null;
-        return new FeatureEncoding(column.Name, true, 0, 1, float.NaN, categories, mostFrequent);
+        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, mostFrequent);
     }
 
     private static (float[] Means, float[] Scales) FitTargets(RawData raw, int[] trainRows)
@@ -164,9 +164,7 @@ public sealed record Preprocessing(
         float value = raw.Number(row, column);
         if (!float.IsNaN(value))
             return value;
-        if (float.IsNaN(feature.Fill))
-            throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
-        return feature.Fill;
+        return feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
     }
 
     private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
