@@ -58,7 +58,7 @@ public sealed class CsvCommandLineTests : ProviderRestoringFixture
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
             Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: noise: --drop"));
-            Assert.That(run.Line("missing: "), Is.EqualTo("missing: 1 missing values filled with the training rows' median (text: the most frequent value)"));
+            Assert.That(run.Line("missing: "), Is.EqualTo("missing: 1 missing value filled with the training rows' median (text: the most frequent value)"));
             Assert.That(run.Line("task: "), Does.StartWith("task: regression, 2 outputs ('a' mean 31, std "));
             Assert.That(run.Line("model: "), Does.StartWith("model: 2 → dense 8 → relu → dense 2 "));
         });

@@ -21,7 +21,7 @@ public static class DataSummary
         if (data.RowsDropped > 0)
             yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
         if (data.ValuesFilled > 0)
-            yield return Invariant($"missing: {data.ValuesFilled} missing values filled with the training rows' {(prep.Missing == MissingValuePolicy.Median ? "median" : "mean")} (text: the most frequent value)");
+            yield return Invariant($"missing: {data.ValuesFilled} missing value{(data.ValuesFilled == 1 ? "" : "s")} filled with the training rows' {(prep.Missing == MissingValuePolicy.Median ? "median" : "mean")} (text: the most frequent value)");
         if (prep.Task == TaskKind.Classification)
         {
             var counts = new int[prep.ClassNames.Length];

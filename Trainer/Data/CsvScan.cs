@@ -14,8 +14,14 @@ namespace NeuralNet.Data;
 /// <param name="Sample">The first data rows, each field as text or null when missing.</param>
 internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[] Header, int EstimatedRows, string?[][] Sample)
 {
-    /// <summary>Rows kept to sniff the header and the decimal comma and to guess which columns are numeric.</summary>
+    /// <summary>Rows kept to sniff the header and the decimal comma and to guess which columns are numeric: this
+    /// many, or fewer in a wide file (<see cref="SampleFields"/>), but at least <see cref="MinSampleRows"/>.</summary>
     public const int SampleRows = 1000;
+
+    public const int MinSampleRows = 100;
+
+    /// <summary>Fields kept in the sample at most (as strings, so the sample of a wide file stays quick).</summary>
+    public const int SampleFields = 100_000;
 
     /// <summary>Bytes looked at to tell a text file from a binary one.</summary>
     private const int BinaryCheckBytes = 64 * 1024;
@@ -27,10 +33,12 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         var offsets = new List<long>();
         char separator;
         bool wholeFile = false;
-        using (var reader = Open(path, ReaderOptions(options.Delimiter, hasHeader: false, decimalComma: false, path)))
+        // Pooling strings costs more than it saves on a sample that is soon dropped.
+        using (var reader = Open(path, ReaderOptions(options.Delimiter, hasHeader: false, decimalComma: false, path) with { PoolStrings = false }))
         {
             separator = reader.Separator;
-            while (records.Count <= SampleRows)
+            int sampleRows = SampleRows;
+            while (records.Count <= sampleRows)
             {
                 if (!reader.Read())
                 {
@@ -39,6 +47,8 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
                 }
                 if (records.Count > 0 && reader.FieldCount != records[0].Length)
                     throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+                if (records.Count == 0)
+                    sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
                 records.Add(ReadFields(reader));
                 offsets.Add(reader.ByteOffset);
             }
@@ -55,7 +65,7 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
             throw new InputException($"{path}: the file has a header row but no data rows");
 
         string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
-        var sample = records.Skip(skip).Take(SampleRows).ToArray();
+        var sample = records.Skip(skip).ToArray();
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
         return new CsvScan(path, dialect, header, estimate, sample);
     }
