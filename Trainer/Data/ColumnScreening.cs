@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace NeuralNet.Data;
 
@@ -32,6 +33,7 @@ public static partial class ColumnScreening
     }
 
     /// <summary>The reason to drop each numeric slot, or null; one pass over the matrix in memory order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string?[] ScreenNumeric(RawData raw)
     {
         int slots = raw.NumericCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace NeuralNet.Data;
@@ -92,6 +93,9 @@ public static class CsvLoader
         using var reader = CsvScan.Open(scan.Path, CsvScan.ReaderOptions(dialect.Delimiter, dialect.HasHeader, dialect.DecimalComma, scan.Path));
 
         // Runs on the reading threads, each on its own records: rows are written at their own place, so no locks.
+        // Like the other loops over every value of a file, it runs in one process once: optimised from the start,
+        // rather than in unoptimised code until tiered compilation catches up.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         RecordProblem? ReadRecord(CsvReader record)
         {
             if (record.FieldCount != fields)

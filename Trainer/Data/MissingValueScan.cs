@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralNet.Data;
 
 /// <summary>Where the missing values of the used columns of a file are: how many, the first (in file order), and
 /// which rows have any.</summary>
 public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstColumn, bool[] RowHasMissing)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MissingValueScan Of(RawData raw, IReadOnlyCollection<RawColumn> columns)
     {
         var ordered = columns.OrderBy(c => c.Index).ToArray();
@@ -29,6 +32,7 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
         return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasNaN(ReadOnlySpan<float> values)
     {
         foreach (float value in values)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralNet.Data;
 
 /// <summary>The fast path for the most common numeric field, a short integer such as a pixel value: parsed from
@@ -5,6 +7,7 @@ namespace NeuralNet.Data;
 internal static class NumberParsing
 {
     /// <summary>Up to 7 digits, optionally after a '-': every such integer is exact in a float (below 2^24).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInteger(ReadOnlySpan<byte> field, out float value)
     {
         value = 0;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralNet.Data;
 
 /// <summary>The mean and the (population) standard deviation of each numeric slot over some rows, missing values
 /// left out; computed in two passes over the matrix in memory order, in double.</summary>
 internal sealed record NumericStats(double[] Means, double[] Deviations)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NumericStats Of(RawData raw, int[] rows)
     {
         int slots = raw.NumericCount;

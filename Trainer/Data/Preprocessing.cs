@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>
@@ -66,27 +67,39 @@ public sealed record Preprocessing(
     }
 
     /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var columns = Features.Select(f => byName[f.Name]).ToArray();
         var indexes = Features.Select(f => f.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal)).ToArray();
+        // The numeric features as flat arrays: this loop runs rows × features times.
+        var numeric = Enumerable.Range(0, Features.Length).Where(f => !Features[f].IsCategorical).ToArray();
+        var slots = numeric.Select(f => columns[f].Slot).ToArray();
+        var offsets = new int[Features.Length];
+        for (int f = 1; f < Features.Length; f++)
+            offsets[f] = offsets[f - 1] + Features[f - 1].Width;
+        var numericOffsets = numeric.Select(f => offsets[f]).ToArray();
+        var means = numeric.Select(f => Features[f].Mean).ToArray();
+        var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
         var x = new float[rows.Length * inputs];
         for (int j = 0; j < rows.Length; j++)
         {
             int r = rows[j];
+            var source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
             var destination = x.AsSpan(j * inputs, inputs);
-            int offset = 0;
+            for (int k = 0; k < slots.Length; k++)
+            {
+                float value = source[slots[k]];
+                if (float.IsNaN(value))
+                    value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
+                destination[numericOffsets[k]] = (value - means[k]) / scales[k];
+            }
             for (int f = 0; f < Features.Length; f++)
             {
-                var feature = Features[f];
-                var column = columns[f];
-                if (feature.IsCategorical)
-                    EncodeCategory(raw, r, column, feature, indexes[f], destination.Slice(offset, feature.Width), unknownCategory);
-                else
-                    destination[offset] = (NumberOrFill(raw, r, column, feature) - feature.Mean) / feature.Scale;
-                offset += feature.Width;
+                if (Features[f].IsCategorical)
+                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(offsets[f], Features[f].Width), unknownCategory);
             }
         }
         return x;
@@ -159,13 +172,8 @@ public sealed record Preprocessing(
         return (float)value;
     }
 
-    private float NumberOrFill(RawData raw, int row, RawColumn column, FeatureEncoding feature)
-    {
-        float value = raw.Number(row, column);
-        if (!float.IsNaN(value))
-            return value;
-        return feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
-    }
+    private float Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
+        feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
 
     private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
     {
