@@ -29,34 +29,18 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
     public static CsvScan Read(string path, DataOptions options)
     {
         long fileBytes = CheckFile(path);
-        var records = new List<string?[]>();
-        var offsets = new List<long>();
-        char separator;
-        bool wholeFile = false;
-        // Pooling strings costs more than it saves on a sample that is soon dropped.
-        using (var reader = Open(path, ReaderOptions(options.Delimiter, hasHeader: false, decimalComma: false, path) with { PoolStrings = false }))
-        {
-            separator = reader.Separator;
-            int sampleRows = SampleRows;
-            while (records.Count <= sampleRows)
-            {
-                if (!reader.Read())
-                {
-                    wholeFile = true;
-                    break;
-                }
-                if (records.Count > 0 && reader.FieldCount != records[0].Length)
-                    throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
-                if (records.Count == 0)
-                    sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
-                records.Add(ReadFields(reader));
-                offsets.Add(reader.ByteOffset);
-            }
-        }
+        var first = ReadSample(path, options.Delimiter);
+        // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
+        // (there ';' with a decimal comma).
+        if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
+            && TryReadSample(path, ';') is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
+            first = semicolon;
+        var (separator, records, offsets, wholeFile) = first;
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
-        bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Skip(1).Any(row => row.Any(LooksLikeDecimalComma)));
+        // The first row counts too: it may be data, and a header name is hardly ever a number with a comma.
+        bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Any(row => row.Any(LooksLikeDecimalComma)));
         var provisional = new CsvDialect(separator, true, decimalComma);
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         var dialect = provisional with { HasHeader = hasHeader };
@@ -69,6 +53,49 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
         return new CsvScan(path, dialect, header, estimate, sample);
     }
+
+    /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
+    /// the whole file; a row with another field count than the first is an error.</summary>
+    private static SampleRead ReadSample(string path, char? separator)
+    {
+        var records = new List<string?[]>();
+        var offsets = new List<long>();
+        // Pooling strings costs more than it saves on a sample that is soon dropped.
+        using var reader = Open(path, ReaderOptions(separator, hasHeader: false, decimalComma: false, path) with { PoolStrings = false });
+        int sampleRows = SampleRows;
+        while (records.Count <= sampleRows)
+        {
+            if (!reader.Read())
+                return new SampleRead(reader.Separator, records, offsets, true);
+            if (records.Count > 0 && reader.FieldCount != records[0].Length)
+                throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+            if (records.Count == 0)
+                sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
+            records.Add(ReadFields(reader));
+            offsets.Add(reader.ByteOffset);
+        }
+        return new SampleRead(reader.Separator, records, offsets, false);
+    }
+
+    private static SampleRead? TryReadSample(string path, char separator)
+    {
+        try
+        {
+            return ReadSample(path, separator);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    private static int NumberCount(SampleRead sample, bool decimalComma)
+    {
+        var dialect = new CsvDialect(sample.Separator, true, decimalComma);
+        return sample.Records.Sum(row => row.Count(f => dialect.TryParseNumber(f, out _)));
+    }
+
+    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
