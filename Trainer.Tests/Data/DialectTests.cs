@@ -187,4 +187,34 @@ public sealed class DialectTests
             Assert.That(raw.Features[0].Texts![3], Is.EqualTo("3"));
         });
     }
+
+    [Test]
+    public void Reads_UTF16_with_its_byte_order_mark()
+    {
+        string path = _files.WriteBytes("u16.csv", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("a,b,y\r\n1,2,0\r\n3,4,1\r\n")).ToArray());
+
+        var raw = CsvLoader.Load(path, null, DataOptions.Default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(raw.FeatureNames, Is.EqualTo(new[] { "a", "b" }));
+            Assert.That(raw.Numbers[..4], Is.EqualTo(new[] { 1f, 2f, 3f, 4f }));
+        });
+    }
+
+    [Test]
+    public void Finds_targets_by_negative_index_and_refuses_dropping_a_target()
+    {
+        string path = _files.Write("t.csv", "a,b,c\n1,2,3\n4,5,6\n");
+
+        var raw = CsvLoader.Load(path, ["-2"], DataOptions.Default);
+        var error = Assert.Throws<InputException>(() => CsvLoader.Load(path, ["c"], DataOptions.Default with { Drop = ["c"] }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(raw.TargetNames, Is.EqualTo(new[] { "b" }));
+            Assert.That(raw.FeatureNames, Is.EqualTo(new[] { "a", "c" }));
+            Assert.That(error.Message, Does.EndWith("t.csv: column 'c' is both a target and dropped with --drop"));
+        });
+    }
 }

@@ -65,4 +65,24 @@ public sealed class MissingValueTests
 
         Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, NaN, null or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
     }
+
+    [Test]
+    public void Treats_missing_values_in_the_test_file_as_in_training()
+    {
+        string train = _files.Write("train.csv", "x,y\n1,0\n2,1\n3,0\n4,1\n");
+        string test = _files.Write("test.csv", "x,y\n1,0\nNA,1\n?,0\n");
+        PreparedData Load(MissingValuePolicy policy) =>
+            PreparedData.Load(train, null, null, 0, new Random(1), test, DataOptions.Default with { Missing = policy });
+
+        var error = Assert.Throws<InputException>(() => Load(MissingValuePolicy.Error));
+        var filled = Load(MissingValuePolicy.Mean);
+        var dropped = Load(MissingValuePolicy.DropRows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
+            Assert.That(filled.Test!.Features[1], Is.EqualTo(0f), "the mean, standardised");
+            Assert.That(dropped.Test!.Count, Is.EqualTo(1));
+        });
+    }
 }
