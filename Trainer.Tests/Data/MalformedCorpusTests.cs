@@ -18,7 +18,7 @@ public sealed class MalformedCorpusTests : ProviderRestoringFixture
     {
         yield return Case("ragged", "a,b,y\n1,2,0\n3,4,1\n5,6\n7,8,1\n", ":4:3: this row has 2 fields, but the first row has 3");
         yield return Case("ragged-long", "a,b,y\n1,2,0\n3,4,1,9\n", ":3:4: this row has 4 fields, but the first row has 3");
-        yield return Case("unterminated-quote", "a,b,y\n1,2,0\n3,\"4,1\n5,6,1\n", ":3: a quoted field that starts on this line is never closed");
+        yield return Case("unterminated-quote", "a,b,y\n1,2,0\n3,\"4,1\n5,6,1\n", ":3:2: a quoted field that starts on this line is never closed");
         yield return Case("empty", "", ": the file is empty (0 bytes)");
         yield return Case("blank-lines", "\n\n\r\n", ": the file is empty (no rows)");
         yield return Case("header-only", "a,b,y\n", ": the file has a header row but no data rows");
@@ -48,6 +48,18 @@ public sealed class MalformedCorpusTests : ProviderRestoringFixture
             Assert.That(run.Error, Does.StartWith($"error: {path}{expected}"));
             Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
         });
+    }
+
+    [Test]
+    public void Finds_an_unclosed_quote_past_the_sampled_rows()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i => $"{i % 7};{i % 5};{i % 2}").ToList();
+        lines[2000] = "1;\"2;0";
+        string path = _files.Write("late-quote.csv", "a;b;y\n" + string.Join("\n", lines) + "\n");
+
+        var run = CliRun.Train(path);
+
+        Assert.That(run.Error, Does.StartWith($"error: {path}:2002:2: a quoted field that starts on this line is never closed: '1;\"2;0 "));
     }
 
     [Test]

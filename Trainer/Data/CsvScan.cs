@@ -60,8 +60,10 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
+        char? detected = null;
         // Pooling strings costs more than it saves on a sample that is soon dropped.
-        using var reader = Open(path, ReaderOptions(separator, hasHeader: false, decimalComma: false, path) with { PoolStrings = false });
+        using var reader = Open(path, ReaderOptions(separator, hasHeader: false, decimalComma: false, path, () => detected) with { PoolStrings = false });
+        detected = reader.Separator;
         int sampleRows = SampleRows;
         while (records.Count <= sampleRows)
         {
@@ -117,7 +119,9 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
     public static string GeneratedName(int number) => $"col{number}";
 
     /// <summary>The reader options for a file of this dialect; null values are the missing-value words.</summary>
-    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, bool decimalComma, string path) =>
+    /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
+    /// column of an unclosed quote).</param>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, bool decimalComma, string path, Func<char?>? detected = null) =>
         CsvReaderOptions.Default with
         {
             Separator = separator,
@@ -131,10 +135,29 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
                 // Other quoting slips (a stray quote in a value) are read as text; an unclosed quote swallows the
                 // rest of the file, which no setting can make sense of.
                 if (record.Reason == CsvMalformedReason.UnterminatedQuote)
-                    throw InputException.At(path, record.LineNumber, 0,
+                    throw InputException.At(path, record.LineNumber, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
                         $"a quoted field that starts on this line is never closed: '{Shorten(record.RawRecord)}'; expected a closing \"");
             },
         };
+
+    /// <summary>The 0-based field of a record's first line whose opening quote is not closed on that line (read by
+    /// CsvHelper with line breaks ending quoted fields), or -1 when the separator is not known yet.</summary>
+    private static int UnclosedField(string rawRecord, char? separator)
+    {
+        if (separator is null)
+            return -1;
+        string firstLine = rawRecord.Split('\n')[0].TrimEnd('\r');
+        using var line = CsvReader.FromText(firstLine, CsvReaderOptions.Default with { Separator = separator, HasHeader = false, AllowLineBreaksInQuotes = false });
+        if (!line.Read())
+            return -1;
+        for (int i = line.FieldCount - 1; i >= 0; i--)
+        {
+            var raw = line.GetRawSpan(i).Trim(" \t"u8);
+            if (raw.Length > 0 && raw[0] == (byte)'"' && (raw.Length == 1 || raw[^1] != (byte)'"'))
+                return i;
+        }
+        return -1;
+    }
 
     public static CsvReader Open(string path, CsvReaderOptions options)
     {
