@@ -111,4 +111,21 @@ public sealed class ColumnTests
         Assert.That(System.Text.Json.JsonSerializer.Serialize(back), Is.EqualTo(json));
         Assert.That(back.Features[1].Categories, Is.EqualTo(prep.Features[1].Categories));
     }
+
+    [Test]
+    public void Encodes_a_file_to_predict_without_its_target_column()
+    {
+        var prep = Prepare("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n").Preprocessing;
+        string path = _files.Write("predict.csv", "colour,x,extra\nblue,2,9\nred,1,8\n");
+
+        var (inputs, rows, raw) = PreparedData.LoadInputs(prep, path, DataOptions.Default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Is.EqualTo(new[] { 0, 1 }));
+            Assert.That(raw.Targets, Is.Empty);
+            // x standardised (mean 2), then blue, red.
+            Assert.That(inputs, Is.EqualTo(new[] { 0f, 1f, 0f, (1 - 2) / prep.Features[0].Scale, 0f, 1f }).Within(1e-6));
+        });
+    }
 }

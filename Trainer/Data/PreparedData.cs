@@ -62,6 +62,17 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         return preprocessing.Apply(raw, rows, options.UnknownCategory);
     }
 
+    /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
+    /// encoded by <paramref name="preprocessing"/>. Rows with a missing value are left out under
+    /// --missing drop-rows; <c>Rows</c> says which rows of the file the inputs are.</summary>
+    /// <returns>The inputs, (InputCount, Rows.Length) column-major, and the file as read.</returns>
+    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options)
+    {
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false);
+        var (rows, _, _) = UsableRows(raw, raw.Features, preprocessing.Missing);
+        return (preprocessing.EncodeFeatures(raw, rows, options.UnknownCategory), rows, raw);
+    }
+
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
     private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy)
