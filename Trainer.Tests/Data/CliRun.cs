@@ -12,10 +12,21 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         string[] defaults = ["--blas", "managed", "--hidden", "8", "--seed", "1"];
         if (!args.Contains("--epochs"))
             defaults = [.. defaults, "--epochs", "1"];
+        // Training saves a model by default; these runs put it in a temporary file and delete it.
+        string model = Path.Combine(Path.GetTempPath(), $"neuralnet-csv-{Guid.NewGuid():N}.model.json");
+        if (!args.Contains("--save"))
+            defaults = [.. defaults, "--save", model];
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = CommandLine.Run([.. args, .. defaults], output, error);
-        return new CliRun(exit, output.ToString(), error.ToString());
+        try
+        {
+            int exit = CommandLine.Run([.. args, .. defaults], output, error);
+            return new CliRun(exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            File.Delete(model);
+        }
     }
 
     /// <summary>The line of the output that starts with <paramref name="prefix"/>.</summary>

@@ -1,77 +1,29 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Cli;
 
-/// <summary>The command line, parsed by System.CommandLine. Bad usage and bad input exit with code 2 and one line.</summary>
+/// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>Trainer DATA.csv</c>),
+/// <c>predict</c> and <c>evaluate</c>. Bad usage and bad input exit with code 2 and one line.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="interrupt">Cancelled on Ctrl+C (see <see cref="InterruptSignal"/>): training stops after the
+    /// current batch, saves the best model and exits with <see cref="ExitCodes.Interrupted"/>.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
-        var defaults = new TrainOptions { DataPath = "" };
-        var data = new Argument<string>("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
-        var target = new Option<string?>("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: last column]", HelpName = "NAME|INDEX[,...]" };
-        var task = new Option<string>("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
-        task.AcceptOnlyFromAmong("auto", "classification", "regression");
-        var valSplit = Between(new Option<double>("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => defaults.ValidationSplit }, 0, 1, upperInclusive: false);
-        var test = new Option<string?>("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
-        var hidden = new Option<int[]>("--hidden")
-        {
-            Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model",
-            HelpName = "64,32",
-            CustomParser = ParseWidths,
-            DefaultValueFactory = _ => [.. defaults.Hidden],
-        };
-        var epochs = AtLeast(new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => defaults.Epochs }, 1);
-        var batchSize = AtLeast(new Option<int>("--batch-size") { Description = "Samples per SGD step", DefaultValueFactory = _ => defaults.BatchSize }, 1);
-        var lr = Between(new Option<double>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => defaults.LearningRate }, 0, double.MaxValue, lowerInclusive: false);
-        var momentum = Between(new Option<double>("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => defaults.Momentum }, 0, 1, upperInclusive: false);
-        var weightDecay = Between(new Option<double>("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD", DefaultValueFactory = _ => defaults.WeightDecay }, 0, double.MaxValue);
-        var nesterov = new Option<bool>("--nesterov") { Description = "Use Nesterov momentum" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => defaults.Seed };
-        var history = new Option<string?>("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
-        var report = new Option<string?>("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
-        var blas = new Option<string>("--blas") { Description = "Matrix-product backend: auto uses OpenBLAS when it loads, else MathNet's managed provider", DefaultValueFactory = _ => "auto" };
-        blas.AcceptOnlyFromAmong("auto", "openblas", "managed");
+        var rootTrain = new TrainCommandOptions();
+        var root = rootTrain.AddTo(new RootCommand(
+            "Trains a multilayer perceptron (Dense + ReLU, mini-batch SGD) on a CSV file and prints the loss of every epoch. "
+            + "'Trainer DATA.csv' is short for 'Trainer train DATA.csv'."));
+        root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
-        var root = new RootCommand("Trains a multilayer perceptron (Dense + ReLU, mini-batch SGD) on a CSV file and prints the loss of every epoch.")
-        {
-            data, target, task, valSplit, test, hidden, epochs, batchSize, lr, momentum, weightDecay, nesterov, seed, history, report, blas,
-        };
-        var csv = new CsvOptions();
-        foreach (var option in csv.All)
-            root.Options.Add(option);
-        root.SetAction(parse => Guard(error, () =>
-        {
-            UseBlas(parse.GetValue(blas)!, output);
-            return TrainRun.Execute(new TrainOptions
-        {
-            DataPath = parse.GetValue(data)!,
-            Target = parse.GetValue(target),
-            Task = parse.GetValue(task) switch
-            {
-                "classification" => TaskKind.Classification,
-                "regression" => TaskKind.Regression,
-                _ => null,
-            },
-            ValidationSplit = parse.GetValue(valSplit),
-            TestPath = parse.GetValue(test),
-            Hidden = parse.GetValue(hidden)!,
-            Epochs = parse.GetValue(epochs),
-            BatchSize = parse.GetValue(batchSize),
-            LearningRate = parse.GetValue(lr),
-            Momentum = parse.GetValue(momentum),
-            WeightDecay = parse.GetValue(weightDecay),
-            Nesterov = parse.GetValue(nesterov),
-            Seed = parse.GetValue(seed),
-            HistoryPath = parse.GetValue(history),
-            ReportPath = parse.GetValue(report),
-            Data = csv.Bind(parse),
-        }, output);
-        }));
+        var train = new TrainCommandOptions();
+        var trainCommand = train.AddTo(new Command("train", "Trains a model on DATA.csv and saves it (see --save)."));
+        trainCommand.SetAction(parse => Train(train, parse, output, error, interrupt));
+        root.Subcommands.Add(trainCommand);
+        root.Subcommands.Add(PredictCommand(output, error, interrupt));
+        root.Subcommands.Add(EvaluateCommand(output, error, interrupt));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -84,6 +36,58 @@ public static class CommandLine
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
+    private static int Train(TrainCommandOptions options, ParseResult parse, TextWriter output, TextWriter error, CancellationToken interrupt) =>
+        Guard(error, () =>
+        {
+            UseBlas(parse.GetValue(options.Blas)!, output);
+            return TrainRun.Execute(options.Read(parse), output, error, interrupt);
+        });
+
+    private static Command PredictCommand(TextWriter output, TextWriter error, CancellationToken interrupt)
+    {
+        var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
+        var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
+        var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
+        var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; an ID column is kept.")
+        {
+            model, data, outPath,
+        };
+        var csv = new CsvOptions();
+        foreach (var option in csv.All)
+            command.Options.Add(option);
+        command.SetAction(parse => Guard(error, () =>
+        {
+            using var stop = ExitOn(interrupt);
+            UseBlasQuietly(error);
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse));
+        }));
+        return command;
+    }
+
+    private static Command EvaluateCommand(TextWriter output, TextWriter error, CancellationToken interrupt)
+    {
+        var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
+        var data = new Argument<string>("DATA.csv") { Description = "Labelled rows, with the model's feature and target columns" };
+        var command = new Command("evaluate", "Prints the loss and metric of a saved model on DATA.csv, and for classification the confusion matrix and per-class precision and recall.")
+        {
+            model, data,
+        };
+        var csv = new CsvOptions();
+        foreach (var option in csv.All)
+            command.Options.Add(option);
+        command.SetAction(parse => Guard(error, () =>
+        {
+            using var stop = ExitOn(interrupt);
+            UseBlasQuietly(error);
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
+        }));
+        return command;
+    }
+
+    // predict and evaluate keep no state worth saving (predict writes its file atomically): Ctrl+C ends them at once.
+    private static CancellationTokenRegistration ExitOn(CancellationToken interrupt) =>
+        interrupt.Register(() => Environment.Exit(ExitCodes.Interrupted));
+
     /// <summary>Runs the command, turning input errors into one line and exit code 2, and anything else into one
     /// line and exit code 1 (with the stack trace only when NEURALNET_TRACE=1).</summary>
     private static int Guard(TextWriter error, Func<int> run)
@@ -94,6 +98,12 @@ public static class CommandLine
         }
         catch (Exception e) when (e is InputException or BlasUnavailableException)
         {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An output file that cannot be written (--save, --out, --plot…): .NET's message names the path.
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
@@ -113,50 +123,11 @@ public static class CommandLine
         output.WriteLine(status.Describe());
     }
 
-    private static int[] ParseWidths(ArgumentResult result)
+    // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.
+    private static void UseBlasQuietly(TextWriter error)
     {
-        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
-        if (text is "none" or "")
-            return [];
-        var widths = new List<int>();
-        foreach (var part in text.Split(','))
-        {
-            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int width) || width < 1)
-            {
-                result.AddError($"--hidden takes positive widths separated by commas, such as 64,32; '{part.Trim()}' is not one");
-                return [];
-            }
-            widths.Add(width);
-        }
-        return [.. widths];
-    }
-
-    private static Option<int> AtLeast(Option<int> option, int minimum)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < minimum)
-                result.AddError($"{option.Name} must be at least {minimum}");
-        });
-        return option;
-    }
-
-    private static Option<double> Between(Option<double> option, double low, double high, bool lowerInclusive = true, bool upperInclusive = true)
-    {
-        option.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            bool ok = double.IsFinite(value)
-                && (lowerInclusive ? value >= low : value > low)
-                && (upperInclusive ? value <= high : value < high);
-            if (!ok)
-            {
-                string range = high == double.MaxValue
-                    ? (lowerInclusive ? $"at least {low}" : $"greater than {low}")
-                    : $"in {(lowerInclusive ? "[" : "(")}{low}, {high}{(upperInclusive ? "]" : ")")}";
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {range}, not {value}"));
-            }
-        });
-        return option;
+        var status = BlasBackend.Use(BlasChoice.Auto);
+        if (status.Notice is not null)
+            error.WriteLine(status.Notice);
     }
 }

@@ -9,4 +9,10 @@ public static class ExitCodes
 
     /// <summary>Bad input or usage: the message says what to fix.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The loss became NaN or infinite; the last good model was saved.</summary>
+    public const int NonFiniteLoss = 3;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT); the best model so far was saved.</summary>
+    public const int Interrupted = 130;
 }

@@ -21,8 +21,41 @@ public sealed record TrainOptions
     public int Seed { get; init; }
     public string? HistoryPath { get; init; }
     public string? ReportPath { get; init; }
+
+    /// <summary>Where the model is saved; null for runs/STEM-TIMESTAMP.model.json.</summary>
+    public string? SavePath { get; init; }
+
+    /// <summary>A saved model to continue training from, instead of fresh weights.</summary>
+    public string? ResumePath { get; init; }
+
+    /// <summary>Stop after this many epochs without a better validation loss, and restore the best weights; null never stops early.</summary>
+    public int? Patience { get; init; }
+
+    public LearningRateScheduleKind LrSchedule { get; init; } = LearningRateScheduleKind.Constant;
+
+    /// <summary>step: the learning rate is multiplied by <see cref="LrGamma"/> every this many epochs.</summary>
+    public int LrStepEpochs { get; init; } = 30;
+
+    public double LrGamma { get; init; } = 0.1;
+
+    /// <summary>plateau: the learning rate is multiplied by <see cref="LrFactor"/> after this many epochs without a better validation loss.</summary>
+    public int LrPatience { get; init; } = 5;
+
+    public double LrFactor { get; init; } = 0.5;
+
+    /// <summary>A PNG file for the loss and metric curves.</summary>
+    public string? PlotPath { get; init; }
+
+    /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+public enum LearningRateScheduleKind
+{
+    Constant,
+    Step,
+    Plateau,
 }

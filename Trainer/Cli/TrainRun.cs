@@ -2,52 +2,66 @@ using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Losses;
+using NeuralNet.Models;
 using NeuralNet.Optimizers;
 using NeuralNet.Reporting;
 using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
-/// <summary>A training run from options to printed summary: load, build, train, report.</summary>
+/// <summary>A training run from options to printed summary: load, build, train, save, report.</summary>
 public static class TrainRun
 {
-    public static int Execute(TrainOptions options, TextWriter output)
+    /// <param name="error">Where the non-finite-loss message goes.</param>
+    /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
+    public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
+        if (options.ValidationSplit == 0 && (options.Patience is not null || options.LrSchedule == LearningRateScheduleKind.Plateau))
+            throw new InputException($"{(options.Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
+
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
         var seeds = new Random(options.Seed);
         var splitRandom = new Random(seeds.Next());
         var initRandom = new Random(seeds.Next());
         var shuffleRandom = new Random(seeds.Next());
 
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.TestPath, options.Data);
+        var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.TestPath, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         bool classification = prep.Task == TaskKind.Classification;
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
 
-        var model = Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom);
-        ILoss<float> loss = classification ? new SoftmaxCrossEntropy<float>(prep.OutputCount) : new MeanSquaredError<float>(prep.OutputCount);
+        var model = resumed?.Network ?? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom);
         var optimizer = new Sgd<float>((float)options.LearningRate, (float)options.Momentum, (float)options.WeightDecay, options.Nesterov);
-        var loop = new TrainingLoop(model, loss, optimizer, options.BatchSize, shuffleRandom);
-        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters)"));
-        output.WriteLine(Invariant($"optimizer: SGD lr {options.LearningRate}, momentum {options.Momentum}{(options.Nesterov ? " (Nesterov)" : "")}, weight decay {options.WeightDecay}; batch {options.BatchSize}; {options.Epochs} epochs"));
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
+        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
+        output.WriteLine(Invariant($"optimizer: SGD lr {options.LearningRate}, momentum {options.Momentum}{(options.Nesterov ? " (Nesterov)" : "")}, weight decay {options.WeightDecay}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         string metric = classification ? "acc" : "r2";
-        var history = new List<EpochResult>();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        output.WriteLine(EpochHeader(options.Epochs, metric));
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
+        var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
+            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
+        var history = outcome.History;
+
+        output.WriteLine();
+        PrintStop(output, error, outcome, optimizer, options);
+        if (!outcome.HasUsableWeights)
         {
-            var result = loop.RunEpoch(epoch, data.Train, data.Validation);
-            history.Add(result);
-            output.WriteLine(FormatEpoch(result, options.Epochs, metric));
+            error.WriteLine($"no epoch finished{(outcome.Reason == StopReason.NonFinite ? " with a finite loss" : "")}, so there is no model to save");
+            return ExitCode(outcome.Reason);
         }
 
         // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
         bool hasValidation = data.Validation.Count > 0;
-        var best = history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss)!;
-        var final = history[^1];
-        output.WriteLine();
-        output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
-        output.WriteLine(Invariant($"final (epoch {final.Epoch}): val_loss {final.ValidationLoss:0.0000}  val_{metric} {final.ValidationMetric:0.0000}"));
+        EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
+        EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
+        if (best is not null && kept is not null)
+        {
+            output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
+            output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
+        }
         RunScore? test = null;
         if (data.Test is { } testData)
         {
@@ -64,15 +78,33 @@ public static class TrainRun
         string hash = WeightsHash.Sha256(model.Parameters);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
+        string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
+        var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
+            hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
+        // A resumed run records the architecture and columns it really trained, not the ignored options.
+        var recorded = resumed is null ? options : options with
+        {
+            Hidden = [.. model.Layers.OfType<Dense<float>>().SkipLast(1).Select(d => d.OutputSize)],
+            Target = string.Join(",", prep.TargetNames),
+            Task = prep.Task,
+        };
+        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
+        output.WriteLine($"model saved to {savePath}");
+
         if (options.HistoryPath is not null)
             AtomicFile.WriteText(options.HistoryPath, HistoryCsv.Format(history));
-        if (options.ReportPath is not null)
+        if (options.PlotPath is not null)
+        {
+            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2");
+            output.WriteLine($"plot saved to {options.PlotPath}");
+        }
+        if (options.ReportPath is not null && best is not null && kept is not null)
         {
             var report = new RunReport(
                 classification ? "classification" : "regression",
                 classification ? "accuracy" : "r2",
                 best.Epoch,
-                hasValidation ? new RunScore(final.ValidationLoss, final.ValidationMetric) : null,
+                hasValidation ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null,
                 test,
                 data.LoadSeconds,
                 [.. history.Select(e => e.Seconds)],
@@ -80,15 +112,69 @@ public static class TrainRun
                 hash);
             AtomicFile.WriteText(options.ReportPath, report.ToJson());
         }
-        return ExitCodes.Success;
+        return ExitCode(outcome.Reason);
     }
 
-    public static string FormatEpoch(EpochResult e, int epochs, string metric)
+    private static int ExitCode(StopReason reason) => reason switch
     {
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        string epoch = e.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width);
-        return Invariant($"epoch {epoch}/{epochs}  train_loss {e.TrainLoss:0.0000}  val_loss {e.ValidationLoss:0.0000}  val_{metric} {e.ValidationMetric:0.0000}  {e.Seconds,7:0.000} s  {e.SamplesPerSecond,10:N0} samples/s");
+        StopReason.Interrupted => ExitCodes.Interrupted,
+        StopReason.NonFinite => ExitCodes.NonFiniteLoss,
+        _ => ExitCodes.Success,
+    };
+
+    /// <summary>runs/STEM-yyyyMMdd-HHmmss.model.json, relative to the current directory.</summary>
+    public static string DefaultSavePath(string dataPath, DateTime now) =>
+        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.model.json");
+
+    private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
+    {
+        string restored = outcome.RestoredEpoch is { } epoch ? $"; restored the weights of epoch {epoch}" : "";
+        switch (outcome.Reason)
+        {
+            case StopReason.EarlyStopped:
+                output.WriteLine($"early stop: no lower validation loss for {options.Patience} epochs{restored}");
+                break;
+            case StopReason.Interrupted:
+                output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
+                break;
+            case StopReason.NonFinite:
+                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. Try a lower --lr (it was {optimizer.LearningRate:G6}){restored}"));
+                break;
+            default:
+                if (outcome.RestoredEpoch is not null)
+                    output.WriteLine($"restored the weights of epoch {outcome.RestoredEpoch}, the best (--patience)");
+                break;
+        }
     }
+
+    private static string Controls(TrainOptions options)
+    {
+        string schedule = options.LrSchedule switch
+        {
+            LearningRateScheduleKind.Step => Invariant($"; lr ×{options.LrGamma} every {options.LrStepEpochs} epochs"),
+            LearningRateScheduleKind.Plateau => Invariant($"; lr ×{options.LrFactor} after {options.LrPatience} epochs without a lower val_loss"),
+            _ => "",
+        };
+        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
+    }
+
+    /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    public static string EpochHeader(int epochs, string metric)
+    {
+        int width = EpochColumnWidth(epochs);
+        return Invariant($"{"epoch".PadLeft(width)}  {"train_loss",10}  {"val_loss",10}  {"val_" + metric,8}  {"seconds",8}  {"samples/s",10}");
+    }
+
+    /// <param name="changedRate">The learning rate of this epoch when it differs from the previous epoch's; the
+    /// row then ends with "lr X".</param>
+    public static string FormatEpoch(EpochResult e, int epochs, double? changedRate = null)
+    {
+        string epoch = Invariant($"{e.Epoch}/{epochs}").PadLeft(EpochColumnWidth(epochs));
+        string rate = changedRate is { } lr ? Invariant($"  lr {lr:G6}") : "";
+        return Invariant($"{epoch}  {e.TrainLoss,10:0.0000}  {e.ValidationLoss,10:0.0000}  {e.ValidationMetric,8:0.0000}  {e.Seconds,8:0.000}  {e.SamplesPerSecond,10:N0}{rate}");
+    }
+
+    private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
 
     private static string Describe(Sequential<float> model) =>
         model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer switch

@@ -6,12 +6,17 @@ internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, Colu
 /// <summary>Finds the columns a run asks for in a file's header.</summary>
 internal static class ColumnRequests
 {
-    /// <summary>Training: the targets (by name or index; null for the last column), and every other column not
+    /// <summary>Header names that mark the target when <c>--target</c> is not given (Kaggle-style files put
+    /// <c>label</c> first).</summary>
+    public static readonly string[] TargetNames = ["target", "label", "class", "y"];
+
+    /// <summary>Training: the targets (by name or index; null for the one column named as in
+    /// <see cref="TargetNames"/>, if there is exactly one, else the last column), and every other column not
     /// dropped as a feature whose kind the data decides.</summary>
     public static (ColumnRequest[] Requests, string[] Dropped) ForTraining(CsvScan scan, IReadOnlyList<string>? targets, IReadOnlyList<string> drop)
     {
         var header = scan.Header;
-        int[] targetColumns = targets is null or [] ? [header.Length - 1] : [.. targets.Select(t => Find(scan, t, "target"))];
+        int[] targetColumns = targets is null or [] ? [DefaultTarget(header)] : [.. targets.Select(t => Find(scan, t, "target"))];
         if (targetColumns.Distinct().Count() != targetColumns.Length)
             throw new InputException($"{scan.Path}: a target column is named twice in --target");
         var dropped = new SortedSet<int>(drop.Select(d => Find(scan, d, "--drop")));
@@ -26,6 +31,12 @@ internal static class ColumnRequests
         return ([.. requests], [.. dropped.Select(c => header[c])]);
     }
 
+    private static int DefaultTarget(string[] header)
+    {
+        var named = Enumerable.Range(0, header.Length).Where(c => TargetNames.Contains(header[c].Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
+        return named.Length == 1 ? named[0] : header.Length - 1;
+    }
+
     /// <summary>Another file for a trained model: its feature columns by name, with the kinds they had in training,
     /// and the target columns when present (required when <paramref name="requireTargets"/>).</summary>
     public static ColumnRequest[] ForModel(CsvScan scan, Preprocessing preprocessing, bool requireTargets)
@@ -33,7 +44,7 @@ internal static class ColumnRequests
         var requests = new List<ColumnRequest>();
         var targets = preprocessing.TargetNames.Select(name => TryFind(scan.Header, name, out int c) ? c : -1).ToArray();
         if (requireTargets && Array.IndexOf(targets, -1) is int absent and >= 0)
-            throw new InputException($"{scan.Path}: the target column '{preprocessing.TargetNames[absent]}' the model was trained with is missing; the columns are {ListOf(scan.Header)}");
+            throw new InputException($"{scan.Path}: there is no target column '{preprocessing.TargetNames[absent]}', which the model was trained with; the columns are {ListOf(scan.Header)}");
         if (targets.All(c => c >= 0))
             requests.AddRange(targets.Select(c => new ColumnRequest(c, scan.Header[c], true, ColumnKind.Text)));
         foreach (var feature in preprocessing.Features)

@@ -25,11 +25,18 @@ public static class CsvLoader
 
     /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
     /// trained on, by name, and its targets when the file has them.</summary>
-    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets)
+    /// <param name="extraTextColumn">A column to read as text beside the features (an ID), or null.</param>
+    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, string? extraTextColumn = null)
     {
         var scan = CsvScan.Read(path, options);
-        return Read(scan, ColumnRequests.ForModel(scan, preprocessing, requireTargets), []);
+        var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
+        if (extraTextColumn is not null && Array.IndexOf(scan.Header, extraTextColumn) is int c and >= 0 && !requests.Any(r => r.Index == c))
+            requests = [.. requests, new ColumnRequest(c, extraTextColumn, false, ColumnKind.Text)];
+        return Read(scan, requests, []);
     }
+
+    /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
+    public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
     private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
     {

@@ -11,6 +11,13 @@ namespace NeuralNet.Data;
 public sealed record FeatureEncoding(string Name, bool IsCategorical, float Mean, float Scale, float? Fill, string[] Categories, string? FillCategory)
 {
     public int Width => IsCategorical ? Categories.Length : 1;
+
+    // Value equality of the categories too, so that a model's preprocessing read back equals the one saved.
+    public bool Equals(FeatureEncoding? other) =>
+        other is not null && Name == other.Name && IsCategorical == other.IsCategorical && Mean.Equals(other.Mean) && Scale.Equals(other.Scale)
+        && Nullable.Equals(Fill, other.Fill) && Categories.SequenceEqual(other.Categories) && FillCategory == other.FillCategory;
+
+    public override int GetHashCode() => HashCode.Combine(Name, IsCategorical, Mean, Scale, Fill, Categories.Length, FillCategory);
 }
 
 /// <summary>A column of the training file that is not a feature, and why: "--drop", "ID-like: ..." or "constant: ...".</summary>

@@ -17,37 +17,42 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// <param name="validationFraction">Share of rows held out for validation, stratified for classification.</param>
     /// <param name="random">Seeded source of the split.</param>
     /// <param name="testPath">A separate test CSV with the same columns, or null.</param>
+    /// <param name="options">How to read the file and encode its columns; null for the defaults.</param>
+    /// <param name="fitted">The preprocessing of a saved model to train further (--resume): its columns, task and
+    /// classes are used and nothing is refitted, so the model sees inputs encoded as before. Null to fit one.</param>
     public static PreparedData Load(string trainPath, IReadOnlyList<string>? targets, TaskKind? task, double validationFraction, Random random,
-        string? testPath, DataOptions options)
+        string? testPath, DataOptions? options = null, Preprocessing? fitted = null)
     {
+        options ??= DataOptions.Default;
         long start = Stopwatch.GetTimestamp();
-        var raw = CsvLoader.Load(trainPath, targets, options);
+        var raw = fitted is null ? CsvLoader.Load(trainPath, targets, options) : CsvLoader.LoadFor(fitted, trainPath, options, requireTargets: true);
         double loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         start = Stopwatch.GetTimestamp();
 
-        var screened = ColumnScreening.Screen(raw);
+        var screened = fitted is null ? ColumnScreening.Screen(raw) : [];
         var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
         if (used.Length == 0)
             throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
         var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
 
-        var (rows, rowsDropped, filled) = UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
-        var kind = TargetAnalysis.DetectTask(raw, rows, task);
-        string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows) : [];
+        var (rows, rowsDropped, filled) = UsableRows(raw, [.. used, .. raw.Targets], fitted?.Missing ?? options.Missing);
+        var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
+        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
         int[]? labels = null;
         if (kind == TaskKind.Classification)
         {
             // Split stratifies on labels indexed by row of the file.
             var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
             labels = new int[raw.Rows];
-            foreach (int r in rows)
-                labels[r] = index[raw.Targets[0].Texts![r]!];
+            var fileLabels = fitted?.LabelsOf(raw, rows);
+            for (int j = 0; j < rows.Length; j++)
+                labels[rows[j]] = fileLabels?[j] ?? index[raw.Targets[0].Texts![rows[j]]!];
         }
 
         var (trainPositions, validationPositions) = Split.Rows(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
-        var preprocessing = Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
         var train = preprocessing.Apply(raw, trainRows, options.UnknownCategory);
         var validation = preprocessing.Apply(raw, validationRows, options.UnknownCategory);
         var test = testPath is null ? null : LoadTest(preprocessing, testPath, options);
@@ -66,10 +71,11 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// encoded by <paramref name="preprocessing"/>. Rows with a missing value are left out under
     /// --missing drop-rows; <c>Rows</c> says which rows of the file the inputs are.</summary>
     /// <returns>The inputs, (InputCount, Rows.Length) column-major, and the file as read.</returns>
-    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options)
+    /// <param name="idColumn">A column to read as text too (an ID to copy into predictions), or null.</param>
+    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, string? idColumn = null)
     {
-        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false);
-        var (rows, _, _) = UsableRows(raw, raw.Features, preprocessing.Missing);
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumn);
+        var (rows, _, _) = UsableRows(raw, [.. raw.Features.Where(c => c.Name != idColumn)], preprocessing.Missing);
         return (preprocessing.EncodeFeatures(raw, rows, options.UnknownCategory), rows, raw);
     }
 

@@ -1,29 +1,31 @@
 namespace NeuralNet.Kernels;
 
-// PLACEHOLDER until the SIMD kernels of issue 3 are merged: the same entry points, scalar.
-public static class Activations
+/// <summary>
+/// Activation kernels: span in, span out, at the widest SIMD width the machine has. Exact in place (the
+/// destination is the input span) is allowed; a destination shorter than the input, or one that partially
+/// overlaps an input, throws <see cref="ArgumentException"/>.
+/// </summary>
+public static partial class Activations
 {
-    public static void Relu(ReadOnlySpan<float> x, Span<float> y)
-    {
-        for (int i = 0; i < x.Length; i++)
-            y[i] = x[i] > 0 ? x[i] : float.IsNaN(x[i]) ? x[i] : 0f;
-    }
+    /// <summary>y = max(x, +0): NaN propagates, −∞ and −0 give +0, never −0.</summary>
+    public static void Relu(ReadOnlySpan<float> x, Span<float> y) => Relu(x, y, SimdWidth.Auto);
 
-    public static void Relu(ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (int i = 0; i < x.Length; i++)
-            y[i] = x[i] > 0 ? x[i] : double.IsNaN(x[i]) ? x[i] : 0d;
-    }
+    /// <inheritdoc cref="Relu(ReadOnlySpan{float}, Span{float})"/>
+    public static void Relu(ReadOnlySpan<double> x, Span<double> y) => Relu(x, y, SimdWidth.Auto);
 
-    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (int i = 0; i < x.Length; i++)
-            dx[i] = x[i] > 0 ? dy[i] : 0f;
-    }
+    /// <summary>dx = x &gt; 0 ? dy : +0 (the gradient at x = 0 is 0). dx may be exactly dy or exactly x.</summary>
+    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ReluBackward(x, dy, dx, SimdWidth.Auto);
 
-    public static void ReluBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> dy, Span<double> dx)
-    {
-        for (int i = 0; i < x.Length; i++)
-            dx[i] = x[i] > 0 ? dy[i] : 0d;
-    }
+    /// <inheritdoc cref="ReluBackward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>
+    public static void ReluBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> dy, Span<double> dx) =>
+        ReluBackward(x, dy, dx, SimdWidth.Auto);
+
+    internal static void Relu<T>(ReadOnlySpan<T> x, Span<T> y, SimdWidth width, LargeArrayPath? path = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        UnaryDriver.Run<T, ReluOperator<T>, NoParameters>(x, y, default, width, path);
+
+    internal static void ReluBackward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx, SimdWidth width, LargeArrayPath? path = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        BinaryDriver.Run<T, ReluBackwardOperator<T>, NoParameters>(x, dy, dx, default, width, path);
 }

@@ -6,6 +6,7 @@ namespace NeuralNet.Layers;
 public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly ILayer<T>[] _layers;
+    private readonly Parameter<T>[] _parameters;
 
     public Sequential(IEnumerable<ILayer<T>> layers)
     {
@@ -19,7 +20,7 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
                     $"layer {i} ({_layers[i].GetType().Name}) takes {_layers[i].InputSize} inputs but layer {i - 1} gives {_layers[i - 1].OutputSize}",
                     nameof(layers));
         }
-        Parameters = [.. _layers.SelectMany(layer => layer.Parameters)];
+        _parameters = [.. _layers.SelectMany(layer => layer.Parameters)];
     }
 
     public IReadOnlyList<ILayer<T>> Layers => _layers;
@@ -28,7 +29,7 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
 
     public int OutputSize => _layers[^1].OutputSize;
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
+    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {
@@ -48,7 +49,7 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
 
     public void ZeroGradients()
     {
-        foreach (var parameter in Parameters)
+        foreach (var parameter in _parameters)
             parameter.ZeroGradient();
     }
 }

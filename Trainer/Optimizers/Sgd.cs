@@ -36,8 +36,10 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
-        foreach (var parameter in parameters)
+        // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
+        for (int i = 0; i < parameters.Count; i++)
         {
+            var parameter = parameters[i];
             var p = parameter.Values;
             if (Momentum == T.Zero)
             {

@@ -39,9 +39,12 @@ public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
     }
 
     /// <summary>The class of highest score in each column of <paramref name="output"/> (classes, batch).</summary>
-    public static int ArgMax(Matrix<float> output, int column)
+    public static int ArgMax(Matrix<float> output, int column) =>
+        ArgMax(output.AsColumnMajorArray().AsSpan(column * output.RowCount, output.RowCount));
+
+    /// <summary>The index of the highest score; the first one on ties.</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
     {
-        var scores = output.AsColumnMajorArray().AsSpan(column * output.RowCount, output.RowCount);
         int best = 0;
         for (int k = 1; k < scores.Length; k++)
         {

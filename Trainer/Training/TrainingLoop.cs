@@ -33,28 +33,50 @@ public sealed class TrainingLoop
 
     public int BatchSize { get; }
 
+    /// <summary>Called with (samples done, samples in the epoch) during an epoch, at most every
+    /// <see cref="ProgressInterval"/> and after the last batch; for a progress bar.</summary>
+    public Action<int, int>? Progress { get; set; }
+
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>One pass over <paramref name="train"/> in a fresh seeded order, then the validation figures.</summary>
-    public EpochResult RunEpoch(int epoch, Dataset train, Dataset validation)
+    /// <param name="cancel">Checked before each batch: a cancelled token lets the current batch finish, then throws
+    /// <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="NonFiniteLossException">A batch's loss, or the validation loss, was NaN or ±∞; the step
+    /// that would have applied it is not taken.</exception>
+    public EpochResult RunEpoch(int epoch, Dataset train, Dataset validation, CancellationToken cancel = default)
     {
         if (_order.Length != train.Count)
             _order = [.. Enumerable.Range(0, train.Count)];
         _shuffle.Shuffle(_order);
 
         long start = Stopwatch.GetTimestamp();
+        long lastProgress = start;
         double lossSum = 0;
         for (int first = 0; first < train.Count; first += BatchSize)
         {
+            cancel.ThrowIfCancellationRequested();
             var batch = _order.AsSpan(first, Math.Min(BatchSize, train.Count - first));
-            lossSum += Step(train, batch) * batch.Length;
+            lossSum += Step(train, batch, epoch, first / BatchSize + 1) * batch.Length;
+            int done = first + batch.Length;
+            if (Progress is { } progress && (done == train.Count || Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval))
+            {
+                progress(done, train.Count);
+                lastProgress = Stopwatch.GetTimestamp();
+            }
         }
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
         var (validationLoss, validationMetric) = _evaluation.Run(validation);
+        if (validation.Count > 0 && !double.IsFinite(validationLoss))
+            throw new NonFiniteLossException(epoch, null, FirstNonFiniteOutput(validation));
         return new EpochResult(epoch, lossSum / train.Count, validationLoss, validationMetric, seconds, train.Count);
     }
 
     /// <summary>One optimisation step on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
-    public float Step(Dataset train, ReadOnlySpan<int> indices)
+    public float Step(Dataset train, ReadOnlySpan<int> indices) => Step(train, indices, 0, 0);
+
+    private float Step(Dataset train, ReadOnlySpan<int> indices, int epoch, int batch)
     {
         var x = _inputs.For(indices.Length);
         var y = _targets.For(indices.Length);
@@ -62,10 +84,20 @@ public sealed class TrainingLoop
 
         var output = _model.Forward(x, training: true);
         float loss = _loss.Forward(output, y);
+        if (!float.IsFinite(loss))
+            throw new NonFiniteLossException(epoch, batch, LayerDescription.FirstNonFiniteOutput(_model, x));
         _model.ZeroGradients();
         _model.Backward(_loss.Backward(), inputGradientNeeded: false);
         _optimizer.Step(_model.Parameters);
         return loss;
+    }
+
+    private string FirstNonFiniteOutput(Dataset data)
+    {
+        int size = Math.Min(Evaluation.ChunkSize, data.Count);
+        var x = _inputs.For(size);
+        data.CopyRange(0, x, _targets.For(size));
+        return LayerDescription.FirstNonFiniteOutput(_model, x);
     }
 
     public (double Loss, double Metric) Evaluate(Dataset data) => _evaluation.Run(data);

@@ -1,0 +1,56 @@
+namespace NeuralNet.Tests.Cli;
+
+/// <summary>Each kind of bad input gets one line on stderr naming the file (and row and column where they apply),
+/// exit code 2, and no stack trace.</summary>
+[NonParallelizable]
+public class BadInputTests
+{
+    [TestCase("missing", null, "{0}: file not found")]
+    [TestCase("ragged", "a,b,y\n1,2,x\n3,4\n5,6,z\n", "{0}:3:3: this row has 2 fields, but the first row has 3; expected every row to have 3 (is a delimiter or a quote missing or extra?)")]
+    [TestCase("empty", "", "{0}: the file is empty (0 bytes); expected a header row and data rows")]
+    [TestCase("header", "a,b,y\n", "{0}: the file has a header row but no data rows")]
+    [TestCase("oneclass", "a,b,y\n1,2,x\n3,4,x\n", "{0}: the target column 'y' has a single class ('x'); classification needs at least two")]
+    [TestCase("infinite", "a,b,y\n1,2,x\n3,-Infinity,z\n", "{0}:3:2: '-Infinity' in column 'b' is not a finite number; expected a number within ±3.4e38 (a float)")]
+    public void BadFilesGetOneClearLineAndExitCodeTwo(string name, string? content, string expected)
+    {
+        using var temp = new TempFolder();
+        string path = temp.File(name + ".csv", content);
+        AssertOneLine(CliRun.Of(path), string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path));
+    }
+
+    [Test]
+    public void AnUnknownTargetColumnIsNamedWithTheColumnsThereAre()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("t.csv", "a,b,y\n1,2,x\n3,4,z\n");
+        AssertOneLine(CliRun.Of(path, "--target", "species"), $"{path}: there is no target column 'species'; the columns are a, b, y");
+    }
+
+    [Test]
+    public void ATestFileWithAnUnseenClassIsRejectedAtItsRow()
+    {
+        using var temp = new TempFolder();
+        string train = temp.File("train.csv", "a,y\n1,x\n2,z\n3,x\n4,z\n");
+        string test = temp.File("test.csv", "a,y\n1,x\n2,w\n");
+        AssertOneLine(CliRun.Of(train, "--test", test, "--epochs", "1", "--val-split", "0"), $"{test}:3:2: class 'w' in column 'y' was not in the training data; expected one of x, z");
+    }
+
+    [TestCase("--epochs", "0", "--epochs must be at least 1")]
+    [TestCase("--lr", "-1", "--lr must be greater than 0")]
+    [TestCase("--hidden", "64,x", "--hidden takes positive widths")]
+    [TestCase("--val-split", "1", "--val-split must be in [0, 1)")]
+    public void BadOptionValuesGetOneLineAndExitCodeTwo(string option, string value, string expected)
+    {
+        var run = CliRun.Of(RepoPaths.Data("iris.csv"), option, value);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(run.Error, Does.Contain(expected));
+    }
+
+    private static void AssertOneLine(CliRun run, string expected)
+    {
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.Error, Is.EqualTo($"error: {expected}\n"));
+        Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using NeuralNet.Cli;
+
+namespace NeuralNet.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what it prints.</summary>
+public sealed partial record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Of(params string[] args) => Of(new StringWriter(), default, args);
+
+    /// <param name="output">Standard output; a test may pass a writer that reacts to what is printed.</param>
+    /// <param name="interrupt">The token Ctrl+C cancels (see <see cref="InterruptSignal"/>).</param>
+    public static CliRun Of(StringWriter output, CancellationToken interrupt, params string[] args)
+    {
+        var error = new StringWriter();
+        int code = CommandLine.Run(args, output, error, interrupt);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The rows of the per-epoch table, e.g. "  2/150      0.5514      0.4646 …".</summary>
+    public string[] EpochRows => [.. Output.Split('\n').Where(line => EpochRow().IsMatch(line))];
+
+    /// <summary>Whether <paramref name="line"/> is the table row of <paramref name="epoch"/>.</summary>
+    public static bool IsEpochRow(string line, int epoch) => EpochRow().Match(line) is { Success: true } m && m.Groups[1].Value == $"{epoch}";
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+
+    [GeneratedRegex(@"^ *(\d+)/\d+ ")]
+    private static partial Regex EpochRow();
+}
+
+/// <summary>A temporary folder for a test's files, deleted afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("neuralnet-test-").FullName;
+
+    public string File(string name, string? content = null)
+    {
+        string path = System.IO.Path.Combine(Path, name);
+        if (content is not null)
+            System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

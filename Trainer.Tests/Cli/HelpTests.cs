@@ -1,0 +1,40 @@
+namespace NeuralNet.Tests.Cli;
+
+public class HelpTests
+{
+    [TestCase(new string[0], "train")]
+    [TestCase(new[] { "train" }, "--save")]
+    [TestCase(new[] { "predict" }, "--out")]
+    [TestCase(new[] { "evaluate" }, "MODEL.json")]
+    public void EveryVerbHasHelp(string[] verb, string mentioned)
+    {
+        var result = CliRun.Of([.. verb, "--help"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("Usage:").And.Contain(mentioned));
+    }
+
+    [Test]
+    public void AnUnknownOptionIsOneLineAndExitCode2()
+    {
+        var result = CliRun.Of("predict", "m.json", "d.csv", "--no-such-option");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.TrimEnd(), Does.StartWith("error:").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void AnUnwritableOutputFileIsOneLineAndExitCode2()
+    {
+        using var temp = new TempFolder();
+        string blocker = temp.File("not-a-directory");
+        File.WriteAllText(blocker, "");
+
+        string model = Path.Combine(blocker, "m.json");
+
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error.TrimEnd(), Does.StartWith($"error: {model}: cannot be written: ").And.Not.Contain("\n"));
+    }
+}

@@ -1,0 +1,44 @@
+using NeuralNet.Models;
+
+namespace NeuralNet.Tests.Cli;
+
+public class ResumeTests
+{
+    [Test]
+    public void ResumeStartsFromTheSavedWeightsAndPreprocessing()
+    {
+        using var temp = new TempFolder();
+        string first = temp.File("first.json"), second = temp.File("second.json");
+        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--save", first);
+        Assert.That(original.ExitCode, Is.Zero, original.ToString());
+
+        // A step too small to move any weight: the resumed model must be the saved one, bit for bit, and its first
+        // epoch's validation loss that of the saved model (same seed, same split, same scaling).
+        var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--seed", "4", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
+            "--hidden", "3", "--resume", first, "--save", second);
+
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        Assert.That(resumed.Output, Does.Contain($"resumed from {first}"));
+        var saved = ModelSerializer.Load(second);
+        Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
+        Assert.That(saved.Training!.Hidden, Is.EqualTo(new[] { 64, 32 }), "the saved architecture, not the ignored --hidden 3");
+        Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
+    }
+
+    [Test]
+    public void ResumingOnAFileWithoutTheModelsColumnsIsABadInput()
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("iris.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "1", "--resume", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("diabetes.csv").And.Contain("there is no target column 'species'"));
+    }
+
+    // The third column of the epoch's row: epoch, train_loss, val_loss.
+    private static string ValidationLoss(CliRun result, int epoch) =>
+        result.EpochRows.Single(row => CliRun.IsEpochRow(row, epoch)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+}

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using NeuralNet.Cli;
+using NeuralNet.Models;
+
+namespace NeuralNet.Tests.Cli;
+
+public class TrainingControlTests
+{
+    private TempFolder _temp = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _temp = new TempFolder();
+
+    [TearDown]
+    public void DeleteDirectory() => _temp.Dispose();
+
+    [Test]
+    public void InterruptFinishesTheBatchSavesTheBestAndExits130()
+    {
+        string model = _temp.File("m.json");
+        using var signal = new InterruptSignal(TextWriter.Null, _ => Assert.Fail("the first press must not exit"));
+        // Ctrl+C "pressed" as soon as epoch 2 is printed, through the same token the console handler cancels.
+        var output = new ActingWriter(line => CliRun.IsEpochRow(line, 2), () => signal.Press());
+
+        var result = CliRun.Of(output, signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "50", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.ToString());
+        Assert.That(result.Output, Does.Contain("interrupted after 2 full epochs").And.Contain("weights sha256"));
+        Assert.That(result.EpochRows, Has.Length.EqualTo(2));
+        Assert.That(ModelSerializer.Load(model).Metrics!.Epoch, Is.EqualTo(1).Or.EqualTo(2));
+    }
+
+    [Test]
+    public void AnInterruptBeforeTheFirstEpochEndsSavesNothing()
+    {
+        string model = _temp.File("m.json");
+        using var signal = new InterruptSignal(TextWriter.Null, _ => Assert.Fail("the first press must not exit"));
+        signal.Press();
+
+        var result = CliRun.Of(new StringWriter(), signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "5", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.ToString());
+        Assert.That(result.Error, Does.Contain("no epoch finished, so there is no model to save"));
+        Assert.That(File.Exists(model), Is.False);
+    }
+
+    [Test]
+    public void ASecondPressExitsAtOnceWith130()
+    {
+        int? exitCode = null;
+        using var signal = new InterruptSignal(TextWriter.Null, code => exitCode = code);
+
+        bool keepRunning = signal.Press();
+        Assert.That((keepRunning, signal.Token.IsCancellationRequested, exitCode), Is.EqualTo((true, true, (int?)null)));
+
+        keepRunning = signal.Press();
+        Assert.That((keepRunning, exitCode), Is.EqualTo((false, (int?)130)));
+    }
+
+    [Test]
+    public void ANonFiniteLossStopsWithExitCode3AndKeepsTheLastGoodModel()
+    {
+        string model = _temp.File("m.json");
+
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--lr", "2", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
+        Assert.That(result.Error, Does.Match(@"at epoch \d+, batch \d+; first non-finite output: layer \d+ \(dense \d+→\d+\)\. Try a lower --lr \(it was 2\)"));
+        var saved = ModelSerializer.Load(model);
+        Assert.That(saved.Network.Parameters.SelectMany(p => p.Values).All(float.IsFinite), Is.True);
+        Assert.That(result.Output, Does.Contain($"weights sha256 {saved.WeightsSha256}"));
+    }
+
+    [Test]
+    public void ANonFiniteLossBeforeAnyEpochSavesNothing()
+    {
+        string model = _temp.File("m.json");
+
+        var result = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--lr", "5", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
+        Assert.That(result.Error, Does.Contain("at epoch 1, batch").And.Contain("no model to save"));
+        Assert.That(File.Exists(model), Is.False);
+    }
+
+    [Test]
+    public void PatienceStopsEarlyAndSavesTheBestEpoch()
+    {
+        string model = _temp.File("m.json");
+        string history = _temp.File("h.csv");
+
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "60", "--lr", "0.3", "--seed", "1", "--patience", "3", "--save", model, "--history", history);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var rows = File.ReadAllLines(history).Skip(1).Select(l => l.Split(',')).ToArray();
+        var best = rows.MinBy(r => double.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))!;
+        Assert.That(rows, Has.Length.LessThan(60));
+        Assert.That(result.Output, Does.Contain($"restored the weights of epoch {best[0]}"));
+        var saved = ModelSerializer.Load(model);
+        Assert.That(saved.Metrics!.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(best[0]));
+        Assert.That(saved.Metrics.Validation!.Loss.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(best[2]));
+    }
+
+    [Test]
+    public void PatienceWithoutAValidationSplitIsAUsageError()
+    {
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--val-split", "0", "--patience", "3");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("--patience").And.Contain("--val-split"));
+    }
+
+    [Test]
+    public void TheEpochLineShowsTheLearningRateWhenItChanges()
+    {
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--save", _temp.File("m.json"));
+
+        var rates = result.EpochRows.Select(l => Regex.Match(l, @"  lr (\S+)$")).Select(m => m.Success ? m.Groups[1].Value : null).ToArray();
+        Assert.That(rates, Is.EqualTo(new[] { null, null, "0.005", null, "0.0025" }));
+    }
+
+    [Test]
+    public void TheSameSeedGivesTheSameWeightsHash()
+    {
+        string Hash() => Regex.Match(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "7", "--save", _temp.File("m.json")).Output, "weights sha256 ([0-9a-f]{64})").Groups[1].Value;
+
+        string first = Hash();
+
+        Assert.That(first, Has.Length.EqualTo(64));
+        Assert.That(Hash(), Is.EqualTo(first));
+    }
+
+    /// <summary>Standard output that runs an action once, when a line matching a condition is written.</summary>
+    private sealed class ActingWriter(Func<string, bool> when, Action action) : StringWriter
+    {
+        private bool _done;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (!_done && value is not null && when(value))
+            {
+                _done = true;
+                action();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Losses;
+using NeuralNet.Tests.Layers;
+
+namespace NeuralNet.Tests.Losses;
+
+public class LossTests
+{
+    [Test]
+    public void SoftmaxCrossEntropyGradientMatchesCentralDifferences()
+    {
+        var output = Matrix<double>.Build.Random(4, 6, 21);
+        var target = OneHot(4, [0, 3, 1, 2, 3, 0]);
+        GradientCheck.Loss(new SoftmaxCrossEntropy<double>(4), output, target);
+    }
+
+    [Test]
+    public void SoftmaxCrossEntropyGradientMatchesCentralDifferencesForSoftTargets()
+    {
+        var output = Matrix<double>.Build.Random(3, 4, 23);
+        var target = Matrix<double>.Build.DenseOfColumnMajor(3, 4, [0.2, 0.5, 0.3, 1, 0, 0, 0, 0.5, 0.5, 0.1, 0.1, 0.8]);
+        GradientCheck.Loss(new SoftmaxCrossEntropy<double>(3), output, target);
+    }
+
+    [Test]
+    public void MeanSquaredErrorGradientMatchesCentralDifferences()
+    {
+        var output = Matrix<double>.Build.Random(2, 5, 25);
+        var target = Matrix<double>.Build.Random(2, 5, 27);
+        GradientCheck.Loss(new MeanSquaredError<double>(2), output, target);
+    }
+
+    [Test]
+    public void SoftmaxCrossEntropyIsLogOfTheClassCountForEqualScores()
+    {
+        var loss = new SoftmaxCrossEntropy<double>(4).Forward(Matrix<double>.Build.Dense(4, 3, 0.7), OneHot(4, [0, 1, 3]));
+        Assert.That(loss, Is.EqualTo(Math.Log(4)).Within(1e-12));
+    }
+
+    [Test]
+    public void SoftmaxCrossEntropyStaysFiniteForHugeScores()
+    {
+        var output = Matrix<double>.Build.DenseOfColumnMajor(3, 1, [1000, -1000, 0]);
+        var loss = new SoftmaxCrossEntropy<double>(3);
+        double value = loss.Forward(output, OneHot(3, [1]));
+        Assert.That(value, Is.EqualTo(2000).Within(1e-9));
+        Assert.That(loss.Backward().Enumerate(), Is.All.Matches<double>(double.IsFinite));
+    }
+
+    [Test]
+    public void MeanSquaredErrorAveragesOverEveryElement()
+    {
+        var output = Matrix<double>.Build.DenseOfColumnMajor(2, 2, [1, 2, 3, 4]);
+        var target = Matrix<double>.Build.DenseOfColumnMajor(2, 2, [1, 0, 0, 4]);
+        Assert.That(new MeanSquaredError<double>(2).Forward(output, target), Is.EqualTo((0 + 4 + 9 + 0) / 4.0));
+    }
+
+    private static Matrix<double> OneHot(int classes, int[] labels)
+    {
+        var matrix = Matrix<double>.Build.Dense(classes, labels.Length);
+        for (int j = 0; j < labels.Length; j++)
+            matrix[labels[j], j] = 1;
+        return matrix;
+    }
+}

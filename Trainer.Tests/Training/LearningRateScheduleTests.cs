@@ -1,0 +1,30 @@
+using NeuralNet.Training;
+
+namespace NeuralNet.Tests.Training;
+
+public class LearningRateScheduleTests
+{
+    [Test]
+    public void StepMultipliesEveryNEpochs()
+    {
+        var schedule = new StepSchedule(every: 2, gamma: 0.5);
+        double rate = 1;
+        var rates = new List<double>();
+        for (int epoch = 1; epoch <= 6; epoch++)
+            rates.Add(rate = schedule.Next(epoch, 1.0, rate));
+
+        Assert.That(rates, Is.EqualTo(new[] { 1, 0.5, 0.5, 0.25, 0.25, 0.125 }));
+    }
+
+    [Test]
+    public void PlateauDropsAfterPatienceEpochsWithoutImprovement()
+    {
+        var schedule = new PlateauSchedule(patience: 2, factor: 0.1);
+        double[] losses = [1.0, 0.9, 0.95, 0.92, 0.8, 0.85, 0.85];
+        double rate = 1;
+        var rates = losses.Select((loss, i) => rate = schedule.Next(i + 1, loss, rate)).ToArray();
+
+        // Epochs 3 and 4 do not beat 0.9: the rate drops after epoch 4; 0.8 is a new best; 6 and 7 do not beat it.
+        Assert.That(rates, Is.EqualTo(new[] { 1, 1, 1, 0.1, 0.1, 0.1, 0.1 * 0.1 }).Within(1e-15));
+    }
+}

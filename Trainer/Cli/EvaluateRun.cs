@@ -1,0 +1,63 @@
+using System.Globalization;
+using NeuralNet.Data;
+using NeuralNet.Losses;
+using NeuralNet.Models;
+using NeuralNet.Training;
+
+namespace NeuralNet.Cli;
+
+/// <summary><c>evaluate MODEL.json DATA.csv</c>: loss and metric, and for classification the confusion matrix and
+/// per-class precision and recall.</summary>
+public static class EvaluateRun
+{
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
+    {
+        var model = ModelSerializer.Load(modelPath);
+        var prep = model.Preprocessing;
+        var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
+        var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data);
+        bool classification = prep.Task == TaskKind.Classification;
+
+        output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
+        output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
+        output.WriteLine(Invariant($"loss {loss:0.0000}  {(classification ? "accuracy" : "r2")} {metric:0.0000}"));
+        if (!classification)
+            return ExitCodes.Success;
+
+        var probabilities = Predictor.Predict(model.Network, prep, data);
+        int classes = prep.OutputCount;
+        var predicted = new int[data.Count];
+        for (int j = 0; j < data.Count; j++)
+            predicted[j] = Evaluation.ArgMax(probabilities.AsSpan(j * classes, classes));
+        output.WriteLine();
+        output.Write(Format(new ConfusionMatrix(classes, data.Labels, predicted), prep.ClassNames));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The matrix (rows: true class, columns: predicted class), then precision, recall and support per class.</summary>
+    public static string Format(ConfusionMatrix matrix, IReadOnlyList<string> names)
+    {
+        int width = Math.Max(9, names.Max(n => n.Length)) + 2;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("confusion matrix (rows: true class, columns: predicted class)");
+        text.Append(new string(' ', width)).AppendJoin("", names.Select(n => n.PadLeft(width))).Append('\n');
+        for (int t = 0; t < matrix.Classes; t++)
+        {
+            text.Append(names[t].PadRight(width));
+            for (int p = 0; p < matrix.Classes; p++)
+                text.Append(matrix[t, p].ToString(CultureInfo.InvariantCulture).PadLeft(width));
+            text.Append('\n');
+        }
+        text.Append('\n').Append("class".PadRight(width)).Append("precision".PadLeft(width)).Append("recall".PadLeft(width)).Append("support".PadLeft(width)).Append('\n');
+        for (int k = 0; k < matrix.Classes; k++)
+        {
+            text.Append(names[k].PadRight(width))
+                .Append(Invariant($"{matrix.Precision(k):0.0000}").PadLeft(width))
+                .Append(Invariant($"{matrix.Recall(k):0.0000}").PadLeft(width))
+                .Append(matrix.Support(k).ToString(CultureInfo.InvariantCulture).PadLeft(width)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

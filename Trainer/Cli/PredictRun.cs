@@ -1,0 +1,66 @@
+using System.Globalization;
+using CsvHelper;
+using NeuralNet.Data;
+using NeuralNet.Models;
+using NeuralNet.Reporting;
+using NeuralNet.Training;
+
+namespace NeuralNet.Cli;
+
+/// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv]</c>: one output row per input row.</summary>
+public static class PredictRun
+{
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
+    {
+        var model = ModelSerializer.Load(modelPath);
+        var prep = model.Preprocessing;
+        var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
+        var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+
+        if (outPath is null)
+        {
+            Write(output, prep, data, predictions);
+            return ExitCodes.Success;
+        }
+        AtomicFile.Write(outPath, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            Write(writer, prep, data, predictions);
+        });
+        output.WriteLine($"{data.Dataset.Count} predictions written to {outPath}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Columns: the ID column (when the input has one), the predicted class name (or value) under the
+    /// target's name, then p_CLASS for each class. Numbers are in round-trip form.</summary>
+    public static void Write(TextWriter destination, Preprocessing prep, ScoringData data, float[] predictions)
+    {
+        bool classification = prep.Task == TaskKind.Classification;
+        int outputs = prep.OutputCount;
+        var header = new List<string>();
+        if (data.IdColumn is not null)
+            header.Add(data.IdColumn);
+        if (classification)
+            header.AddRange([prep.TargetNames[0], .. prep.ClassNames.Select(name => "p_" + name)]);
+        else
+            header.AddRange(prep.TargetNames);
+
+        using var csv = CsvWriter.Create(destination, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
+        csv.WriteRecord([.. header]);
+        var record = new string[header.Count];
+        for (int j = 0; j < data.Dataset.Count; j++)
+        {
+            var values = predictions.AsSpan(j * outputs, outputs);
+            int column = 0;
+            if (data.Ids is { } ids)
+                record[column++] = ids[j];
+            if (classification)
+                record[column++] = prep.ClassNames[Evaluation.ArgMax(values)];
+            foreach (float value in values)
+                record[column++] = Number(value);
+            csv.WriteRecord(record);
+        }
+    }
+
+    private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

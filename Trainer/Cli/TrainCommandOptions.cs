@@ -1,0 +1,107 @@
+using System.CommandLine;
+using NeuralNet.Data;
+
+namespace NeuralNet.Cli;
+
+/// <summary>The arguments and options of a training run. Each command gets its own instances (a symbol belongs to
+/// one command), so the bare form <c>Trainer DATA.csv</c> and <c>Trainer train DATA.csv</c> parse the same way.</summary>
+internal sealed class TrainCommandOptions
+{
+    private static readonly TrainOptions Defaults = new() { DataPath = "" };
+
+    private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
+    private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
+    private readonly CsvOptions _csv = new();
+    private readonly Option<string> _task = new("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
+    private readonly Option<double> _valSplit = OptionRules.Between(new("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => Defaults.ValidationSplit }, 0, 1, upperInclusive: false);
+    private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
+    private readonly Option<int[]> _hidden = new("--hidden")
+    {
+        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model",
+        HelpName = "64,32",
+        CustomParser = OptionRules.ParseWidths,
+        DefaultValueFactory = _ => [.. Defaults.Hidden],
+    };
+    private readonly Option<int> _epochs = OptionRules.AtLeast(new("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => Defaults.Epochs }, 1);
+    private readonly Option<int> _batchSize = OptionRules.AtLeast(new("--batch-size") { Description = "Samples per SGD step", DefaultValueFactory = _ => Defaults.BatchSize }, 1);
+    private readonly Option<double> _lr = OptionRules.Between(new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => Defaults.LearningRate }, 0, double.MaxValue, lowerInclusive: false);
+    private readonly Option<double> _momentum = OptionRules.Between(new("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => Defaults.Momentum }, 0, 1, upperInclusive: false);
+    private readonly Option<double> _weightDecay = OptionRules.Between(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD", DefaultValueFactory = _ => Defaults.WeightDecay }, 0, double.MaxValue);
+    private readonly Option<bool> _nesterov = new("--nesterov") { Description = "Use Nesterov momentum" };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed };
+    private readonly Option<string?> _history = new("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
+    private readonly Option<string?> _report = new("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
+    private readonly Option<string?> _save = new("--save") { Description = "Save the model to this file [default: runs/DATA-TIMESTAMP.model.json]", HelpName = "MODEL.json" };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Continue training a saved model (its architecture and preprocessing) on DATA.csv", HelpName = "MODEL.json" };
+    private readonly Option<int?> _patience = new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" };
+    private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor)", DefaultValueFactory = _ => "constant" };
+    private readonly Option<int> _lrStepEpochs = OptionRules.AtLeast(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.LrStepEpochs }, 1);
+    private readonly Option<double> _lrGamma = OptionRules.Between(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.LrGamma }, 0, 1, lowerInclusive: false);
+    private readonly Option<int> _lrPatience = OptionRules.AtLeast(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.LrPatience }, 1);
+    private readonly Option<double> _lrFactor = OptionRules.Between(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.LrFactor }, 0, 1, lowerInclusive: false, upperInclusive: false);
+    private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
+
+    public TrainCommandOptions()
+    {
+        _task.AcceptOnlyFromAmong("auto", "classification", "regression");
+        _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau");
+        _patience.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+                result.AddError("--patience must be at least 1");
+        });
+    }
+
+    public Option<string> Blas { get; } = BlasOption();
+
+    /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
+    public T AddTo<T>(T command) where T : Command
+    {
+        command.Arguments.Add(_data);
+        foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _epochs, _batchSize, _lr, _momentum, _weightDecay, _nesterov, _seed,
+            _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All])
+            command.Options.Add(option);
+        return command;
+    }
+
+    public TrainOptions Read(ParseResult parse) => new()
+    {
+        DataPath = parse.GetValue(_data)!,
+        Target = parse.GetValue(_target),
+        Task = parse.GetValue(_task) switch
+        {
+            "classification" => TaskKind.Classification,
+            "regression" => TaskKind.Regression,
+            _ => null,
+        },
+        ValidationSplit = parse.GetValue(_valSplit),
+        TestPath = parse.GetValue(_test),
+        Hidden = parse.GetValue(_hidden)!,
+        Epochs = parse.GetValue(_epochs),
+        BatchSize = parse.GetValue(_batchSize),
+        LearningRate = parse.GetValue(_lr),
+        Momentum = parse.GetValue(_momentum),
+        WeightDecay = parse.GetValue(_weightDecay),
+        Nesterov = parse.GetValue(_nesterov),
+        Seed = parse.GetValue(_seed),
+        HistoryPath = parse.GetValue(_history),
+        ReportPath = parse.GetValue(_report),
+        SavePath = parse.GetValue(_save),
+        ResumePath = parse.GetValue(_resume),
+        Patience = parse.GetValue(_patience),
+        LrSchedule = Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
+        LrStepEpochs = parse.GetValue(_lrStepEpochs),
+        LrGamma = parse.GetValue(_lrGamma),
+        LrPatience = parse.GetValue(_lrPatience),
+        LrFactor = parse.GetValue(_lrFactor),
+        PlotPath = parse.GetValue(_plot),
+        Data = _csv.Bind(parse),
+    };
+
+    public static Option<string> BlasOption()
+    {
+        var blas = new Option<string>("--blas") { Description = "Matrix-product backend: auto uses OpenBLAS when it loads, else MathNet's managed provider", DefaultValueFactory = _ => "auto" };
+        blas.AcceptOnlyFromAmong("auto", "openblas", "managed");
+        return blas;
+    }
+}

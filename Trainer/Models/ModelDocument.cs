@@ -1,0 +1,52 @@
+using NeuralNet.Cli;
+using NeuralNet.Data;
+using NeuralNet.Reporting;
+
+namespace NeuralNet.Models;
+
+/// <summary>
+/// The model file as JSON (snake_case keys): what the network is, its exact weights, and how to turn a CSV row into
+/// its input. <see cref="ModelSerializer"/> converts between this and a live model.
+/// </summary>
+public sealed record ModelDocument
+{
+    /// <summary>Always <see cref="ModelSerializer.FormatName"/>: tells a model file from any other JSON.</summary>
+    public required string Format { get; init; }
+
+    public required int FormatVersion { get; init; }
+
+    /// <summary>The layers in model order.</summary>
+    public required IReadOnlyList<LayerDocument> Architecture { get; init; }
+
+    /// <summary>Serialized whole, so every fitted step (scalers, class names, category maps…) travels with the model.</summary>
+    public required Preprocessing Preprocessing { get; init; }
+
+    public TrainOptions? Training { get; init; }
+
+    public ModelMetrics? Metrics { get; init; }
+
+    /// <summary>SHA-256 of the weights as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
+    public required string WeightsSha256 { get; init; }
+}
+
+/// <summary>One layer: <c>{"type":"dense","inputs":4,"outputs":64,"parameters":{"weight":[…],"bias":[…]}}</c> or
+/// <c>{"type":"relu","size":64}</c>. A dense weight is (outputs, inputs) flattened row by row; bias has outputs values.</summary>
+public sealed record LayerDocument
+{
+    public required string Type { get; init; }
+
+    public int? Inputs { get; init; }
+
+    public int? Outputs { get; init; }
+
+    public int? Size { get; init; }
+
+    public IReadOnlyDictionary<string, float[]>? Parameters { get; init; }
+}
+
+/// <summary>The figures of the saved weights at the end of training.</summary>
+/// <param name="Metric">"accuracy" or "r2".</param>
+/// <param name="Epoch">The epoch whose weights were saved.</param>
+/// <param name="Validation">Loss and metric on the validation split, when there was one.</param>
+/// <param name="Test">Loss and metric on the --test file, when one was given.</param>
+public sealed record ModelMetrics(string Metric, int Epoch, RunScore? Validation, RunScore? Test);

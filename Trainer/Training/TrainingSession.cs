@@ -1,0 +1,83 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Optimizers;
+
+namespace NeuralNet.Training;
+
+public enum StopReason
+{
+    /// <summary>Ran every epoch.</summary>
+    Completed,
+
+    /// <summary>--patience epochs passed without a better validation loss.</summary>
+    EarlyStopped,
+
+    /// <summary>The cancellation token (Ctrl+C) was set.</summary>
+    Interrupted,
+
+    /// <summary>The loss became NaN or ±∞.</summary>
+    NonFinite,
+}
+
+/// <summary>How a run of epochs ended.</summary>
+/// <param name="RestoredEpoch">The epoch whose weights the model holds now when they were restored from the best
+/// snapshot; null when it holds the last epoch's weights (or, after a non-finite loss before any epoch ended, none worth keeping).</param>
+/// <param name="Failure">The non-finite loss, when that was the reason.</param>
+public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopReason Reason, int? RestoredEpoch, NonFiniteLossException? Failure)
+{
+    /// <summary>False when no epoch finished (a non-finite loss or an interrupt in the first one): nothing worth keeping.</summary>
+    public bool HasUsableWeights => History.Count > 0;
+}
+
+/// <summary>
+/// Runs epochs with the controls around them: the learning-rate schedule, early stopping, cancellation and the
+/// non-finite-loss stop. It keeps the weights of the best epoch (lowest validation loss, or training loss without a
+/// validation split) and puts them back when stopping early, when interrupted, after a non-finite loss, and, with
+/// <paramref name="patience"/>, at the end.
+/// </summary>
+public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, IOptimizer<float> optimizer, LearningRateSchedule schedule, int? patience)
+{
+    /// <param name="onEpoch">Called after each epoch with its result and the learning rate it ran with when that
+    /// differs from the previous epoch's (null otherwise).</param>
+    public TrainingOutcome Run(int epochs, Dataset train, Dataset validation, Action<EpochResult, double?> onEpoch, CancellationToken cancel)
+    {
+        var best = new BestWeights(model.Parameters);
+        var history = new List<EpochResult>();
+        bool hasValidation = validation.Count > 0;
+        double rate = double.CreateChecked(optimizer.LearningRate);
+        double previousRate = rate;
+        var reason = StopReason.Completed;
+        NonFiniteLossException? failure = null;
+        try
+        {
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                optimizer.LearningRate = (float)rate;
+                var result = loop.RunEpoch(epoch, train, validation, cancel);
+                history.Add(result);
+                best.Offer(epoch, hasValidation ? result.ValidationLoss : result.TrainLoss);
+                onEpoch(result, rate != previousRate ? rate : null);
+                if (patience is { } wait && epoch - best.Epoch >= wait && epoch < epochs)
+                {
+                    reason = StopReason.EarlyStopped;
+                    break;
+                }
+                previousRate = rate;
+                rate = schedule.Next(epoch, result.ValidationLoss, rate);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            reason = StopReason.Interrupted;
+        }
+        catch (NonFiniteLossException e)
+        {
+            (reason, failure) = (StopReason.NonFinite, e);
+        }
+
+        bool restore = best.HasSnapshot && (reason != StopReason.Completed || patience is not null);
+        if (restore)
+            best.Restore();
+        return new TrainingOutcome(history, reason, restore ? best.Epoch : null, failure);
+    }
+}
