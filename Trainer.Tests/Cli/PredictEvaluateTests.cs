@@ -91,7 +91,7 @@ public class PredictEvaluateTests
         var values = lines.Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var prep = ModelSerializer.Load(model).Preprocessing;
         // Standardised outputs near 0 land near the target's mean, not near 0.
-        Assert.That(values.Average(), Is.EqualTo(prep.TargetMean).Within(prep.TargetScale));
+        Assert.That(values.Average(), Is.EqualTo(prep.TargetMeans[0]).Within(prep.TargetScales[0]));
     }
 
     [Test]
@@ -148,7 +148,7 @@ public class PredictEvaluateTests
 
             string saved = result.Output.Split('\n').Single(l => l.StartsWith("model saved to ", StringComparison.Ordinal))["model saved to ".Length..];
             Assert.That(saved, Does.Match(@"^runs/iris-\d{8}-\d{6}\.model\.json$"));
-            Assert.That(ModelSerializer.Load(saved).Preprocessing.TargetName, Is.EqualTo("species"));
+            Assert.That(ModelSerializer.Load(saved).Preprocessing.TargetNames, Is.EqualTo(new[] { "species" }));
         }
         finally
         {

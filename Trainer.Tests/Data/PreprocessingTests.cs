@@ -8,28 +8,29 @@ public class PreprocessingTests
     [TestCase(new[] { "0", "1", "2", "1" }, TaskKind.Classification)]
     [TestCase(new[] { "0.5", "1", "2" }, TaskKind.Regression)]
     public void TheTaskFollowsTheTargetValues(string[] targets, TaskKind expected) =>
-        Assert.That(Preprocessing.DetectTask(targets, null), Is.EqualTo(expected));
+        Assert.That(TargetAnalysis.DetectTask(Raw(new float[targets.Length], targets), AllRows(targets.Length), null), Is.EqualTo(expected));
 
     [Test]
     public void ManyDistinctIntegersAreARegressionTarget()
     {
-        var targets = Enumerable.Range(0, Preprocessing.MaxIntegerClasses + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Assert.That(Preprocessing.DetectTask(targets, null), Is.EqualTo(TaskKind.Regression));
-        Assert.That(Preprocessing.DetectTask(targets[..^1], null), Is.EqualTo(TaskKind.Classification));
-        Assert.That(Preprocessing.DetectTask(targets, TaskKind.Classification), Is.EqualTo(TaskKind.Classification));
+        var targets = Enumerable.Range(0, TargetAnalysis.MaxIntegerClasses + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var raw = Raw(new float[targets.Length], targets);
+        Assert.That(TargetAnalysis.DetectTask(raw, AllRows(targets.Length), null), Is.EqualTo(TaskKind.Regression));
+        Assert.That(TargetAnalysis.DetectTask(raw, AllRows(targets.Length - 1), null), Is.EqualTo(TaskKind.Classification));
+        Assert.That(TargetAnalysis.DetectTask(raw, AllRows(targets.Length), TaskKind.Classification), Is.EqualTo(TaskKind.Classification));
     }
 
     [Test]
     public void StandardisationUsesTheTrainingRowsOnly()
     {
         // One feature; rows 0-1 train (values 1 and 3), row 2 validation (value 100).
-        var raw = new RawData("t.csv", ["f"], "y", [1f, 3f, 100f], ["a", "b", "a"], [2, 3, 4]);
-        var (classes, labels) = Preprocessing.EncodeClasses(raw);
-        var prep = Preprocessing.Fit(raw, TaskKind.Classification, [0, 1], classes, null);
+        var raw = Raw([1f, 3f, 100f], ["a", "b", "a"]);
+        var classes = TargetAnalysis.ClassNames(raw, AllRows(3));
+        var prep = Preprocessing.Fit(raw, TaskKind.Classification, raw.Features, [], [0, 1], AllRows(3), classes, MissingValuePolicy.Error);
 
-        Assert.That(prep.FeatureMeans[0], Is.EqualTo(2f));
-        Assert.That(prep.FeatureScales[0], Is.EqualTo(1f));
-        var validation = prep.Apply(raw, [2], labels, null);
+        Assert.That(prep.Features[0].Mean, Is.EqualTo(2f));
+        Assert.That(prep.Features[0].Scale, Is.EqualTo(1f));
+        var validation = prep.Apply(raw, [2], UnknownCategoryPolicy.Error);
         Assert.That(validation.Features[0], Is.EqualTo(98f));
         Assert.That(validation.Targets, Is.EqualTo(new[] { 1f, 0f }));
     }
@@ -37,9 +38,17 @@ public class PreprocessingTests
     [Test]
     public void NumericClassesSortNumerically()
     {
-        var raw = new RawData("t.csv", ["f"], "y", [0f, 0f, 0f], ["10", "9", "10"], [2, 3, 4]);
-        var (classes, labels) = Preprocessing.EncodeClasses(raw);
+        var raw = Raw([0f, 0f, 0f], ["10", "9", "10"]);
+        var classes = TargetAnalysis.ClassNames(raw, AllRows(3));
+        var prep = Preprocessing.Fit(raw, TaskKind.Classification, raw.Features, [], AllRows(3), AllRows(3), classes, MissingValuePolicy.Error);
         Assert.That(classes, Is.EqualTo(new[] { "9", "10" }));
-        Assert.That(labels, Is.EqualTo(new[] { 1, 0, 1 }));
+        Assert.That(prep.LabelsOf(raw, AllRows(3)), Is.EqualTo(new[] { 1, 0, 1 }));
     }
+
+    private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
+
+    /// <summary>A file with one numeric feature 'f' and the target 'y', its rows on lines 2, 3, ...</summary>
+    private static RawData Raw(float[] feature, string[] targets) =>
+        new("t.csv", new CsvDialect(',', true, false), targets.Length, [.. Enumerable.Range(2, targets.Length)], feature, 1,
+            [new RawColumn("f", 0, ColumnKind.Numeric, 0, null)], [new RawColumn("y", 1, ColumnKind.Text, -1, targets)], []);
 }

@@ -52,11 +52,14 @@ public static class CommandLine
         {
             model, data, outPath,
         };
+        var csv = new CsvOptions();
+        foreach (var option in csv.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output);
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse));
         }));
         return command;
     }
@@ -69,11 +72,14 @@ public static class CommandLine
         {
             model, data,
         };
+        var csv = new CsvOptions();
+        foreach (var option in csv.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output);
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
         }));
         return command;
     }

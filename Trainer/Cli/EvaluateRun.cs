@@ -10,11 +10,11 @@ namespace NeuralNet.Cli;
 /// per-class precision and recall.</summary>
 public static class EvaluateRun
 {
-    public static int Execute(string modelPath, string dataPath, TextWriter output)
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
     {
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
-        var data = ScoringData.Load(dataPath, prep, withTargets: true).Dataset;
+        var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
         var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data);
         bool classification = prep.Task == TaskKind.Classification;
 

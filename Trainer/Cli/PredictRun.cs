@@ -10,11 +10,11 @@ namespace NeuralNet.Cli;
 /// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv]</c>: one output row per input row.</summary>
 public static class PredictRun
 {
-    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output)
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
     {
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
-        var data = ScoringData.Load(dataPath, prep, withTargets: false);
+        var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
         var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
 
         if (outPath is null)
@@ -40,9 +40,10 @@ public static class PredictRun
         var header = new List<string>();
         if (data.IdColumn is not null)
             header.Add(data.IdColumn);
-        header.Add(prep.TargetName);
         if (classification)
-            header.AddRange(prep.ClassNames.Select(name => "p_" + name));
+            header.AddRange([prep.TargetNames[0], .. prep.ClassNames.Select(name => "p_" + name)]);
+        else
+            header.AddRange(prep.TargetNames);
 
         using var csv = CsvWriter.Create(destination, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord([.. header]);
@@ -53,12 +54,10 @@ public static class PredictRun
             int column = 0;
             if (data.Ids is { } ids)
                 record[column++] = ids[j];
-            record[column++] = classification ? prep.ClassNames[Evaluation.ArgMax(values)] : Number(values[0]);
             if (classification)
-            {
-                foreach (float p in values)
-                    record[column++] = Number(p);
-            }
+                record[column++] = prep.ClassNames[Evaluation.ArgMax(values)];
+            foreach (float value in values)
+                record[column++] = Number(value);
             csv.WriteRecord(record);
         }
     }

@@ -10,7 +10,8 @@ internal sealed class TrainCommandOptions
     private static readonly TrainOptions Defaults = new() { DataPath = "" };
 
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
-    private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end) [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX" };
+    private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
+    private readonly CsvOptions _csv = new();
     private readonly Option<string> _task = new("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
     private readonly Option<double> _valSplit = OptionRules.Between(new("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => Defaults.ValidationSplit }, 0, 1, upperInclusive: false);
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
@@ -58,7 +59,7 @@ internal sealed class TrainCommandOptions
     {
         command.Arguments.Add(_data);
         foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _epochs, _batchSize, _lr, _momentum, _weightDecay, _nesterov, _seed,
-            _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas])
+            _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All])
             command.Options.Add(option);
         return command;
     }
@@ -94,6 +95,7 @@ internal sealed class TrainCommandOptions
         LrPatience = parse.GetValue(_lrPatience),
         LrFactor = parse.GetValue(_lrFactor),
         PlotPath = parse.GetValue(_plot),
+        Data = _csv.Bind(parse),
     };
 
     public static Option<string> BlasOption()

@@ -6,6 +6,7 @@ namespace NeuralNet.Cli;
 public sealed record TrainOptions
 {
     public required string DataPath { get; init; }
+    /// <summary>Target column(s), by name or index; several separated by commas. Null for the last column.</summary>
     public string? Target { get; init; }
     public TaskKind? Task { get; init; }
     public double ValidationSplit { get; init; } = 0.2;
@@ -44,6 +45,12 @@ public sealed record TrainOptions
 
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
+
+    /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
+    public DataOptions Data { get; init; } = DataOptions.Default;
+
+    /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
+    public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 public enum LearningRateScheduleKind

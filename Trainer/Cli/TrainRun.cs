@@ -26,12 +26,13 @@ public static class TrainRun
         var shuffleRandom = new Random(seeds.Next());
 
         var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
-        var data = PreparedData.Load(options.DataPath, options.Target, options.Task, options.ValidationSplit, splitRandom, options.TestPath, resumed?.Preprocessing);
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.TestPath, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         bool classification = prep.Task == TaskKind.Classification;
-        PrintData(output, options, data);
+        foreach (string line in DataSummary.Lines(options, data))
+            output.WriteLine(line);
 
-        var model = resumed?.Network ?? Mlp.Build<float>(data.Train.FeatureCount, options.Hidden, prep.OutputCount, initRandom);
+        var model = resumed?.Network ?? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom);
         var optimizer = new Sgd<float>((float)options.LearningRate, (float)options.Momentum, (float)options.WeightDecay, options.Nesterov);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
@@ -84,7 +85,7 @@ public static class TrainRun
         var recorded = resumed is null ? options : options with
         {
             Hidden = [.. model.Layers.OfType<Dense<float>>().SkipLast(1).Select(d => d.OutputSize)],
-            Target = prep.TargetName,
+            Target = string.Join(",", prep.TargetNames),
             Task = prep.Task,
         };
         ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
@@ -174,25 +175,6 @@ public static class TrainRun
     }
 
     private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
-
-    private static void PrintData(TextWriter output, TrainOptions options, PreparedData data)
-    {
-        var prep = data.Preprocessing;
-        int rows = data.Train.Count + data.Validation.Count;
-        output.WriteLine(Invariant($"data: {options.DataPath}: {rows} rows, {prep.FeatureNames.Length} features, target '{prep.TargetName}' (load {data.LoadSeconds:0.000} s)"));
-        if (prep.Task == TaskKind.Classification)
-        {
-            var counts = new int[prep.ClassNames.Length];
-            foreach (int label in data.Train.Labels!.Concat(data.Validation.Labels!))
-                counts[label]++;
-            output.WriteLine(Invariant($"task: classification, {prep.ClassNames.Length} classes: {string.Join(", ", prep.ClassNames.Select((name, i) => $"{name} ({counts[i]})"))}"));
-        }
-        else
-        {
-            output.WriteLine(Invariant($"task: regression (target mean {prep.TargetMean:G6}, std {prep.TargetScale:G6}; losses are on the standardised target)"));
-        }
-        output.WriteLine(Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(prep.Task == TaskKind.Classification ? "stratified, " : "")}seed {options.Seed})"));
-    }
 
     private static string Describe(Sequential<float> model) =>
         model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer switch

@@ -1,121 +1,148 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace NeuralNet.Data;
 
-/// <summary>Reads a CSV file with a header row into <see cref="RawData"/>, or explains in one line what is wrong.</summary>
+/// <summary>
+/// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. <see cref="CsvScan"/> sniffs
+/// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses the records on
+/// two threads, each writing its row's numbers straight into the matrix preallocated for the estimate (read
+/// again, exactly, in the rare case of more rows).
+/// </summary>
 public static class CsvLoader
 {
-    /// <param name="path">The CSV file.</param>
-    /// <param name="target">The target column: a header name, or a 0-based index (negative counts from the end).
-    /// Null for the one column named target, label, class or y, if there is exactly one; else the last column.</param>
-    /// <param name="expectedFeatures">When given (a test file), the feature columns that must be present, by name.</param>
-    public static RawData Load(string path, string? target, IReadOnlyList<string>? expectedFeatures = null)
+    private const int Threads = 2;
+
+    /// <summary>Reads a training file.</summary>
+    /// <param name="targets">The target columns, by header name or 0-based index (negative counts from the end);
+    /// null or empty for the last column.</param>
+    public static RawData Load(string path, IReadOnlyList<string>? targets, DataOptions options)
     {
-        using var reader = OpenReader(path);
-        var header = ReadHeader(path, reader);
-        int targetColumn = ResolveTarget(path, header, target);
-        int[] featureColumns = expectedFeatures is null
-            ? [.. Enumerable.Range(0, header.Length).Where(c => c != targetColumn)]
-            : [.. expectedFeatures.Select(name => ResolveColumn(path, header, name, "feature"))];
-
-        var features = new GrowingBuffer<float>(featureColumns.Length * 1024);
-        var targets = new List<string>();
-        var lines = new List<int>();
-        while (reader.Read())
-        {
-            int line = (int)reader.LineNumber;
-            if (reader.FieldCount != header.Length)
-                throw InputException.At(path, line, 0, $"this row has {reader.FieldCount} fields, but the header has {header.Length}");
-            var row = features.Append(featureColumns.Length);
-            for (int f = 0; f < featureColumns.Length; f++)
-                row[f] = ParseFeature(reader, path, line, featureColumns[f], header);
-            targets.Add(reader.GetString(targetColumn));
-            lines.Add(line);
-        }
-        if (targets.Count == 0)
-            throw new InputException($"{path}: the file has a header but no data rows");
-
-        return new RawData(path, [.. featureColumns.Select(c => header[c])], header[targetColumn], features.ToArray(), [.. targets], [.. lines]);
+        var scan = CsvScan.Read(path, options);
+        var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options.Drop);
+        return Read(scan, requests, dropped);
     }
 
-    /// <summary>The column names of the header row.</summary>
-    public static string[] ReadHeader(string path)
+    /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
+    /// trained on, by name, and its targets when the file has them.</summary>
+    /// <param name="extraTextColumn">A column to read as text beside the features (an ID), or null.</param>
+    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, string? extraTextColumn = null)
     {
-        using var reader = OpenReader(path);
-        return ReadHeader(path, reader);
+        var scan = CsvScan.Read(path, options);
+        var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
+        if (extraTextColumn is not null && Array.IndexOf(scan.Header, extraTextColumn) is int c and >= 0 && !requests.Any(r => r.Index == c))
+            requests = [.. requests, new ColumnRequest(c, extraTextColumn, false, ColumnKind.Text)];
+        return Read(scan, requests, []);
     }
 
-    private static string[] ReadHeader(string path, CsvReader reader)
-    {
-        var header = reader.Headers.ToArray();
-        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-            throw new InputException($"{path}: the file is empty");
-        return header;
-    }
+    /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
+    public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
-    private static CsvReader OpenReader(string path)
+    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
     {
-        if (!File.Exists(path))
-            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
-        if (new FileInfo(path).Length == 0)
-            throw new InputException($"{path}: the file is empty");
-        try
+        var kinds = requests.Select(r => r.Kind ?? KindFromSample(scan, r.Index)).ToArray();
+        int capacity = scan.EstimatedRows;
+        while (true)
         {
-            return CsvReader.FromFile(path, CsvReaderOptions.Default with { TrackLineNumbers = true, PoolStrings = true });
-        }
-        catch (IOException e)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}", e);
+            var columns = Columns(requests, kinds, capacity, out int numericCount);
+            var numbers = new float[checked(capacity * numericCount)];
+            var lines = new int[capacity];
+            var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);
+            if (problem is null && rows <= capacity)
+                return new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
+                    [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
+                    [.. columns.Where(c => c.IsTarget).Select(c => Trimmed(c.Column, rows))], dropped);
+            if (problem is null)
+            {
+                // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
+                capacity = rows;
+                continue;
+            }
+
+            // A column whose sampled rows were all numbers has text further down: read it again as text.
+            int request = Array.FindIndex(requests, r => r.Index == problem.Column);
+            if (problem.Kind == ProblemKind.NotANumber && requests[request].Kind is null)
+            {
+                kinds[request] = ColumnKind.Text;
+                continue;
+            }
+            throw problem.ToException(scan, request >= 0 ? requests[request].Name : "");
         }
     }
 
-    private static float ParseFeature(CsvReader reader, string path, int line, int column, string[] header)
+    private static ReadColumn[] Columns(ColumnRequest[] requests, ColumnKind[] kinds, int capacity, out int numericCount)
     {
-        if (reader.TryParse<float>(column, out float value) && float.IsFinite(value))
-            return value;
-        string text = reader.GetString(column);
-        string problem = string.IsNullOrWhiteSpace(text)
-            ? $"column '{header[column]}' has an empty value; every feature must be a number"
-            : $"'{Shorten(text)}' in column '{header[column]}' is not a {(float.IsFinite(value) ? "" : "finite ")}number";
-        throw InputException.At(path, line, column + 1, problem);
-    }
-
-    /// <summary>Header names that mark the target when <c>--target</c> is not given (Kaggle-style files put
-    /// <c>label</c> first).</summary>
-    public static readonly string[] TargetNames = ["target", "label", "class", "y"];
-
-    private static int ResolveTarget(string path, string[] header, string? target)
-    {
-        if (target is null)
+        int slot = 0;
+        var columns = new ReadColumn[requests.Length];
+        for (int i = 0; i < requests.Length; i++)
         {
-            var named = Enumerable.Range(0, header.Length)
-                .Where(c => TargetNames.Contains(header[c].Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
-            return named.Length == 1 ? named[0] : header.Length - 1;
+            var r = requests[i];
+            columns[i] = new ReadColumn(r.IsTarget, kinds[i] == ColumnKind.Numeric
+                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, null)
+                : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[capacity]));
         }
-        if (TryFindColumn(header, target, out int byName))
-            return byName;
-        if (int.TryParse(target, out int index) && index >= -header.Length && index < header.Length)
-            return index < 0 ? header.Length + index : index;
-        throw new InputException($"{path}: there is no target column '{target}'; the columns are {string.Join(", ", header)}");
+        numericCount = slot;
+        return columns;
     }
 
-    private static int ResolveColumn(string path, string[] header, string name, string role) =>
-        TryFindColumn(header, name, out int column)
-            ? column
-            : throw new InputException($"{path}: the {role} column '{name}' the model was trained with is missing");
+    private static RawColumn Trimmed(RawColumn column, int rows) =>
+        column.Texts is { } texts && texts.Length != rows ? column with { Texts = texts[..rows] } : column;
 
-    // An exact match wins; otherwise the name is matched ignoring case and surrounding spaces.
-    private static bool TryFindColumn(string[] header, string name, out int column)
+    /// <summary>Parses every record into the arrays, which have room for <c>lines.Length</c> rows. Returns the number
+    /// of records in the file, and the first problem in file order, or null.</summary>
+    private static (int Rows, RecordProblem? Problem) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
     {
-        column = Array.IndexOf(header, name);
-        if (column < 0)
-            column = Array.FindIndex(header, h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
-        return column >= 0;
+        var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
+        var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
+        var dialect = scan.Dialect;
+        int fields = scan.Header.Length;
+        int capacity = lines.Length;
+        using var reader = CsvScan.Open(scan.Path, CsvScan.ReaderOptions(dialect.Delimiter, dialect.HasHeader, dialect.DecimalComma, scan.Path));
+
+        // Runs on the reading threads, each on its own records: rows are written at their own place, so no locks.
+        // Like the other loops over every value of a file, it runs in one process once: optimised from the start,
+        // rather than in unoptimised code until tiered compilation catches up.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        RecordProblem? ReadRecord(CsvReader record)
+        {
+            if (record.FieldCount != fields)
+                return RecordProblem.Ragged(record, fields);
+            long row = record.RowNumber - 1;
+            if (row >= capacity)
+                return RecordProblem.Overflow;
+            lines[row] = (int)record.LineNumber;
+            var values = numbers.AsSpan((int)row * numericCount, numericCount);
+            for (int k = 0; k < numeric.Length; k++)
+            {
+                int c = numeric[k];
+                if (NumberParsing.TryParseInteger(record.GetSpan(c), out float value) || (record.TryParse(c, out value) && float.IsFinite(value)))
+                    values[k] = value;
+                else if (float.IsNaN(value) || record.IsNull(c))
+                    values[k] = float.NaN;
+                else
+                    return RecordProblem.Of(record, c, value);
+            }
+            foreach (var column in text)
+                column.Texts![row] = record.IsNull(column.Index) ? null : record.GetString(column.Index);
+            return null;
+        }
+
+        int rows = 0;
+        foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
+        {
+            if (problem is not null && problem != RecordProblem.Overflow)
+                return (rows, problem);
+            rows++;
+        }
+        return (rows, null);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    /// <summary>Numeric when every sampled value that is not missing is a number (or an infinity, which is then
+    /// reported as an error rather than taken as a category).</summary>
+    private static ColumnKind KindFromSample(CsvScan scan, int column) =>
+        scan.Sample.All(row => row[column] is not { } text || scan.Dialect.TryParseNumber(text, out _) || RecordProblem.LooksInfinite(text))
+            ? ColumnKind.Numeric
+            : ColumnKind.Text;
+
+    private sealed record ReadColumn(bool IsTarget, RawColumn Column);
 }

@@ -1,39 +1,106 @@
+using System.Diagnostics;
+
 namespace NeuralNet.Data;
 
-/// <summary>A training file read, split and standardised, plus an optional test file prepared the same way.</summary>
-public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation, Dataset? Test, double LoadSeconds)
+/// <summary>A training file read, screened, split and encoded, plus an optional test file prepared the same way.</summary>
+/// <param name="Rows">Data rows in the training file.</param>
+/// <param name="RowsDropped">Rows left out for missing values (--missing drop-rows).</param>
+/// <param name="ValuesFilled">Missing values filled (--missing mean|median).</param>
+/// <param name="LoadSeconds">Reading the training file into the feature matrix.</param>
+/// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding (and the test file).</param>
+public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation, Dataset? Test,
+    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
 {
     /// <param name="trainPath">The training CSV.</param>
-    /// <param name="target">Target column name or index; null for the last column.</param>
+    /// <param name="targets">Target columns by name or index; null or empty for the last column.</param>
     /// <param name="task">Forces the task; null to detect it from the target.</param>
     /// <param name="validationFraction">Share of rows held out for validation, stratified for classification.</param>
     /// <param name="random">Seeded source of the split.</param>
     /// <param name="testPath">A separate test CSV with the same columns, or null.</param>
+    /// <param name="options">How to read the file and encode its columns; null for the defaults.</param>
     /// <param name="fitted">The preprocessing of a saved model to train further (--resume): its columns, task and
-    /// classes are used and nothing is refitted, so the model sees inputs scaled as before. Null to fit one.</param>
-    public static PreparedData Load(string trainPath, string? target, TaskKind? task, double validationFraction, Random random, string? testPath, Preprocessing? fitted = null)
+    /// classes are used and nothing is refitted, so the model sees inputs encoded as before. Null to fit one.</param>
+    public static PreparedData Load(string trainPath, IReadOnlyList<string>? targets, TaskKind? task, double validationFraction, Random random,
+        string? testPath, DataOptions? options = null, Preprocessing? fitted = null)
     {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var raw = fitted is null ? CsvLoader.Load(trainPath, target) : CsvLoader.Load(trainPath, fitted.TargetName, fitted.FeatureNames);
-        var kind = fitted?.Task ?? Preprocessing.DetectTask(raw.Targets, task);
-        var (classNames, labels) = kind != TaskKind.Classification ? ([], null)
-            : fitted is null ? Preprocessing.EncodeClasses(raw) : (fitted.ClassNames, fitted.LabelsOf(raw));
-        var values = kind == TaskKind.Regression ? Preprocessing.ParseTargets(raw) : null;
+        options ??= DataOptions.Default;
+        long start = Stopwatch.GetTimestamp();
+        var raw = fitted is null ? CsvLoader.Load(trainPath, targets, options) : CsvLoader.LoadFor(fitted, trainPath, options, requireTargets: true);
+        double loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        start = Stopwatch.GetTimestamp();
 
-        var (trainRows, validationRows) = Split.Rows(raw.Rows, validationFraction, random, labels);
-        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, trainRows, classNames, values);
-        var train = preprocessing.Apply(raw, trainRows, labels, values);
-        var validation = preprocessing.Apply(raw, validationRows, labels, values);
+        var screened = fitted is null ? ColumnScreening.Screen(raw) : [];
+        var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
+        if (used.Length == 0)
+            throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
+        var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
 
-        Dataset? test = null;
-        if (testPath is not null)
+        var (rows, rowsDropped, filled) = UsableRows(raw, [.. used, .. raw.Targets], fitted?.Missing ?? options.Missing);
+        var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
+        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
+        int[]? labels = null;
+        if (kind == TaskKind.Classification)
         {
-            var testRaw = CsvLoader.Load(testPath, raw.TargetName, raw.FeatureNames);
-            var all = Enumerable.Range(0, testRaw.Rows).ToArray();
-            test = kind == TaskKind.Classification
-                ? preprocessing.Apply(testRaw, all, preprocessing.LabelsOf(testRaw), null)
-                : preprocessing.Apply(testRaw, all, null, Preprocessing.ParseTargets(testRaw));
+            // Split stratifies on labels indexed by row of the file.
+            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+            labels = new int[raw.Rows];
+            var fileLabels = fitted?.LabelsOf(raw, rows);
+            for (int j = 0; j < rows.Length; j++)
+                labels[rows[j]] = fileLabels?[j] ?? index[raw.Targets[0].Texts![rows[j]]!];
         }
-        return new PreparedData(preprocessing, train, validation, test, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
+
+        var (trainPositions, validationPositions) = Split.Rows(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        int[] trainRows = [.. trainPositions.Select(p => rows[p])];
+        int[] validationRows = [.. validationPositions.Select(p => rows[p])];
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
+        var train = preprocessing.Apply(raw, trainRows, options.UnknownCategory);
+        var validation = preprocessing.Apply(raw, validationRows, options.UnknownCategory);
+        var test = testPath is null ? null : LoadTest(preprocessing, testPath, options);
+        return new PreparedData(preprocessing, train, validation, test, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
+    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options)
+    {
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
+        var (rows, _, _) = UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing);
+        return preprocessing.Apply(raw, rows, options.UnknownCategory);
+    }
+
+    /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
+    /// encoded by <paramref name="preprocessing"/>. Rows with a missing value are left out under
+    /// --missing drop-rows; <c>Rows</c> says which rows of the file the inputs are.</summary>
+    /// <returns>The inputs, (InputCount, Rows.Length) column-major, and the file as read.</returns>
+    /// <param name="idColumn">A column to read as text too (an ID to copy into predictions), or null.</param>
+    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, string? idColumn = null)
+    {
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumn);
+        var (rows, _, _) = UsableRows(raw, [.. raw.Features.Where(c => c.Name != idColumn)], preprocessing.Missing);
+        return (preprocessing.EncodeFeatures(raw, rows, options.UnknownCategory), rows, raw);
+    }
+
+    /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
+    /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
+    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy)
+    {
+        var all = MissingValueScan.Of(raw, columns);
+        int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
+        if (all.Count == 0)
+            return (everyRow, 0, 0);
+        switch (policy)
+        {
+            case MissingValuePolicy.Error:
+                throw all.ToException(raw);
+            case MissingValuePolicy.DropRows:
+                int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
+                if (kept.Length == 0)
+                    throw new InputException($"{raw.Path}: every row has a missing value ({MissingValues.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
+                return (kept, raw.Rows - kept.Length, 0);
+            default:
+                var targets = MissingValueScan.Of(raw, raw.Targets);
+                if (targets.Count > 0)
+                    throw targets.ToException(raw, "a target cannot be filled in; use --missing drop-rows to leave those rows out");
+                return (everyRow, 0, all.Count);
+        }
     }
 }

@@ -1,160 +1,199 @@
-using System.Globalization;
-
+using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>
-/// What turns rows of a CSV file into model inputs and targets, fitted on the training rows only: the feature
-/// standardisation, the class names (classification) or the target standardisation (regression).
+/// Everything that turns rows of a CSV file into model inputs and targets, fitted on the training rows: the
+/// encoding of each used column (standardisation or one-hot, and the missing-value fill), the columns left out,
+/// the class names (classification) or each target's standardisation (regression). A plain record of arrays,
+/// strings and floats, so that System.Text.Json serialises it whole with a model.
 /// </summary>
+/// <param name="Dialect">How the training file was written (for the record; other files are sniffed on their own).</param>
+/// <param name="Features">The used input columns, in file order; the model's inputs are their blocks one after the other.</param>
+/// <param name="Dropped">The training file's columns that are neither features nor targets, and why.</param>
+/// <param name="TargetMeans">Regression: each target's mean over the training rows; empty for classification.</param>
+/// <param name="TargetScales">Regression: each target's standard deviation; empty for classification.</param>
+/// <param name="Missing">How missing values were handled in training, and are in other files.</param>
 public sealed record Preprocessing(
     TaskKind Task,
-    string[] FeatureNames,
-    float[] FeatureMeans,
-    float[] FeatureScales,
-    string TargetName,
+    CsvDialect Dialect,
+    FeatureEncoding[] Features,
+    DroppedColumn[] Dropped,
+    string[] TargetNames,
     string[] ClassNames,
-    float TargetMean,
-    float TargetScale)
+    float[] TargetMeans,
+    float[] TargetScales,
+    MissingValuePolicy Missing)
 {
-    /// <summary>Integer targets with at most this many distinct values are taken as classes.</summary>
-    public const int MaxIntegerClasses = 20;
+    public int OutputCount => Task == TaskKind.Classification ? ClassNames.Length : TargetNames.Length;
 
-    public int OutputCount => Task == TaskKind.Classification ? ClassNames.Length : 1;
+    /// <summary>Model inputs: one per numeric column plus one per category of each text column.</summary>
+    public int InputCount => Features.Sum(f => f.Width);
 
-    /// <summary>Decides the task from the target's values, unless <paramref name="forced"/> says.</summary>
-    public static TaskKind DetectTask(IReadOnlyList<string> targets, TaskKind? forced)
+    public string[] FeatureNames => [.. Features.Select(f => f.Name)];
+
+    /// <summary>Fits the encodings on the <paramref name="trainRows"/> of <paramref name="raw"/>.</summary>
+    /// <param name="used">The feature columns to encode.</param>
+    /// <param name="categoryRows">The rows whose values are the categories of text columns: all usable rows of the
+    /// training file, so that a rare category that the split puts in validation only is still known.</param>
+    public static Preprocessing Fit(RawData raw, TaskKind task, RawColumn[] used, DroppedColumn[] dropped, int[] trainRows, int[] categoryRows,
+        string[] classNames, MissingValuePolicy missing)
     {
-        if (forced is { } task)
-            return task;
-        var distinct = new HashSet<double>();
-        foreach (var text in targets)
-        {
-            if (!TryParseNumber(text, out double value))
-                return TaskKind.Classification;
-            if (value != Math.Floor(value))
-                return TaskKind.Regression;
-            distinct.Add(value);
-        }
-        return distinct.Count <= MaxIntegerClasses ? TaskKind.Classification : TaskKind.Regression;
+        bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
+        var stats = NumericStats.Of(raw, trainRows);
+        var features = used.Select(column => column.Kind == ColumnKind.Numeric
+            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null)
+            : FitText(column, trainRows, categoryRows, fill)).ToArray();
+        var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
+        return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
     }
 
-    /// <summary>The label index of every row: classes sorted numerically when all are numbers, else ordinally.</summary>
-    public static (string[] ClassNames, int[] Labels) EncodeClasses(RawData raw)
+    /// <summary>Builds the model-ready dataset of the given rows of <paramref name="raw"/>, whose targets must be present.</summary>
+    public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
     {
-        var names = raw.Targets.Distinct().ToArray();
-        if (names.All(n => TryParseNumber(n, out _)))
-            Array.Sort(names, (a, b) => ParseNumber(a).CompareTo(ParseNumber(b)));
-        else
-            Array.Sort(names, StringComparer.Ordinal);
-        if (names.Length < 2)
-            throw new InputException($"{raw.Path}: the target column '{raw.TargetName}' has a single class ('{names[0]}'); classification needs at least two");
-        var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        return (names, [.. raw.Targets.Select(t => index[t])]);
-    }
-
-    /// <summary>The regression target of every row, or an error naming the first row that is not a number.</summary>
-    public static float[] ParseTargets(RawData raw)
-    {
-        var values = new float[raw.Rows];
-        for (int r = 0; r < raw.Rows; r++)
-        {
-            if (!TryParseNumber(raw.Targets[r], out double value))
-                throw InputException.At(raw.Path, raw.Lines[r], 0,
-                    $"'{raw.Targets[r]}' in target column '{raw.TargetName}' is not a number; a regression target must be");
-            values[r] = (float)value;
-        }
-        return values;
-    }
-
-    /// <summary>Fits the standardisation on the <paramref name="trainRows"/> of <paramref name="raw"/>.</summary>
-    public static Preprocessing Fit(RawData raw, TaskKind task, int[] trainRows, string[] classNames, float[]? regressionTargets)
-    {
-        int features = raw.FeatureCount;
-        var means = new double[features];
-        var squares = new double[features];
-        foreach (int r in trainRows)
-        {
-            var row = raw.Features.AsSpan(r * features, features);
-            for (int f = 0; f < features; f++)
-                means[f] += row[f];
-        }
-        for (int f = 0; f < features; f++)
-            means[f] /= trainRows.Length;
-        foreach (int r in trainRows)
-        {
-            var row = raw.Features.AsSpan(r * features, features);
-            for (int f = 0; f < features; f++)
-                squares[f] += (row[f] - means[f]) * (row[f] - means[f]);
-        }
-
-        float targetMean = 0, targetScale = 1;
-        if (task == TaskKind.Regression)
-        {
-            var trainTargets = trainRows.Select(r => (double)regressionTargets![r]).ToArray();
-            double mean = trainTargets.Average();
-            double std = Math.Sqrt(trainTargets.Sum(t => (t - mean) * (t - mean)) / trainTargets.Length);
-            if (std == 0)
-                throw new InputException($"{raw.Path}: the target column '{raw.TargetName}' is constant ({mean.ToString(CultureInfo.InvariantCulture)}); there is nothing to learn");
-            (targetMean, targetScale) = ((float)mean, (float)std);
-        }
-
-        return new Preprocessing(
-            task,
-            raw.FeatureNames,
-            [.. means.Select(m => (float)m)],
-            // A constant column has no spread to divide by: it is only centred (to 0), which is all it can be.
-            [.. squares.Select(s => Math.Sqrt(s / trainRows.Length)).Select(s => s > 0 ? (float)s : 1f)],
-            raw.TargetName,
-            classNames,
-            targetMean,
-            targetScale);
-    }
-
-    /// <summary>Builds the standardised dataset of the given rows of <paramref name="raw"/>.</summary>
-    /// <param name="labels">Label index per row of <paramref name="raw"/> (classification).</param>
-    /// <param name="regressionTargets">Target per row of <paramref name="raw"/> (regression).</param>
-    public Dataset Apply(RawData raw, int[] rows, int[]? labels, float[]? regressionTargets)
-    {
-        int features = FeatureNames.Length;
-        var x = new float[rows.Length * features];
+        var x = EncodeFeatures(raw, rows, unknownCategory);
         var y = new float[rows.Length * OutputCount];
-        int[]? sampleLabels = Task == TaskKind.Classification ? new int[rows.Length] : null;
+        int[]? labels = Task == TaskKind.Classification ? LabelsOf(raw, rows) : null;
+        for (int j = 0; j < rows.Length; j++)
+        {
+            if (labels is not null)
+            {
+                y[j * OutputCount + labels[j]] = 1f;
+                continue;
+            }
+            for (int t = 0; t < raw.Targets.Length; t++)
+                y[j * OutputCount + t] = (RegressionTarget(raw, rows[j], t) - TargetMeans[t]) / TargetScales[t];
+        }
+        return new Dataset(InputCount, OutputCount, x, y, labels);
+    }
+
+    /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    {
+        var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var columns = Features.Select(f => byName[f.Name]).ToArray();
+        var indexes = Features.Select(f => f.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal)).ToArray();
+        // The numeric features as flat arrays: this loop runs rows × features times.
+        var numeric = Enumerable.Range(0, Features.Length).Where(f => !Features[f].IsCategorical).ToArray();
+        var slots = numeric.Select(f => columns[f].Slot).ToArray();
+        var offsets = new int[Features.Length];
+        for (int f = 1; f < Features.Length; f++)
+            offsets[f] = offsets[f - 1] + Features[f - 1].Width;
+        var numericOffsets = numeric.Select(f => offsets[f]).ToArray();
+        var means = numeric.Select(f => Features[f].Mean).ToArray();
+        var scales = numeric.Select(f => Features[f].Scale).ToArray();
+        int inputs = InputCount;
+        var x = new float[rows.Length * inputs];
         for (int j = 0; j < rows.Length; j++)
         {
             int r = rows[j];
-            var source = raw.Features.AsSpan(r * features, features);
-            var destination = x.AsSpan(j * features, features);
-            for (int f = 0; f < features; f++)
-                destination[f] = (source[f] - FeatureMeans[f]) / FeatureScales[f];
-            if (sampleLabels is not null)
+            var source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
+            var destination = x.AsSpan(j * inputs, inputs);
+            for (int k = 0; k < slots.Length; k++)
             {
-                sampleLabels[j] = labels![r];
-                y[j * OutputCount + labels[r]] = 1f;
+                float value = source[slots[k]];
+                if (float.IsNaN(value))
+                    value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
+                destination[numericOffsets[k]] = (value - means[k]) / scales[k];
             }
-            else
+            for (int f = 0; f < Features.Length; f++)
             {
-                y[j] = (regressionTargets![r] - TargetMean) / TargetScale;
+                if (Features[f].IsCategorical)
+                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(offsets[f], Features[f].Width), unknownCategory);
             }
         }
-        return new Dataset(features, OutputCount, x, y, sampleLabels);
+        return x;
     }
 
-    /// <summary>Label indices of the rows of another file, by the class names learned in training.</summary>
-    public int[] LabelsOf(RawData raw)
+    /// <summary>The class index of each of <paramref name="rows"/>, by the class names learned in training.</summary>
+    public int[] LabelsOf(RawData raw, int[] rows)
     {
         var index = ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        var labels = new int[raw.Rows];
-        for (int r = 0; r < raw.Rows; r++)
+        var target = raw.Targets[0];
+        var labels = new int[rows.Length];
+        for (int j = 0; j < rows.Length; j++)
         {
-            if (!index.TryGetValue(raw.Targets[r], out labels[r]))
-                throw InputException.At(raw.Path, raw.Lines[r], 0,
-                    $"class '{raw.Targets[r]}' in column '{raw.TargetName}' was not in the training data ({string.Join(", ", ClassNames)})");
+            string? text = target.Texts![rows[j]];
+            if (text is null || !index.TryGetValue(text, out labels[j]))
+                throw InputException.At(raw.Path, raw.Lines[rows[j]], target.Index + 1,
+                    $"class '{text}' in column '{target.Name}' was not in the training data; expected one of {string.Join(", ", ClassNames.Take(20))}");
         }
         return labels;
     }
 
-    private static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill)
+    {
+        int k = column.Slot;
+        float? filler = fill switch
+        {
+            MissingValuePolicy.Mean => (float)stats.Means[k],
+            MissingValuePolicy.Median => Median(raw, column, trainRows),
+            _ => null,
+        };
+        // A column without spread in the training rows is only centred (to 0), which is all it can be.
+        float scale = stats.Deviations[k] > 0 ? (float)stats.Deviations[k] : 1f;
+        return new FeatureEncoding(column.Name, false, (float)stats.Means[k], scale, filler, [], null);
+    }
 
-    private static double ParseNumber(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static FeatureEncoding FitText(RawColumn column, int[] trainRows, int[] categoryRows, bool fill)
+    {
+        var texts = column.Texts!;
+        var categories = categoryRows.Select(r => texts[r]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        string? mostFrequent = fill
+            ? trainRows.Select(r => texts[r]).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
+            : null;
+        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, mostFrequent);
+    }
+
+    private static (float[] Means, float[] Scales) FitTargets(RawData raw, int[] trainRows)
+    {
+        var means = new float[raw.Targets.Length];
+        var scales = new float[raw.Targets.Length];
+        for (int t = 0; t < raw.Targets.Length; t++)
+        {
+            var values = trainRows.Select(r => (double)RegressionTarget(raw, r, t)).ToArray();
+            double mean = values.Average();
+            double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+            if (std == 0)
+                throw new InputException($"{raw.Path}: the target column '{raw.Targets[t].Name}' is constant ({mean.ToString(System.Globalization.CultureInfo.InvariantCulture)}) in the training rows; there is nothing to learn");
+            (means[t], scales[t]) = ((float)mean, (float)std);
+        }
+        return (means, scales);
+    }
+
+    private static float RegressionTarget(RawData raw, int row, int target)
+    {
+        var column = raw.Targets[target];
+        string? text = column.Texts![row];
+        if (!raw.Dialect.TryParseNumber(text, out double value) || !float.IsFinite((float)value))
+            throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
+                $"'{text}' in target column '{column.Name}' is not a finite number; a regression target must be");
+        return (float)value;
+    }
+
+    private float Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
+        feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+
+    private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
+    {
+        string? text = column.Texts![row] ?? feature.FillCategory
+            ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+        if (index.TryGetValue(text, out int category))
+            block[category] = 1f;
+        else if (unknownCategory == UnknownCategoryPolicy.Error)
+            throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
+                $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is a category the training data did not have; expected one of {string.Join(", ", feature.Categories.Take(10).Select(c => $"'{c}'"))}{(feature.Categories.Length > 10 ? ", ..." : "")}, or use --unknown-category ignore");
+    }
+
+    private string FillAdvice => Missing == MissingValuePolicy.DropRows ? "rows with missing values are left out (--missing drop-rows)" : "train with --missing mean|median to fill them";
+
+    private static float Median(RawData raw, RawColumn column, int[] trainRows)
+    {
+        var values = trainRows.Select(r => raw.Number(r, column)).Where(v => !float.IsNaN(v)).Order().ToArray();
+        if (values.Length == 0)
+            return 0;
+        int middle = values.Length / 2;
+        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
 }

@@ -8,5 +8,5 @@ public static class LossFor
     public static ILoss<float> Task(Preprocessing preprocessing) =>
         preprocessing.Task == TaskKind.Classification
             ? new SoftmaxCrossEntropy<float>(preprocessing.OutputCount)
-            : new MeanSquaredError<float>(1);
+            : new MeanSquaredError<float>(preprocessing.OutputCount);
 }

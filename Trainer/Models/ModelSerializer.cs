@@ -101,8 +101,8 @@ public static class ModelSerializer
         }
 
         var prep = document.Preprocessing;
-        if (prep.FeatureNames is null || prep.FeatureNames.Length != network.InputSize)
-            throw new InputException($"{path}: damaged model file: the network takes {network.InputSize} inputs but the preprocessing names {prep.FeatureNames?.Length ?? 0} features");
+        if (prep.Features is null || prep.InputCount != network.InputSize)
+            throw new InputException($"{path}: damaged model file: the network takes {network.InputSize} inputs but the preprocessing encodes {prep.Features?.Sum(f => f.Width) ?? 0}");
         if (prep.OutputCount != network.OutputSize)
             throw new InputException($"{path}: damaged model file: the network gives {network.OutputSize} outputs but the preprocessing expects {prep.OutputCount}");
         string hash = WeightsHash.Sha256(network.Parameters);

@@ -30,7 +30,7 @@ public static class Predictor
         else
         {
             for (int i = 0; i < result.Length; i++)
-                result[i] = result[i] * preprocessing.TargetScale + preprocessing.TargetMean;
+                result[i] = result[i] * preprocessing.TargetScales[i % outputs] + preprocessing.TargetMeans[i % outputs];
         }
         return result;
     }

@@ -1,0 +1,88 @@
+using NeuralNet.Data;
+
+namespace NeuralNet.Tests.Data;
+
+/// <summary>Missing values stop the run by default, or are filled (mean, median) or their rows left out.</summary>
+public sealed class MissingValueTests
+{
+    private const string Text = "x,colour,y\n1,red,0\n,blue,1\n3,red,1\nNaN,null,1\n8,?,0\n2,NA,1\n";
+
+    private TempCsv _files = null!;
+
+    [SetUp]
+    public void CreateFiles() => _files = new TempCsv();
+
+    [TearDown]
+    public void DeleteFiles() => _files.Dispose();
+
+    private PreparedData Prepare(MissingValuePolicy policy) =>
+        PreparedData.Load(_files.Write("m.csv", Text), null, null, 0, new Random(1), null, DataOptions.Default with { Missing = policy });
+
+    [Test]
+    public void Stops_by_default_with_the_count_and_the_first_location()
+    {
+        var error = Assert.Throws<InputException>(() => Prepare(MissingValuePolicy.Error));
+
+        Assert.That(error.Message, Does.EndWith("m.csv: 5 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
+    }
+
+    [TestCase(MissingValuePolicy.Mean, 3.5f)]
+    [TestCase(MissingValuePolicy.Median, 2.5f)]
+    public void Fills_numbers_with_the_mean_or_median_and_text_with_the_most_frequent_value(MissingValuePolicy policy, float fill)
+    {
+        var data = Prepare(policy);
+        var x = data.Preprocessing.Features[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(x.Fill, Is.EqualTo(fill));
+            Assert.That(data.Preprocessing.Features[1].FillCategory, Is.EqualTo("red"));
+            Assert.That(data.ValuesFilled, Is.EqualTo(5));
+            // Row 2: x filled, then one-hot of red among [blue, red].
+            Assert.That(data.Train.Features[3], Is.EqualTo((fill - x.Mean) / x.Scale).Within(1e-6));
+            Assert.That(data.Train.Features.AsSpan(3 * 3 + 1, 2).ToArray(), Is.EqualTo(new[] { 0f, 1f }));
+        });
+    }
+
+    [Test]
+    public void Leaves_out_the_rows_with_missing_values()
+    {
+        var data = Prepare(MissingValuePolicy.DropRows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.RowsDropped, Is.EqualTo(4));
+            Assert.That(data.Train.Count, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Never_fills_a_missing_target()
+    {
+        string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n");
+
+        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), null, DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
+
+        Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, NaN, null or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
+    }
+
+    [Test]
+    public void Treats_missing_values_in_the_test_file_as_in_training()
+    {
+        string train = _files.Write("train.csv", "x,y\n1,0\n2,1\n3,0\n4,1\n");
+        string test = _files.Write("test.csv", "x,y\n1,0\nNA,1\n?,0\n");
+        PreparedData Load(MissingValuePolicy policy) =>
+            PreparedData.Load(train, null, null, 0, new Random(1), test, DataOptions.Default with { Missing = policy });
+
+        var error = Assert.Throws<InputException>(() => Load(MissingValuePolicy.Error));
+        var filled = Load(MissingValuePolicy.Mean);
+        var dropped = Load(MissingValuePolicy.DropRows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
+            Assert.That(filled.Test!.Features[1], Is.EqualTo(0f), "the mean, standardised");
+            Assert.That(dropped.Test!.Count, Is.EqualTo(1));
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using NeuralNet.Data;
+
+namespace NeuralNet.Cli;
+
+/// <summary>The lines printed before training: what was read, how, and what the model gets.</summary>
+public static class DataSummary
+{
+    public static IEnumerable<string> Lines(TrainOptions options, PreparedData data)
+    {
+        var prep = data.Preprocessing;
+        int used = data.Train.Count + data.Validation.Count;
+        int categorical = prep.Features.Count(f => f.IsCategorical);
+        string encoded = categorical == 0
+            ? $"{prep.InputCount} features"
+            : $"{prep.InputCount} features after encoding ({prep.Features.Length - categorical} numeric, {prep.InputCount - prep.Features.Length + categorical} one-hot from {categorical} text column{(categorical == 1 ? "" : "s")})";
+        yield return Invariant($"data: {options.DataPath}: {data.Rows} rows, {encoded}; target{(prep.TargetNames.Length > 1 ? "s" : "")} {string.Join(", ", prep.TargetNames.Select(n => $"'{n}'"))} (read {data.LoadSeconds:0.000} s, prepared {data.PrepareSeconds:0.000} s)");
+        yield return $"csv: {prep.Dialect.Describe()}";
+        foreach (var group in prep.Dropped.GroupBy(d => d.Reason))
+            yield return $"dropped: {Names(group.Select(d => d.Name))}: {group.Key}";
+        if (data.RowsDropped > 0)
+            yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
+        if (data.ValuesFilled > 0)
+            yield return Invariant($"missing: {data.ValuesFilled} missing value{(data.ValuesFilled == 1 ? "" : "s")} filled with the training rows' {(prep.Missing == MissingValuePolicy.Median ? "median" : "mean")} (text: the most frequent value)");
+        if (prep.Task == TaskKind.Classification)
+        {
+            var counts = new int[prep.ClassNames.Length];
+            foreach (int label in data.Train.Labels!.Concat(data.Validation.Labels!))
+                counts[label]++;
+            yield return Invariant($"task: classification, {prep.ClassNames.Length} classes: {string.Join(", ", prep.ClassNames.Select((name, i) => $"{name} ({counts[i]})"))}");
+        }
+        else
+        {
+            var stats = prep.TargetNames.Select((name, t) => Invariant($"{(prep.TargetNames.Length > 1 ? $"'{name}' " : "")}mean {prep.TargetMeans[t]:G6}, std {prep.TargetScales[t]:G6}"));
+            yield return $"task: regression{(prep.TargetNames.Length > 1 ? $", {prep.TargetNames.Length} outputs" : "")} ({string.Join("; ", stats)}; losses are on the standardised target{(prep.TargetNames.Length > 1 ? "s" : "")})";
+        }
+        yield return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(prep.Task == TaskKind.Classification ? "stratified, " : "")}seed {options.Seed})");
+    }
+
+    /// <summary>Names for a line: all of them, or the first eight and how many more.</summary>
+    private static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 10 ? string.Join(", ", list) : $"{string.Join(", ", list.Take(8))} and {list.Count - 8} more";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+namespace NeuralNet.Data;
+
+/// <summary>A column to read: where it is, what it is for, and as what (null: decided from the sampled rows).</summary>
+internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, ColumnKind? Kind);
+
+/// <summary>Finds the columns a run asks for in a file's header.</summary>
+internal static class ColumnRequests
+{
+    /// <summary>Header names that mark the target when <c>--target</c> is not given (Kaggle-style files put
+    /// <c>label</c> first).</summary>
+    public static readonly string[] TargetNames = ["target", "label", "class", "y"];
+
+    /// <summary>Training: the targets (by name or index; null for the one column named as in
+    /// <see cref="TargetNames"/>, if there is exactly one, else the last column), and every other column not
+    /// dropped as a feature whose kind the data decides.</summary>
+    public static (ColumnRequest[] Requests, string[] Dropped) ForTraining(CsvScan scan, IReadOnlyList<string>? targets, IReadOnlyList<string> drop)
+    {
+        var header = scan.Header;
+        int[] targetColumns = targets is null or [] ? [DefaultTarget(header)] : [.. targets.Select(t => Find(scan, t, "target"))];
+        if (targetColumns.Distinct().Count() != targetColumns.Length)
+            throw new InputException($"{scan.Path}: a target column is named twice in --target");
+        var dropped = new SortedSet<int>(drop.Select(d => Find(scan, d, "--drop")));
+        if (dropped.FirstOrDefault(targetColumns.Contains, -1) is var both and >= 0)
+            throw new InputException($"{scan.Path}: column '{header[both]}' is both a target and dropped with --drop");
+        var requests = targetColumns.Select(c => new ColumnRequest(c, header[c], true, ColumnKind.Text)).ToList();
+        requests.AddRange(Enumerable.Range(0, header.Length)
+            .Where(c => !targetColumns.Contains(c) && !dropped.Contains(c))
+            .Select(c => new ColumnRequest(c, header[c], false, null)));
+        if (requests.Count == targetColumns.Length)
+            throw new InputException($"{scan.Path}: no feature columns are left besides the target{(targetColumns.Length > 1 ? "s" : "")}; the columns are {ListOf(header)}");
+        return ([.. requests], [.. dropped.Select(c => header[c])]);
+    }
+
+    private static int DefaultTarget(string[] header)
+    {
+        var named = Enumerable.Range(0, header.Length).Where(c => TargetNames.Contains(header[c].Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
+        return named.Length == 1 ? named[0] : header.Length - 1;
+    }
+
+    /// <summary>Another file for a trained model: its feature columns by name, with the kinds they had in training,
+    /// and the target columns when present (required when <paramref name="requireTargets"/>).</summary>
+    public static ColumnRequest[] ForModel(CsvScan scan, Preprocessing preprocessing, bool requireTargets)
+    {
+        var requests = new List<ColumnRequest>();
+        var targets = preprocessing.TargetNames.Select(name => TryFind(scan.Header, name, out int c) ? c : -1).ToArray();
+        if (requireTargets && Array.IndexOf(targets, -1) is int absent and >= 0)
+            throw new InputException($"{scan.Path}: there is no target column '{preprocessing.TargetNames[absent]}', which the model was trained with; the columns are {ListOf(scan.Header)}");
+        if (targets.All(c => c >= 0))
+            requests.AddRange(targets.Select(c => new ColumnRequest(c, scan.Header[c], true, ColumnKind.Text)));
+        foreach (var feature in preprocessing.Features)
+        {
+            if (!TryFind(scan.Header, feature.Name, out int c))
+                throw new InputException($"{scan.Path}: the feature column '{feature.Name}' the model was trained with is missing; the columns are {ListOf(scan.Header)}");
+            requests.Add(new ColumnRequest(c, feature.Name, false, feature.IsCategorical ? ColumnKind.Text : ColumnKind.Numeric));
+        }
+        return [.. requests];
+    }
+
+    /// <summary>A column by header name, else by 0-based index (negative counts from the end).</summary>
+    private static int Find(CsvScan scan, string name, string role)
+    {
+        var header = scan.Header;
+        if (TryFind(header, name, out int byName))
+            return byName;
+        if (int.TryParse(name, out int index) && index >= -header.Length && index < header.Length)
+            return index < 0 ? header.Length + index : index;
+        throw new InputException($"{scan.Path}: there is no {role} column '{name}'; the columns are {ListOf(header)}");
+    }
+
+    /// <summary>Column names for a message: all of them, or the first ten and how many there are.</summary>
+    public static string ListOf(string[] header) =>
+        header.Length <= 12 ? string.Join(", ", header) : $"{string.Join(", ", header.Take(10))}, ... ({header.Length} columns)";
+
+    // An exact match wins; otherwise the name is matched ignoring case and surrounding spaces.
+    private static bool TryFind(string[] header, string name, out int column)
+    {
+        column = Array.IndexOf(header, name);
+        if (column < 0)
+            column = Array.FindIndex(header, h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return column >= 0;
+    }
+}

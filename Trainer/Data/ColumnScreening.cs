@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
+
+namespace NeuralNet.Data;
+
+/// <summary>Finds the feature columns of a training file that cannot help a model: ID-like columns (each row its own
+/// value, which does not generalise) and constant columns (nothing to learn from).</summary>
+public static partial class ColumnScreening
+{
+    public static DroppedColumn[] Screen(RawData raw)
+    {
+        var numeric = ScreenNumeric(raw);
+        var dropped = new List<DroppedColumn>();
+        foreach (var column in raw.Features)
+        {
+            string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column) : numeric[column.Slot];
+            if (reason is not null)
+                dropped.Add(new DroppedColumn(column.Name, reason));
+        }
+        return [.. dropped];
+    }
+
+    private static string? ScreenText(RawData raw, RawColumn column)
+    {
+        var values = column.Texts!.Where(t => t is not null).ToArray();
+        int distinct = values.Distinct(StringComparer.Ordinal).Count();
+        if (distinct <= 1)
+            return values.Length == 0 ? "constant: every value is missing" : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+        if (distinct == raw.Rows)
+            return "ID-like: a different text in every row";
+        return null;
+    }
+
+    /// <summary>The reason to drop each numeric slot, or null; one pass over the matrix in memory order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string?[] ScreenNumeric(RawData raw)
+    {
+        int slots = raw.NumericCount;
+        var first = new float[slots];
+        var previous = new float[slots];
+        var constant = new bool[slots];
+        var increasingIntegers = new bool[slots];
+        Array.Fill(first, float.NaN);
+        Array.Fill(previous, float.NegativeInfinity);
+        Array.Fill(constant, true);
+        Array.Fill(increasingIntegers, true);
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            var row = raw.Numbers.AsSpan(r * slots, slots);
+            for (int k = 0; k < slots; k++)
+            {
+                float value = row[k];
+                if (float.IsNaN(value))
+                {
+                    increasingIntegers[k] = false;
+                    continue;
+                }
+                if (float.IsNaN(first[k]))
+                    first[k] = value;
+                constant[k] &= value == first[k];
+                increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
+                previous[k] = value;
+            }
+        }
+        var reasons = new string?[slots];
+        foreach (var column in raw.Features.Where(c => c.Kind == ColumnKind.Numeric))
+        {
+            int k = column.Slot;
+            if (constant[k])
+                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
+            else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
+                reasons[k] = "ID-like: increasing integers in a column named like an ID";
+        }
+        return reasons;
+    }
+
+    // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);
+    // not words that merely end in "id", such as acid or fluid.
+    [GeneratedRegex(@"^(?i:id|idx|index|row|row_?num(ber)?|row_?id|unnamed: ?\d+)$|^.+[_ \-.](?i:id)$|^.*[a-z]Id$|^.*[a-z0-9]ID$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdName();
+}

@@ -1,0 +1,253 @@
+using System.Text.RegularExpressions;
+using CsvHelper;
+
+namespace NeuralNet.Data;
+
+/// <summary>
+/// A look at the start of a CSV file: checks that it is text, sniffs its dialect (or takes the overrides), names
+/// its columns, keeps the first rows as text to decide which columns are numbers, and estimates the number of rows
+/// from the file's size, so that the full read can write into one preallocated matrix.
+/// </summary>
+/// <param name="Header">The column names: the header row, or col1, col2, ... without one.</param>
+/// <param name="EstimatedRows">Data rows expected (the header excluded): exact for a file shorter than the sample,
+/// otherwise a few percent over the estimate from the sample's bytes per row.</param>
+/// <param name="Sample">The first data rows, each field as text or null when missing.</param>
+internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[] Header, int EstimatedRows, string?[][] Sample)
+{
+    /// <summary>Rows kept to sniff the header and the decimal comma and to guess which columns are numeric: this
+    /// many, or fewer in a wide file (<see cref="SampleFields"/>), but at least <see cref="MinSampleRows"/>.</summary>
+    public const int SampleRows = 1000;
+
+    public const int MinSampleRows = 100;
+
+    /// <summary>Fields kept in the sample at most (as strings, so the sample of a wide file stays quick).</summary>
+    public const int SampleFields = 100_000;
+
+    /// <summary>Bytes looked at to tell a text file from a binary one.</summary>
+    private const int BinaryCheckBytes = 64 * 1024;
+
+    public static CsvScan Read(string path, DataOptions options)
+    {
+        long fileBytes = CheckFile(path);
+        var first = ReadSample(path, options.Delimiter);
+        // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
+        // (there ';' with a decimal comma).
+        if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
+            && TryReadSample(path, ';') is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
+            first = semicolon;
+        var (separator, records, offsets, wholeFile) = first;
+        if (records.Count == 0)
+            throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
+
+        // The first row counts too: it may be data, and a header name is hardly ever a number with a comma.
+        bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Any(row => row.Any(LooksLikeDecimalComma)));
+        var provisional = new CsvDialect(separator, true, decimalComma);
+        bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
+        var dialect = provisional with { HasHeader = hasHeader };
+        int skip = hasHeader ? 1 : 0;
+        if (records.Count == skip)
+            throw new InputException($"{path}: the file has a header row but no data rows");
+
+        string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
+        var sample = records.Skip(skip).ToArray();
+        int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
+        return new CsvScan(path, dialect, header, estimate, sample);
+    }
+
+    /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
+    /// the whole file; a row with another field count than the first is an error.</summary>
+    private static SampleRead ReadSample(string path, char? separator)
+    {
+        var records = new List<string?[]>();
+        var offsets = new List<long>();
+        char? detected = null;
+        // Pooling strings costs more than it saves on a sample that is soon dropped.
+        using var reader = Open(path, ReaderOptions(separator, hasHeader: false, decimalComma: false, path, () => detected) with { PoolStrings = false });
+        detected = reader.Separator;
+        int sampleRows = SampleRows;
+        while (records.Count <= sampleRows)
+        {
+            if (!reader.Read())
+                return new SampleRead(reader.Separator, records, offsets, true);
+            if (records.Count > 0 && reader.FieldCount != records[0].Length)
+                throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+            if (records.Count == 0)
+                sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
+            records.Add(ReadFields(reader));
+            offsets.Add(reader.ByteOffset);
+        }
+        return new SampleRead(reader.Separator, records, offsets, false);
+    }
+
+    private static SampleRead? TryReadSample(string path, char separator)
+    {
+        try
+        {
+            return ReadSample(path, separator);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    private static int NumberCount(SampleRead sample, bool decimalComma)
+    {
+        var dialect = new CsvDialect(sample.Separator, true, decimalComma);
+        return sample.Records.Sum(row => row.Count(f => dialect.TryParseNumber(f, out _)));
+    }
+
+    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile);
+
+    /// <summary>The message for a row whose field count differs from the first row's.</summary>
+    public static InputException RaggedRow(string path, long line, int fields, int expected) =>
+        InputException.At(path, line, Math.Min(fields, expected) + 1,
+            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)");
+
+    /// <summary>Data rows expected in a file longer than the sample: the sampled data rows, plus the bytes after the
+    /// last sampled record divided by the sample's bytes per row, plus 4% (so that a second read is rare).
+    /// <paramref name="offsets"/> holds where each sampled record starts.</summary>
+    private static int EstimateRows(long fileBytes, List<long> offsets, int skip)
+    {
+        int last = offsets.Count - 1;
+        double perRow = Math.Max(1.0, (double)(offsets[last] - offsets[skip]) / (last - skip));
+        double estimate = (last - skip) + (fileBytes - offsets[last]) / perRow * 1.04 + 16;
+        return (int)Math.Min(estimate, Array.MaxLength / 4);
+    }
+
+    /// <summary>The name of column <paramref name="number"/> (1-based) of a file without a header row.</summary>
+    public static string GeneratedName(int number) => $"col{number}";
+
+    /// <summary>The reader options for a file of this dialect; null values are the missing-value words.</summary>
+    /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
+    /// column of an unclosed quote).</param>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, bool decimalComma, string path, Func<char?>? detected = null) =>
+        CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            HasHeader = hasHeader,
+            TrackLineNumbers = true,
+            PoolStrings = true,
+            NullValues = MissingValues.Words,
+            FormatProvider = CsvDialect.NumberFormatOf(decimalComma),
+            OnMalformedRecord = record =>
+            {
+                // Other quoting slips (a stray quote in a value) are read as text; an unclosed quote swallows the
+                // rest of the file, which no setting can make sense of.
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                    throw InputException.At(path, record.LineNumber, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
+                        $"a quoted field that starts on this line is never closed: '{Shorten(record.RawRecord)}'; expected a closing \"");
+            },
+        };
+
+    /// <summary>The 0-based field of a record's first line whose opening quote is not closed on that line (read by
+    /// CsvHelper with line breaks ending quoted fields), or -1 when the separator is not known yet.</summary>
+    private static int UnclosedField(string rawRecord, char? separator)
+    {
+        if (separator is null)
+            return -1;
+        string firstLine = rawRecord.Split('\n')[0].TrimEnd('\r');
+        using var line = CsvReader.FromText(firstLine, CsvReaderOptions.Default with { Separator = separator, HasHeader = false, AllowLineBreaksInQuotes = false });
+        if (!line.Read())
+            return -1;
+        for (int i = line.FieldCount - 1; i >= 0; i--)
+        {
+            var raw = line.GetRawSpan(i).Trim(" \t"u8);
+            if (raw.Length > 0 && raw[0] == (byte)'"' && (raw.Length == 1 || raw[^1] != (byte)'"'))
+                return i;
+        }
+        return -1;
+    }
+
+    public static CsvReader Open(string path, CsvReaderOptions options)
+    {
+        try
+        {
+            return CsvReader.FromFile(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read: {e.Message}", e);
+        }
+    }
+
+    public static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        return text.Length <= 40 ? text : text[..37] + "...";
+    }
+
+    /// <returns>The size of the file in bytes.</returns>
+    private static long CheckFile(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
+        var start = new byte[BinaryCheckBytes];
+        int length;
+        using (var stream = File.OpenRead(path))
+            length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (length == 0)
+            throw new InputException($"{path}: the file is empty (0 bytes); expected a header row and data rows");
+        // UTF-16 and UTF-32 text (with a byte order mark) has zero bytes; CsvHelper transcodes it.
+        if (start[0] is 0xFF or 0xFE)
+            return new FileInfo(path).Length;
+        int binary = Array.FindIndex(start, 0, length, b => b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C);
+        if (binary >= 0)
+            throw new InputException($"{path}: byte {binary} is 0x{start[binary]:X2}, a control character; expected a text CSV file, and this looks binary");
+        return new FileInfo(path).Length;
+    }
+
+    private static string?[] ReadFields(CsvReader reader)
+    {
+        var fields = new string?[reader.FieldCount];
+        for (int i = 0; i < fields.Length; i++)
+            fields[i] = reader.IsNull(i) ? null : reader.GetString(i);
+        return fields;
+    }
+
+    /// <summary>
+    /// The first row is a header when some column has text there and only numbers (or missing values) below it.
+    /// Otherwise it is data when it is all numbers, or when its text also appears below it in the same column
+    /// (a label such as 'setosa'); a row of distinct names that do not recur is a header.
+    /// </summary>
+    private static bool SniffHeader(CsvDialect dialect, List<string?[]> records)
+    {
+        var first = records[0];
+        var below = records.Skip(1).ToArray();
+        bool IsNumber(string? text) => dialect.TryParseNumber(text, out _);
+        bool allNumbers = true;
+        for (int c = 0; c < first.Length; c++)
+        {
+            if (first[c] is null || IsNumber(first[c]))
+                continue;
+            allNumbers = false;
+            var column = below.Select(row => row[c]).Where(v => v is not null).ToArray();
+            if (column.Length > 0 && column.All(IsNumber))
+                return true;
+        }
+        if (allNumbers)
+            return false;
+        bool recurs = Enumerable.Range(0, first.Length).Any(c => first[c] is { } name && !IsNumber(name) && below.Any(row => row[c] == name));
+        return !recurs;
+    }
+
+    private static string[] HeaderNames(string path, string?[] row)
+    {
+        var names = new string[row.Length];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < row.Length; c++)
+        {
+            string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c]!.Trim();
+            if (seen.TryGetValue(name, out int earlier))
+                throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{name}'; expected unique column names");
+            seen[name] = c;
+            names[c] = name;
+        }
+        return names;
+    }
+
+    private static bool LooksLikeDecimalComma(string? text) => text is not null && DecimalCommaNumber().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*[+-]?(\d{1,3}(\.\d{3})+|\d*),\d+([eE][+-]?\d+)?\s*$")]
+    private static partial Regex DecimalCommaNumber();
+}

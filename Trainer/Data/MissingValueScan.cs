@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+
+namespace NeuralNet.Data;
+
+/// <summary>Where the missing values of the used columns of a file are: how many, the first (in file order), and
+/// which rows have any.</summary>
+public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstColumn, bool[] RowHasMissing)
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static MissingValueScan Of(RawData raw, IReadOnlyCollection<RawColumn> columns)
+    {
+        var ordered = columns.OrderBy(c => c.Index).ToArray();
+        var rowHasMissing = new bool[raw.Rows];
+        int count = 0, firstRow = -1;
+        RawColumn? firstColumn = null;
+        var texts = ordered.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Texts!).ToArray();
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            // Most rows have no missing value at all: one pass over the row's numbers and texts says so.
+            if (!HasNaN(raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount)) && texts.All(t => t[r] is not null))
+                continue;
+            foreach (var column in ordered)
+            {
+                if (!raw.IsMissing(r, column))
+                    continue;
+                count++;
+                rowHasMissing[r] = true;
+                if (firstColumn is null)
+                    (firstRow, firstColumn) = (r, column);
+            }
+        }
+        return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasNaN(ReadOnlySpan<float> values)
+    {
+        foreach (float value in values)
+        {
+            if (float.IsNaN(value))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The default error: <c>file: N missing values (...); the first at line L, column C ('name'); use --missing mean|median|drop-rows</c>.</summary>
+    public InputException ToException(RawData raw, string advice = "use --missing mean|median|drop-rows") =>
+        new($"{raw.Path}: {Count} missing value{(Count == 1 ? "" : "s")} ({MissingValues.Description}); the first at line {raw.Lines[FirstRow]}, column {FirstColumn!.Index + 1} ('{FirstColumn.Name}'); {advice}");
+}

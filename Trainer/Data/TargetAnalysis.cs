@@ -1,0 +1,50 @@
+namespace NeuralNet.Data;
+
+/// <summary>Decides the task from the target columns and finds the classes.</summary>
+public static class TargetAnalysis
+{
+    /// <summary>Integer targets with at most this many distinct values are taken as classes.</summary>
+    public const int MaxIntegerClasses = 20;
+
+    /// <summary>The task, unless <paramref name="forced"/> says: several targets are a regression; one is a
+    /// classification when it has text or at most <see cref="MaxIntegerClasses"/> distinct integers.</summary>
+    public static TaskKind DetectTask(RawData raw, int[] rows, TaskKind? forced)
+    {
+        if (raw.Targets.Length > 1)
+        {
+            if (forced == TaskKind.Classification)
+                throw new InputException($"{raw.Path}: classification takes one target column, not {raw.Targets.Length} ({string.Join(", ", raw.TargetNames)}); several targets are a multi-output regression");
+            return TaskKind.Regression;
+        }
+        if (forced is { } task)
+            return task;
+        var texts = raw.Targets[0].Texts!;
+        var distinct = new HashSet<double>();
+        foreach (int r in rows)
+        {
+            if (!raw.Dialect.TryParseNumber(texts[r], out double value))
+                return TaskKind.Classification;
+            if (value != Math.Floor(value))
+                return TaskKind.Regression;
+            distinct.Add(value);
+        }
+        return distinct.Count <= MaxIntegerClasses ? TaskKind.Classification : TaskKind.Regression;
+    }
+
+    /// <summary>The class names of the target of <paramref name="rows"/>: sorted numerically when all are numbers,
+    /// else ordinally.</summary>
+    public static string[] ClassNames(RawData raw, int[] rows)
+    {
+        var target = raw.Targets[0];
+        var names = rows.Select(r => target.Texts![r]!).Distinct(StringComparer.Ordinal).ToArray();
+        if (names.All(n => raw.Dialect.TryParseNumber(n, out _)))
+            Array.Sort(names, (a, b) => Number(raw, a).CompareTo(Number(raw, b)));
+        else
+            Array.Sort(names, StringComparer.Ordinal);
+        if (names.Length < 2)
+            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{names.FirstOrDefault()}'); classification needs at least two");
+        return names;
+    }
+
+    private static double Number(RawData raw, string text) => raw.Dialect.TryParseNumber(text, out double value) ? value : double.NaN;
+}
