@@ -18,6 +18,9 @@ public static class Program
             return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads: Arg(2, 1));
         }
 
+        if (args is ["load", .. var loadArgs])
+            return LoadComparison.Run(loadArgs);
+
         if (args is not ["relu"])
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
