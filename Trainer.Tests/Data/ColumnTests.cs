@@ -29,8 +29,8 @@ public sealed class ColumnTests
             Assert.That(prep.Features[1].Categories, Is.EqualTo(new[] { "blue", "green", "red" }));
             Assert.That(prep.InputCount, Is.EqualTo(4));
             // Row 2 (blue): the standardised x, then one-hot [1, 0, 0].
-            Assert.That(data.Train.Features.AsSpan(4 + 1, 3).ToArray(), Is.EqualTo(new[] { 1f, 0f, 0f }));
-            Assert.That(data.Train.Features.AsSpan(12 + 1, 3).ToArray(), Is.EqualTo(new[] { 0f, 1f, 0f }));
+            Assert.That(data.Train.Sample(1).Slice(1, 3).ToArray(), Is.EqualTo(new[] { 1f, 0f, 0f }));
+            Assert.That(data.Train.Sample(3).Slice(1, 3).ToArray(), Is.EqualTo(new[] { 0f, 1f, 0f }));
         });
     }
 
@@ -48,7 +48,7 @@ public sealed class ColumnTests
         var data = Prepare("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n", DataOptions.Default with { UnknownCategory = UnknownCategoryPolicy.Ignore },
             test: "x,colour,y\n1,red,0\n2,purple,1\n");
 
-        Assert.That(data.Test!.Features.AsSpan(3 + 1, 2).ToArray(), Is.EqualTo(new[] { 0f, 0f }));
+        Assert.That(data.Test!.Sample(1).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 0f }));
     }
 
     [Test]

@@ -39,8 +39,8 @@ public sealed class MissingValueTests
             Assert.That(data.Preprocessing.Features[1].FillCategory, Is.EqualTo("red"));
             Assert.That(data.ValuesFilled, Is.EqualTo(5));
             // Row 2: x filled, then one-hot of red among [blue, red].
-            Assert.That(data.Train.Features[3], Is.EqualTo((fill - x.Mean) / x.Scale).Within(1e-6));
-            Assert.That(data.Train.Features.AsSpan(3 * 3 + 1, 2).ToArray(), Is.EqualTo(new[] { 0f, 1f }));
+            Assert.That(data.Train.Sample(1)[0], Is.EqualTo((fill - x.Mean) / x.Scale).Within(1e-6));
+            Assert.That(data.Train.Sample(3).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 1f }));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class MissingValueTests
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
-            Assert.That(filled.Test!.Features[1], Is.EqualTo(0f), "the mean, standardised");
+            Assert.That(filled.Test!.Sample(1)[0], Is.EqualTo(0f), "the mean, standardised");
             Assert.That(dropped.Test!.Count, Is.EqualTo(1));
         });
     }

@@ -2,24 +2,35 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace NeuralNet.Data;
 
-/// <summary>Model-ready samples: standardised features and targets, one column per sample.</summary>
+/// <summary>
+/// Model-ready samples: standardised features and targets, one column per sample. The features may be a view of
+/// a larger matrix shared with other datasets (<c>rows</c>): a training file's train and validation splits then
+/// share the matrix it was read into, encoded in place, instead of each holding a copy.
+/// </summary>
 public sealed class Dataset
 {
-    /// <param name="features">(featureCount, count) column-major.</param>
+    private readonly float[] _features; // (featureCount, stored rows) column-major
+    private readonly int[]? _rows;       // (count): the stored row of each sample; null when sample i is row i
+
+    /// <param name="features">(featureCount, rows) column-major.</param>
     /// <param name="targets">(outputCount, count) column-major: one-hot rows for classification, standardised values for regression.</param>
     /// <param name="labels">The class index of each sample, for classification; null for regression.</param>
-    public Dataset(int featureCount, int outputCount, float[] features, float[] targets, int[]? labels)
+    /// <param name="rows">Which rows of <paramref name="features"/> are this dataset's samples, in order; null for all of them.</param>
+    public Dataset(int featureCount, int outputCount, float[] features, float[] targets, int[]? labels, int[]? rows = null)
     {
-        if (featureCount <= 0 || features.Length % featureCount != 0)
+        if (featureCount <= 0 || (rows is null && features.Length % featureCount != 0))
             throw new ArgumentException($"{features.Length} values do not make rows of {featureCount} features", nameof(features));
-        Count = features.Length / featureCount;
+        if (rows is not null && rows.Length > 0 && (long)(rows.Max() + 1) * featureCount > features.Length)
+            throw new ArgumentException($"row {rows.Max()} is past the {features.Length / featureCount} rows of the matrix", nameof(rows));
+        Count = rows?.Length ?? features.Length / featureCount;
         if (targets.Length != Count * outputCount)
             throw new ArgumentException($"expected {Count * outputCount} target values, got {targets.Length}", nameof(targets));
         if (labels is not null && labels.Length != Count)
             throw new ArgumentException($"expected {Count} labels, got {labels.Length}", nameof(labels));
         FeatureCount = featureCount;
         OutputCount = outputCount;
-        Features = features;
+        _features = features;
+        _rows = rows;
         Targets = targets;
         Labels = labels;
     }
@@ -30,11 +41,12 @@ public sealed class Dataset
 
     public int OutputCount { get; }
 
-    public float[] Features { get; }
-
     public float[] Targets { get; }
 
     public int[]? Labels { get; }
+
+    /// <summary>The features of sample <paramref name="index"/>, (featureCount).</summary>
+    public ReadOnlySpan<float> Sample(int index) => _features.AsSpan(Row(index) * FeatureCount, FeatureCount);
 
     /// <summary>Copies the samples at <paramref name="indices"/> into x (features, batch) and y (outputs, batch).
     /// Each sample is one contiguous copy per matrix; nothing is allocated.</summary>
@@ -45,7 +57,7 @@ public sealed class Dataset
         for (int j = 0; j < indices.Length; j++)
         {
             int i = indices[j];
-            Features.AsSpan(i * FeatureCount, FeatureCount).CopyTo(xs.Slice(j * FeatureCount, FeatureCount));
+            Sample(i).CopyTo(xs.Slice(j * FeatureCount, FeatureCount));
             Targets.AsSpan(i * OutputCount, OutputCount).CopyTo(ys.Slice(j * OutputCount, OutputCount));
         }
     }
@@ -54,7 +66,18 @@ public sealed class Dataset
     public void CopyRange(int start, Matrix<float> x, Matrix<float> y)
     {
         int batch = x.ColumnCount;
-        Features.AsSpan(start * FeatureCount, batch * FeatureCount).CopyTo(x.AsColumnMajorArray());
+        if (_rows is null)
+        {
+            _features.AsSpan(start * FeatureCount, batch * FeatureCount).CopyTo(x.AsColumnMajorArray());
+        }
+        else
+        {
+            var xs = x.AsColumnMajorArray().AsSpan();
+            for (int j = 0; j < batch; j++)
+                Sample(start + j).CopyTo(xs.Slice(j * FeatureCount, FeatureCount));
+        }
         Targets.AsSpan(start * OutputCount, batch * OutputCount).CopyTo(y.AsColumnMajorArray());
     }
+
+    private int Row(int index) => _rows is null ? index : _rows[index];
 }

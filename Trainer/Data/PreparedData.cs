@@ -53,8 +53,8 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
-        var train = preprocessing.Apply(raw, trainRows, options.UnknownCategory);
-        var validation = preprocessing.Apply(raw, validationRows, options.UnknownCategory);
+        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], options.UnknownCategory);
+        var (train, validation) = (split[0], split[1]);
         var test = testPath is null ? null : LoadTest(preprocessing, testPath, options);
         return new PreparedData(preprocessing, train, validation, test, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
@@ -64,7 +64,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
         var (rows, _, _) = UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing);
-        return preprocessing.Apply(raw, rows, options.UnknownCategory);
+        return preprocessing.ApplyShared(raw, rows, [rows], options.UnknownCategory)[0];
     }
 
     /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),

@@ -50,7 +50,61 @@ public sealed record Preprocessing(
     /// <summary>Builds the model-ready dataset of the given rows of <paramref name="raw"/>, whose targets must be present.</summary>
     public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
     {
-        var x = EncodeFeatures(raw, rows, unknownCategory);
+        var (y, labels) = EncodeTargets(raw, rows);
+        return new Dataset(InputCount, OutputCount, EncodeFeatures(raw, rows, unknownCategory), y, labels);
+    }
+
+    /// <summary>
+    /// Datasets of several sets of rows of <paramref name="raw"/> (a split) that share one feature matrix. When every
+    /// feature is numeric and every row of the file is used, the matrix is the one the file was read into, encoded in
+    /// place, so a large file is held once; otherwise each set is encoded into its own matrix.
+    /// <paramref name="raw"/>'s numbers are not usable after this.
+    /// </summary>
+    public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory)
+    {
+        if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
+            return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
+        EncodeNumericInPlace(raw);
+        return [.. rowSets.Select(rows =>
+        {
+            var (y, labels) = EncodeTargets(raw, rows);
+            return new Dataset(InputCount, OutputCount, raw.Numbers, y, labels, rows);
+        })];
+    }
+
+    // Compacts each row of raw.Numbers (NumericCount wide) to its InputCount encoded features, in row order. Row r's
+    // output starts at r·InputCount ≤ r·NumericCount, where its input starts, and within a row feature k reads slot
+    // s(k) ≥ k with slots increasing, so every value is read before anything overwrites it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void EncodeNumericInPlace(RawData raw)
+    {
+        var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var columns = Features.Select(f => byName[f.Name]).ToArray();
+        var slots = columns.Select(c => c.Slot).ToArray();
+        for (int k = 0; k < slots.Length; k++)
+        {
+            if (slots[k] < k || (k > 0 && slots[k] <= slots[k - 1]))
+                throw new InvalidOperationException("numeric features must keep their file order to be encoded in place");
+        }
+        var means = Features.Select(f => f.Mean).ToArray();
+        var scales = Features.Select(f => f.Scale).ToArray();
+        var numbers = raw.Numbers;
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            int source = r * raw.NumericCount, destination = r * slots.Length;
+            for (int k = 0; k < slots.Length; k++)
+            {
+                float value = numbers[source + slots[k]];
+                if (float.IsNaN(value))
+                    value = Fill(raw, r, columns[k], Features[k]);
+                numbers[destination + k] = (value - means[k]) / scales[k];
+            }
+        }
+    }
+
+    /// <summary>The targets of the given rows, (OutputCount, rows.Length): one-hot with labels, or standardised values.</summary>
+    private (float[] Targets, int[]? Labels) EncodeTargets(RawData raw, int[] rows)
+    {
         var y = new float[rows.Length * OutputCount];
         int[]? labels = Task == TaskKind.Classification ? LabelsOf(raw, rows) : null;
         for (int j = 0; j < rows.Length; j++)
@@ -63,7 +117,7 @@ public sealed record Preprocessing(
             for (int t = 0; t < raw.Targets.Length; t++)
                 y[j * OutputCount + t] = (RegressionTarget(raw, rows[j], t) - TargetMeans[t]) / TargetScales[t];
         }
-        return new Dataset(InputCount, OutputCount, x, y, labels);
+        return (y, labels);
     }
 
     /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
