@@ -17,6 +17,30 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Trains with the managed matrix products (no native library needed), a small model and one epoch
+    /// unless the arguments say otherwise; the model goes to a temporary file that is deleted afterwards.</summary>
+    public static CliRun Train(params string[] args)
+    {
+        string[] defaults = ["--blas", "managed", "--hidden", "8", "--seed", "1"];
+        if (!args.Contains("--epochs"))
+            defaults = [.. defaults, "--epochs", "1"];
+        string model = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"neuralnet-test-{Guid.NewGuid():N}.model.json");
+        if (!args.Contains("--save"))
+            defaults = [.. defaults, "--save", model];
+        try
+        {
+            return Of([.. args, .. defaults]);
+        }
+        finally
+        {
+            File.Delete(model);
+        }
+    }
+
+    /// <summary>The line of the output that starts with <paramref name="prefix"/>.</summary>
+    public string Line(string prefix) => Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))
+        ?? throw new AssertionException($"no line starting with '{prefix}' in:\n{Output}\n{Error}");
+
     /// <summary>The rows of the per-epoch table, e.g. "  2/150      0.5514      0.4646 …".</summary>
     public string[] EpochRows => [.. Output.Split('\n').Where(line => EpochRow().IsMatch(line))];
 

@@ -1,5 +1,6 @@
 using NeuralNet.Cli;
 using NeuralNet.Tests.LinearAlgebra;
+using NeuralNet.Tests.Cli;
 
 namespace NeuralNet.Tests.Data;
 
