@@ -45,7 +45,9 @@ public static class CsvLoader
         while (true)
         {
             var columns = Columns(requests, kinds, capacity, out int numericCount);
-            var numbers = new float[checked(capacity * numericCount)];
+            // Not zeroed: every used value is written by the read, and the first touch of the pages then happens
+            // on the reading threads, in parallel, instead of in one zeroing pass before it.
+            var numbers = GC.AllocateUninitializedArray<float>(checked(capacity * numericCount));
             var lines = new int[capacity];
             var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);
             if (problem is null && rows <= capacity)
