@@ -6,7 +6,7 @@ using NeuralNet.Data;
 namespace NeuralNet.Layers;
 
 /// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
-[Layer(LayerRegistry.OutputLayer, Usage = "dense:N        fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
+[Layer(LayerRegistry.OutputLayer, Usage = "dense:N — fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
 public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight; // (out, in)

@@ -8,7 +8,7 @@ namespace NeuralNet.Layers;
 /// expected output equals the input and evaluation is the identity. The mask comes from a stream seeded at
 /// construction, so a seeded run is reproducible.
 /// </summary>
-[Layer("dropout", Usage = "dropout[:p]    while training, zero each value with probability p (default 0.5), scale the rest by 1/(1-p)", Example = "dropout:0.3")]
+[Layer("dropout", Usage = "dropout[:p] — while training, zero each value with probability p (default 0.5), scale the rest by 1/(1-p)", Example = "dropout:0.3")]
 public sealed class Dropout<T> : ILayer<T>, ISeededLayer where T : struct, IFloatingPointIeee754<T>
 {
     private readonly double _rate;

@@ -8,7 +8,7 @@ namespace NeuralNet.Layers;
 /// Generalized ReLU, y = x &gt; t ? a1·x : a0·x, on the SIMD kernels in <see cref="Activations"/>. With t ≠ 0 it
 /// jumps at t; the gradient there is a0's side, as the kernel defines it.
 /// </summary>
-[Layer("generalized_relu", Usage = "generalized_relu[:t,a0,a1]  x > t ? a1·x : a0·x (defaults 0,0,1: ReLU)", Example = "generalized_relu:0.3,0.1,1.5")]
+[Layer("generalized_relu", Usage = "generalized_relu[:t,a0,a1] — x > t ? a1·x : a0·x (defaults 0,0,1: ReLU)", Example = "generalized_relu:0.3,0.1,1.5")]
 public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly double _threshold, _slopeBelow, _slopeAbove;

@@ -5,7 +5,7 @@ using static NeuralNet.Layers.KernelSpans;
 namespace NeuralNet.Layers;
 
 /// <summary>Leaky ReLU, y = x &gt; 0 ? x : slope·x, on the SIMD kernels in <see cref="Activations"/>.</summary>
-[Layer("leaky_relu", Usage = "leaky_relu[:a]  x > 0 ? x : a·x (a defaults to 0.01)", Example = "leaky_relu:0.1")]
+[Layer("leaky_relu", Usage = "leaky_relu[:a] — x > 0 ? x : a·x (a defaults to 0.01)", Example = "leaky_relu:0.1")]
 public sealed class LeakyRelu<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly double _slope;

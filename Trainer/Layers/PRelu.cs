@@ -6,7 +6,7 @@ namespace NeuralNet.Layers;
 /// Parametric ReLU, y = x &gt; 0 ? x : a·x, with a learnable slope a per feature, initialised to 0.25 as in
 /// PyTorch. Backward gives dx = x &gt; 0 ? dy : a·dy and accumulates da += Σ over the batch of (x ≤ 0 ? x·dy : 0).
 /// </summary>
-[Layer("prelu", Usage = "prelu          x > 0 ? x : a·x with a learnable slope a per feature (starts at 0.25)", Example = "prelu")]
+[Layer("prelu", Usage = "prelu — x > 0 ? x : a·x with a learnable slope a per feature (starts at 0.25)", Example = "prelu")]
 public sealed class PRelu<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _slope;              // (size, 1)

@@ -8,7 +8,7 @@ namespace NeuralNet.Layers;
 /// Rectified linear unit, y = max(x, 0), on the hand-written SIMD kernels in <see cref="Activations"/>.
 /// Backward passes the gradient where the cached input is &gt; 0 and 0 elsewhere, including at exactly 0.
 /// </summary>
-[Layer("relu", Usage = "relu           max(x, 0)", Example = "relu")]
+[Layer("relu", Usage = "relu — max(x, 0)", Example = "relu")]
 public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly BatchBuffers<T> _outputs;        // (size, batch)
