@@ -17,11 +17,15 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
     private Matrix<T>? _input; // (size, batch), cached by Forward because the backward slope depends on x > t
 
     public GeneralizedRelu(LayerSpec spec, int inputs, Random random)
+        : this(inputs, Threshold(spec), spec.Number(1, 0, "the slope a0"), spec.Number(2, 1, "the slope a1"))
     {
-        spec.AtMost(3, "generalized_relu[:t,a0,a1]");
-        _threshold = spec.Number(0, 0, "the threshold t");
-        _slopeBelow = spec.Number(1, 0, "the slope a0");
-        _slopeAbove = spec.Number(2, 1, "the slope a1");
+    }
+
+    public GeneralizedRelu(int inputs, double threshold, double slopeBelow, double slopeAbove)
+    {
+        _threshold = threshold;
+        _slopeBelow = slopeBelow;
+        _slopeAbove = slopeAbove;
         InputSize = inputs;
         _outputs = new BatchBuffers<T>(inputs);
         _inputGradients = new BatchBuffers<T>(inputs);
@@ -34,6 +38,8 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
     public IReadOnlyList<Parameter<T>> Parameters => [];
 
     public string Spec => LayerSpec.Format("generalized_relu", _threshold, _slopeBelow, _slopeAbove);
+
+    public double SlopeBelow => _slopeBelow;
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {
@@ -68,5 +74,11 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
         else
             throw Unsupported<T>("generalized_relu");
         return inputGradient;
+    }
+
+    private static double Threshold(LayerSpec spec)
+    {
+        spec.AtMost(3, "generalized_relu[:t,a0,a1]");
+        return spec.Number(0, 0, "the threshold t");
     }
 }
