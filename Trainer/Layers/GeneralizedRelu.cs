@@ -17,7 +17,7 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
     private Matrix<T>? _input; // (size, batch), cached by Forward because the backward slope depends on x > t
 
     public GeneralizedRelu(LayerSpec spec, int inputs, Random random)
-        : this(inputs, Threshold(spec), spec.Number(1, 0, "the slope a0"), spec.Number(2, 1, "the slope a1"))
+        : this(inputs, ThresholdOf(spec), spec.Number(1, 0, "the slope a0"), spec.Number(2, 1, "the slope a1"))
     {
     }
 
@@ -39,7 +39,11 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
 
     public string Spec => LayerSpec.Format("generalized_relu", _threshold, _slopeBelow, _slopeAbove);
 
+    public double Threshold => _threshold;
+
     public double SlopeBelow => _slopeBelow;
+
+    public double SlopeAbove => _slopeAbove;
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {
@@ -76,7 +80,7 @@ public sealed class GeneralizedRelu<T> : ILayer<T> where T : struct, IFloatingPo
         return inputGradient;
     }
 
-    private static double Threshold(LayerSpec spec)
+    private static double ThresholdOf(LayerSpec spec)
     {
         spec.AtMost(3, "generalized_relu[:t,a0,a1]");
         return spec.Number(0, 0, "the threshold t");
