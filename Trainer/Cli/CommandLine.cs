@@ -16,7 +16,7 @@ public static class CommandLine
     {
         var rootTrain = new TrainCommandOptions();
         var root = rootTrain.AddTo(new RootCommand(
-            "Trains a multilayer perceptron (Dense + ReLU, mini-batch SGD) on a CSV file and prints the loss of every epoch. "
+            "Trains a multilayer perceptron (Dense + ReLU, or any --layers spec; mini-batch SGD or Adam) on a CSV file and prints the loss of every epoch. "
             + "'Trainer DATA.csv' is short for 'Trainer train DATA.csv'."));
         root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
