@@ -6,6 +6,7 @@ public class HelpTests
     [TestCase(new[] { "train" }, "--save")]
     [TestCase(new[] { "predict" }, "--out")]
     [TestCase(new[] { "evaluate" }, "MODEL.json")]
+    [TestCase(new[] { "export" }, "MODEL.onnx")]
     public void EveryVerbHasHelp(string[] verb, string mentioned)
     {
         var result = CliRun.Of([.. verb, "--help"]);

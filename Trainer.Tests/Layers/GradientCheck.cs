@@ -7,6 +7,8 @@ namespace NeuralNet.Tests.Layers;
 /// The one central-difference gradient check, in double, that every layer goes through. The scalar under test is
 /// L = Σ r ⊙ layer(x) for a fixed random r, so dL/dy = r is what Backward receives; each input and parameter
 /// element is then nudged by ±h and (L₊ − L₋) / 2h is compared with the analytic gradient.
+/// A layer that draws random numbers (<see cref="ISeededLayer"/>, dropout's mask) is reseeded before every forward
+/// pass, so the nudged passes see the same mask as the one Backward differentiates.
 /// </summary>
 public static class GradientCheck
 {
@@ -18,7 +20,7 @@ public static class GradientCheck
     public static void Layer(ILayer<double> layer, Matrix<double> input, int seed = 1)
     {
         var random = new Random(seed);
-        var output = layer.Forward(input, training: true);
+        var output = Forward(layer, input);
         var projection = Matrix<double>.Build.Dense(output.RowCount, output.ColumnCount, (_, _) => random.NextDouble() * 2 - 1);
 
         foreach (var parameter in layer.Parameters)
@@ -26,12 +28,20 @@ public static class GradientCheck
         var inputGradient = layer.Backward(projection)!.Clone();
         var parameterGradients = layer.Parameters.Select(p => p.Gradient.Clone()).ToArray();
 
-        double Loss() => layer.Forward(input, training: true).PointwiseMultiply(projection).Enumerate().Sum();
+        double Loss() => Forward(layer, input).PointwiseMultiply(projection).Enumerate().Sum();
 
         Compare("input", input.AsColumnMajorArray(), inputGradient.AsColumnMajorArray(), Loss);
         for (int i = 0; i < parameterGradients.Length; i++)
             Compare(layer.Parameters[i].Name, layer.Parameters[i].Values, parameterGradients[i].AsColumnMajorArray(), Loss);
     }
+
+    private static Matrix<double> Forward(ILayer<double> layer, Matrix<double> input)
+    {
+        (layer as ISeededLayer)?.Reseed(MaskSeed);
+        return layer.Forward(input, training: true);
+    }
+
+    private const int MaskSeed = 12345;
 
     /// <summary>Checks d(loss)/d(output) of a loss against central differences of its Forward.</summary>
     public static void Loss(NeuralNet.Losses.ILoss<double> loss, Matrix<double> output, Matrix<double> target)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Models;
@@ -129,6 +130,49 @@ public class ModelSerializerTests
         var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
 
         Assert.That(e!.Message, Does.Contain("weights_sha256"));
+    }
+
+    [Test]
+    public void AFormatOneFileStillLoads()
+    {
+        // Format 1 wrote {"type":"dense","inputs":4,"outputs":5,…} and {"type":"relu","size":5} instead of specs.
+        var network = Network(8);
+        var json = JsonNode.Parse(File.ReadAllText(Save(network)))!;
+        json["format_version"] = 1;
+        foreach (var layer in json["architecture"]!.AsArray())
+        {
+            string spec = (string)layer!["spec"]!;
+            int inputs = (int)layer["inputs"]!;
+            layer.AsObject().Remove("spec");
+            if (spec == "relu")
+            {
+                layer.AsObject().Remove("inputs");
+                layer["type"] = "relu";
+                layer["size"] = inputs;
+            }
+            else
+            {
+                layer["type"] = "dense";
+                layer["outputs"] = int.Parse(spec["dense:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        string path = _temp.File("v1.json", json.ToJsonString());
+
+        var loaded = ModelSerializer.Load(path);
+
+        Assert.That(loaded.Network.Spec, Is.EqualTo("dense:5,relu,dense:3"));
+        Assert.That(loaded.WeightsSha256, Is.EqualTo(WeightsHash.Sha256(network.Parameters)));
+    }
+
+    [Test]
+    public void AnUnknownLayerIsNamed()
+    {
+        string path = Save(Network(9));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"spec\": \"relu\"", "\"spec\": \"swoosh\"", StringComparison.Ordinal));
+
+        var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
+
+        Assert.That(e!.Message, Does.StartWith(path).And.Contain("unknown layer 'swoosh'").And.Contain("layer 1"));
     }
 
     [Test]

@@ -11,23 +11,38 @@ namespace NeuralNet.Tests.Training;
 [NonParallelizable]
 public class AllocationTests
 {
+    private const int Features = 20, Classes = 5;
+
     [Test]
     public void ATrainingStepAllocatesNothingInSteadyState()
+    {
+        var random = new Random(1);
+        AssertStepsAllocateNothing(Mlp.Build<float>(Features, [32, 16], Classes, random), new Sgd<float>(0.01f, 0.9f, 1e-4f, nesterov: true), random);
+    }
+
+    [Test]
+    public void EveryRegisteredLayerAndAdamKeepTheStepAllocationFree()
+    {
+        var random = new Random(1);
+        var specs = LayerRegistry.All.SelectMany(layer => LayerRegistry.Parse($"dense:16,{layer.Example}")).ToList();
+        var model = LayerRegistry.Build<float>(specs, Features, Classes, random);
+        AssertStepsAllocateNothing(model, OptimizerRegistry.Create<float>("adam", new OptimizerSettings(0.001, WeightDecay: 1e-4)), random);
+    }
+
+    private static void AssertStepsAllocateNothing(Sequential<float> model, IOptimizer<float> optimizer, Random random)
     {
         var previous = LinearAlgebraControl.Provider;
         try
         {
             BlasBackend.Use(BlasChoice.OpenBlas);
-            var random = new Random(1);
-            const int features = 20, classes = 5, count = 300;
+            const int features = Features, classes = Classes, count = 300;
             var x = Enumerable.Range(0, features * count).Select(_ => (float)random.NextDouble()).ToArray();
             var labels = Enumerable.Range(0, count).Select(i => i % classes).ToArray();
             var y = new float[classes * count];
             for (int i = 0; i < count; i++)
                 y[i * classes + labels[i]] = 1;
             var data = new Dataset(features, classes, x, y, labels);
-            var model = Mlp.Build<float>(features, [32, 16], classes, random);
-            var loop = new TrainingLoop(model, new SoftmaxCrossEntropy<float>(classes), new Sgd<float>(0.01f, 0.9f, 1e-4f, nesterov: true), 32, random);
+            var loop = new TrainingLoop(model, new SoftmaxCrossEntropy<float>(classes), optimizer, 32, random);
             int[] full = [.. Enumerable.Range(0, 32)];
             int[] last = [.. Enumerable.Range(100, 12)];
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using NeuralNet.Data;
+using NeuralNet.Export;
 using NeuralNet.LinearAlgebra;
+using NeuralNet.Models;
 
 namespace NeuralNet.Cli;
 
 /// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>Trainer DATA.csv</c>),
-/// <c>predict</c> and <c>evaluate</c>. Bad usage and bad input exit with code 2 and one line.</summary>
+/// <c>predict</c>, <c>evaluate</c> and <c>export</c>. Bad usage and bad input exit with code 2 and one line.</summary>
 public static class CommandLine
 {
     /// <param name="interrupt">Cancelled on Ctrl+C (see <see cref="InterruptSignal"/>): training stops after the
@@ -14,7 +16,7 @@ public static class CommandLine
     {
         var rootTrain = new TrainCommandOptions();
         var root = rootTrain.AddTo(new RootCommand(
-            "Trains a multilayer perceptron (Dense + ReLU, mini-batch SGD) on a CSV file and prints the loss of every epoch. "
+            "Trains a multilayer perceptron (Dense + ReLU, or any --layers spec; mini-batch SGD or Adam) on a CSV file and prints the loss of every epoch. "
             + "'Trainer DATA.csv' is short for 'Trainer train DATA.csv'."));
         root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
@@ -24,6 +26,7 @@ public static class CommandLine
         root.Subcommands.Add(trainCommand);
         root.Subcommands.Add(PredictCommand(output, error, interrupt));
         root.Subcommands.Add(EvaluateCommand(output, error, interrupt));
+        root.Subcommands.Add(ExportCommand(output, error));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -80,6 +83,26 @@ public static class CommandLine
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
             return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
+        }));
+        return command;
+    }
+
+    private static Command ExportCommand(TextWriter output, TextWriter error)
+    {
+        var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
+        var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
+        var command = new Command("export", $"Writes the model as a standard ONNX graph (opset 13): input '{OnnxExport.Input}' (batch, features) of raw feature values in the model's column order; "
+            + "output 'probabilities' (classification) or 'prediction' (regression, in target units), as predict gives them.")
+        {
+            model, onnx,
+        };
+        command.SetAction(parse => Guard(error, () =>
+        {
+            var saved = ModelSerializer.Load(parse.GetValue(model)!);
+            string path = parse.GetValue(onnx)!;
+            OnnxExport.Save(path, saved);
+            output.WriteLine($"exported {saved.Network.Spec} to {path}: input '{OnnxExport.Input}' ({string.Join(", ", saved.Preprocessing.FeatureNames)}), output '{OnnxExport.OutputName(saved.Preprocessing)}'");
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Optimizers;
 
 namespace NeuralNet.Cli;
 
@@ -22,12 +24,21 @@ internal sealed class TrainCommandOptions
         CustomParser = OptionRules.ParseWidths,
         DefaultValueFactory = _ => [.. Defaults.Hidden],
     };
+    private readonly Option<string?> _layers = new("--layers")
+    {
+        Description = "The network, layer by layer, instead of --hidden; the output layer's size comes from the data: a bare 'dense' at the end, appended when the spec does not end with one. Layers: "
+            + string.Join("; ", LayerRegistry.All.Select(layer => layer.Usage)),
+        HelpName = "dense:256,relu,dense",
+    };
+    private readonly Option<string> _optimizer = new("--optimizer") { Description = "Optimizer: sgd (--momentum, --nesterov) or adam (--beta1, --beta2); both use --lr and --weight-decay", DefaultValueFactory = _ => Defaults.Optimizer };
+    private readonly Option<double> _beta1 = OptionRules.Between(new("--beta1") { Description = "adam: decay of the gradient's running mean", DefaultValueFactory = _ => Defaults.Beta1 }, 0, 1, upperInclusive: false);
+    private readonly Option<double> _beta2 = OptionRules.Between(new("--beta2") { Description = "adam: decay of the squared gradient's running mean", DefaultValueFactory = _ => Defaults.Beta2 }, 0, 1, upperInclusive: false);
     private readonly Option<int> _epochs = OptionRules.AtLeast(new("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => Defaults.Epochs }, 1);
-    private readonly Option<int> _batchSize = OptionRules.AtLeast(new("--batch-size") { Description = "Samples per SGD step", DefaultValueFactory = _ => Defaults.BatchSize }, 1);
+    private readonly Option<int> _batchSize = OptionRules.AtLeast(new("--batch-size") { Description = "Samples per optimizer step", DefaultValueFactory = _ => Defaults.BatchSize }, 1);
     private readonly Option<double> _lr = OptionRules.Between(new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => Defaults.LearningRate }, 0, double.MaxValue, lowerInclusive: false);
-    private readonly Option<double> _momentum = OptionRules.Between(new("--momentum") { Description = "SGD momentum", DefaultValueFactory = _ => Defaults.Momentum }, 0, 1, upperInclusive: false);
-    private readonly Option<double> _weightDecay = OptionRules.Between(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD", DefaultValueFactory = _ => Defaults.WeightDecay }, 0, double.MaxValue);
-    private readonly Option<bool> _nesterov = new("--nesterov") { Description = "Use Nesterov momentum" };
+    private readonly Option<double> _momentum = OptionRules.Between(new("--momentum") { Description = "sgd: momentum", DefaultValueFactory = _ => Defaults.Momentum }, 0, 1, upperInclusive: false);
+    private readonly Option<double> _weightDecay = OptionRules.Between(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD and torch.optim.Adam", DefaultValueFactory = _ => Defaults.WeightDecay }, 0, double.MaxValue);
+    private readonly Option<bool> _nesterov = new("--nesterov") { Description = "sgd: use Nesterov momentum" };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed };
     private readonly Option<string?> _history = new("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
     private readonly Option<string?> _report = new("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
@@ -44,6 +55,18 @@ internal sealed class TrainCommandOptions
     public TrainCommandOptions()
     {
         _task.AcceptOnlyFromAmong("auto", "classification", "regression");
+        _optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
+        _layers.Validators.Add(result =>
+        {
+            try
+            {
+                LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? "");
+            }
+            catch (InputException e)
+            {
+                result.AddError($"--layers: {e.Message}");
+            }
+        });
         _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau");
         _patience.Validators.Add(result =>
         {
@@ -58,9 +81,14 @@ internal sealed class TrainCommandOptions
     public T AddTo<T>(T command) where T : Command
     {
         command.Arguments.Add(_data);
-        foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _epochs, _batchSize, _lr, _momentum, _weightDecay, _nesterov, _seed,
+        foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
             _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All])
             command.Options.Add(option);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(_layers) is { Implicit: false } && result.GetResult(_hidden) is { Implicit: false })
+                result.AddError("--layers and --hidden both describe the network; give one of them");
+        });
         return command;
     }
 
@@ -77,6 +105,10 @@ internal sealed class TrainCommandOptions
         ValidationSplit = parse.GetValue(_valSplit),
         TestPath = parse.GetValue(_test),
         Hidden = parse.GetValue(_hidden)!,
+        Layers = parse.GetValue(_layers),
+        Optimizer = parse.GetValue(_optimizer)!,
+        Beta1 = parse.GetValue(_beta1),
+        Beta2 = parse.GetValue(_beta2),
         Epochs = parse.GetValue(_epochs),
         BatchSize = parse.GetValue(_batchSize),
         LearningRate = parse.GetValue(_lr),

@@ -12,6 +12,16 @@ public sealed record TrainOptions
     public double ValidationSplit { get; init; } = 0.2;
     public string? TestPath { get; init; }
     public IReadOnlyList<int> Hidden { get; init; } = [64, 32];
+
+    /// <summary>The <c>--layers</c> spec, such as <c>dense:256,relu,dense</c>; null for <see cref="Hidden"/>'s Dense + ReLU pairs.</summary>
+    public string? Layers { get; init; }
+
+    /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd or adam.</summary>
+    public string Optimizer { get; init; } = "sgd";
+
+    public double Beta1 { get; init; } = 0.9;
+
+    public double Beta2 { get; init; } = 0.999;
     public int Epochs { get; init; } = 150;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 0.01;

@@ -32,11 +32,14 @@ public static class TrainRun
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
 
-        var model = resumed?.Network ?? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom);
-        var optimizer = new Sgd<float>((float)options.LearningRate, (float)options.Momentum, (float)options.WeightDecay, options.Nesterov);
+        var model = resumed?.Network ?? (options.Layers is null
+            ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
+            : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
+        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
+            options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
-        output.WriteLine(Invariant($"optimizer: SGD lr {options.LearningRate}, momentum {options.Momentum}{(options.Nesterov ? " (Nesterov)" : "")}, weight decay {options.WeightDecay}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
+        output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         string metric = classification ? "acc" : "r2";
         output.WriteLine(EpochHeader(options.Epochs, metric));
@@ -85,6 +88,8 @@ public static class TrainRun
         var recorded = resumed is null ? options : options with
         {
             Hidden = [.. model.Layers.OfType<Dense<float>>().SkipLast(1).Select(d => d.OutputSize)],
+            // As --layers would write it: the output layer bare, since its size comes from the data.
+            Layers = string.Join(',', model.Layers.SkipLast(1).Select(layer => layer.Spec).Append(LayerRegistry.OutputLayer)),
             Target = string.Join(",", prep.TargetNames),
             Task = prep.Task,
         };
@@ -180,7 +185,7 @@ public static class TrainRun
         model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer switch
         {
             Dense<float> dense => $"dense {dense.OutputSize}",
-            _ => layer.GetType().Name.Split('`')[0].ToLowerInvariant(),
+            _ => layer.Spec,
         }));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

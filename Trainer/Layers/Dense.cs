@@ -1,10 +1,12 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
+using NeuralNet.Data;
 
 namespace NeuralNet.Layers;
 
 /// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
+[Layer(LayerRegistry.OutputLayer, Usage = "dense:N — fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
 public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight; // (out, in)
@@ -17,6 +19,12 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
     /// <summary>Creates the layer with He initialisation: W ~ N(0, 2/in), b = 0.</summary>
     public Dense(int inputs, int outputs, Random random)
         : this(HeNormal(outputs, inputs, random), Matrix<T>.Build.Dense(outputs, 1))
+    {
+    }
+
+    /// <summary>Creates <c>dense:N</c> with He initialisation.</summary>
+    public Dense(LayerSpec spec, int inputs, Random random)
+        : this(inputs, OutputsOf(spec), random)
     {
     }
 
@@ -37,6 +45,8 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
     public int OutputSize => _weight.Value.RowCount;
 
     public IReadOnlyList<Parameter<T>> Parameters { get; }
+
+    public string Spec => LayerSpec.Format(LayerRegistry.OutputLayer, OutputSize);
 
     public Matrix<T> Weight => _weight.Value;
 
@@ -78,6 +88,13 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
         Blas.MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, T.One,
             _weight.Values, OutputSize, InputSize, dz, OutputSize, batch, T.Zero, inputGradient.AsColumnMajorArray());
         return inputGradient;
+    }
+
+    private static int OutputsOf(LayerSpec spec)
+    {
+        spec.AtMost(1, "dense:N");
+        return spec.Count(0, "the number of outputs")
+            ?? throw new InputException($"'dense' needs its size, such as dense:128; only the last layer may be a bare 'dense' (the output layer, sized from the data)");
     }
 
     private static ILinearAlgebraProvider<T> Blas => (ILinearAlgebraProvider<T>)LinearAlgebraControl.Provider;

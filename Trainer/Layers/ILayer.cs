@@ -24,6 +24,11 @@ public interface ILayer<T> where T : struct, IFloatingPointIeee754<T>
 
     int OutputSize { get; }
 
+    /// <summary>The spec that rebuilds this layer given its input size, such as <c>dense:128</c> or
+    /// <c>leaky_relu:0.01</c> (see <see cref="LayerRegistry"/>). With <see cref="Parameters"/> it is the layer's
+    /// whole saved state.</summary>
+    string Spec { get; }
+
     /// <summary>Learnable parameters with their gradients; empty for a layer without any.</summary>
     IReadOnlyList<Parameter<T>> Parameters { get; }
 

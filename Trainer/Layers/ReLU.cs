@@ -8,6 +8,7 @@ namespace NeuralNet.Layers;
 /// Rectified linear unit, y = max(x, 0), on the hand-written SIMD kernels in <see cref="Activations"/>.
 /// Backward passes the gradient where the cached input is &gt; 0 and 0 elsewhere, including at exactly 0.
 /// </summary>
+[Layer("relu", Usage = "relu — max(x, 0)", Example = "relu")]
 public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly BatchBuffers<T> _outputs;        // (size, batch)
@@ -21,11 +22,19 @@ public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<
         _inputGradients = new BatchBuffers<T>(size);
     }
 
+    public ReLU(LayerSpec spec, int inputs, Random random)
+        : this(inputs)
+    {
+        spec.AtMost(0, "relu");
+    }
+
     public int InputSize { get; }
 
     public int OutputSize => InputSize;
 
     public IReadOnlyList<Parameter<T>> Parameters => [];
+
+    public string Spec => "relu";
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {

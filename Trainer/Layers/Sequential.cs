@@ -31,6 +31,8 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
 
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
+    public string Spec => string.Join(',', _layers.Select(layer => layer.Spec));
+
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {
         var activation = input;

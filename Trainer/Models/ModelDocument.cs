@@ -29,16 +29,24 @@ public sealed record ModelDocument
     public required string WeightsSha256 { get; init; }
 }
 
-/// <summary>One layer: <c>{"type":"dense","inputs":4,"outputs":64,"parameters":{"weight":[…],"bias":[…]}}</c> or
-/// <c>{"type":"relu","size":64}</c>. A dense weight is (outputs, inputs) flattened row by row; bias has outputs values.</summary>
+/// <summary>One layer: <c>{"spec":"dense:64","inputs":4,"parameters":{"weight":[…],"bias":[…]}}</c> or
+/// <c>{"spec":"relu","inputs":64}</c>. The spec rebuilds the layer through <see cref="NeuralNet.Layers.LayerRegistry"/>;
+/// each parameter is its matrix flattened row by row (a dense weight is (outputs, inputs)).
+/// Format 1 files wrote <c>{"type":"dense","inputs":4,"outputs":64,…}</c> and <c>{"type":"relu","size":64}</c>
+/// instead of a spec; they are still read.</summary>
 public sealed record LayerDocument
 {
-    public required string Type { get; init; }
+    public string? Spec { get; init; }
+
+    /// <summary>Format 1 only.</summary>
+    public string? Type { get; init; }
 
     public int? Inputs { get; init; }
 
+    /// <summary>Format 1 only.</summary>
     public int? Outputs { get; init; }
 
+    /// <summary>Format 1 only.</summary>
     public int? Size { get; init; }
 
     public IReadOnlyDictionary<string, float[]>? Parameters { get; init; }

@@ -9,14 +9,17 @@ using NeuralNet.Reporting;
 namespace NeuralNet.Models;
 
 /// <summary>
-/// Writes and reads model files. All knowledge of how a layer looks in JSON lives here, so layers carry no
-/// serialization code. Loading checks everything it can and explains a bad file in one line (an <see cref="InputException"/>).
+/// Writes and reads model files. A layer is saved as its spec, input size and named parameters, and rebuilt through
+/// <see cref="LayerRegistry"/>, so a new layer needs no code here. Loading checks everything it can and explains a bad file in one line (an <see cref="InputException"/>).
 /// </summary>
 public static class ModelSerializer
 {
     public const string FormatName = "neuralnet-model";
 
-    public const int FormatVersion = 1;
+    /// <summary>2 saves each layer as a spec; version 1 files (dense and relu only) are still read.</summary>
+    public const int FormatVersion = 2;
+
+    private const int OldestReadableVersion = 1;
 
     // Floats are written in their shortest round-trip form, so weights read back bit for bit.
     private static readonly JsonSerializerOptions Json = new()
@@ -73,8 +76,8 @@ public static class ModelSerializer
                 throw new InputException($"{path}: not a NeuralNet model file (it has no \"format\": \"{FormatName}\")");
             if (!root.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out int number))
                 throw new InputException($"{path}: damaged model file: format_version is missing");
-            if (number != FormatVersion)
-                throw new InputException($"{path}: model format_version {number} is not supported; this build reads version {FormatVersion}");
+            if (number is < OldestReadableVersion or > FormatVersion)
+                throw new InputException($"{path}: model format_version {number} is not supported; this build reads versions {OldestReadableVersion} to {FormatVersion}");
             return root.Deserialize<ModelDocument>(Json) ?? throw new InputException($"{path}: damaged model file: it is empty");
         }
         catch (JsonException e)
@@ -89,7 +92,7 @@ public static class ModelSerializer
     {
         var layers = new List<ILayer<float>>();
         for (int i = 0; i < document.Architecture.Count; i++)
-            layers.Add(Build(path, i, document.Architecture[i]));
+            layers.Add(Build(path, i, document.Architecture[i], document.FormatVersion));
         Sequential<float> network;
         try
         {
@@ -111,39 +114,50 @@ public static class ModelSerializer
         return new SavedModel(network, prep, document.Training, document.Metrics, hash);
     }
 
-    private static LayerDocument Describe(ILayer<float> layer) => layer switch
+    private static LayerDocument Describe(ILayer<float> layer) => new()
     {
-        Dense<float> dense => new LayerDocument
-        {
-            Type = "dense",
-            Inputs = dense.InputSize,
-            Outputs = dense.OutputSize,
-            Parameters = new Dictionary<string, float[]>
-            {
-                ["weight"] = dense.Weight.ToRowMajorArray(),
-                ["bias"] = [.. dense.Bias.AsColumnMajorArray()],
-            },
-        },
-        ReLU<float> relu => new LayerDocument { Type = "relu", Size = relu.InputSize },
-        _ => throw new NotSupportedException($"saving a {layer.GetType().Name} layer is not supported"),
+        Spec = layer.Spec,
+        Inputs = layer.InputSize,
+        Parameters = layer.Parameters.Count == 0 ? null : layer.Parameters.ToDictionary(p => p.Name, p => p.Value.ToRowMajorArray()),
     };
 
-    private static ILayer<float> Build(string path, int index, LayerDocument layer)
+    private static ILayer<float> Build(string path, int index, LayerDocument document, int version)
     {
-        string where = $"{path}: damaged model file: layer {index} ({layer.Type})";
-        switch (layer.Type)
+        string where = $"{path}: damaged model file: layer {index} ({document.Spec ?? document.Type})";
+        var (text, inputs) = version == 1 ? FormatOneSpec(path, index, document, where) : (document.Spec, Positive(document.Inputs, where, "inputs"));
+        if (string.IsNullOrWhiteSpace(text))
+            throw new InputException($"{where}: 'spec' is missing");
+
+        ILayer<float> layer;
+        try
         {
-            case "dense":
-                int inputs = Positive(layer.Inputs, where, "inputs"), outputs = Positive(layer.Outputs, where, "outputs");
-                var weight = Values(layer, "weight", (long)outputs * inputs, where);
-                var bias = Values(layer, "bias", outputs, where);
-                return new Dense<float>(Matrix<float>.Build.DenseOfRowMajor(outputs, inputs, weight), Matrix<float>.Build.Dense(outputs, 1, bias));
-            case "relu":
-                return new ReLU<float>(Positive(layer.Size, where, "size"));
-            default:
-                throw new InputException($"{path}: unsupported layer type '{layer.Type}' at layer {index}; this build knows dense and relu");
+            var specs = LayerRegistry.Parse(text);
+            if (specs.Count != 1)
+                throw new InputException($"'{text}' is not one layer");
+            layer = LayerRegistry.Create<float>(specs[0], inputs, new Random(0)); // the random initial values are overwritten below
         }
+        catch (InputException e)
+        {
+            throw new InputException($"{path}: unsupported layer at layer {index}: {e.Message}", e);
+        }
+
+        foreach (var parameter in layer.Parameters)
+        {
+            var values = Values(document, parameter.Name, parameter.Values.LongLength, where);
+            Matrix<float>.Build.DenseOfRowMajor(parameter.Value.RowCount, parameter.Value.ColumnCount, values).CopyTo(parameter.Value);
+        }
+        if (document.Parameters?.Keys.FirstOrDefault(name => layer.Parameters.All(p => p.Name != name)) is { } unknown)
+            throw new InputException($"{where}: unknown parameter '{unknown}'");
+        return layer;
     }
+
+    // Format 1 wrote a type and sizes instead of a spec, and knew only these two layers.
+    private static (string? Spec, int Inputs) FormatOneSpec(string path, int index, LayerDocument document, string where) => document.Type switch
+    {
+        "dense" => ($"dense:{Positive(document.Outputs, where, "outputs")}", Positive(document.Inputs, where, "inputs")),
+        "relu" => ("relu", Positive(document.Size, where, "size")),
+        _ => throw new InputException($"{path}: unsupported layer type '{document.Type}' at layer {index}; format_version 1 knew dense and relu"),
+    };
 
     private static int Positive(int? value, string where, string name) =>
         value is > 0 ? value.Value : throw new InputException($"{where}: '{name}' must be a positive integer");

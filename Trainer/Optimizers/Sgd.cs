@@ -1,3 +1,4 @@
+using System.Globalization;
 using NeuralNet.Layers;
 
 namespace NeuralNet.Optimizers;
@@ -12,6 +13,7 @@ namespace NeuralNet.Optimizers;
 /// p = p − lr·g
 /// </code>
 /// </summary>
+[Optimizer("sgd")]
 public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<Parameter<T>, T[]> _velocity = []; // per parameter, its shape, created on first step
@@ -26,7 +28,16 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
         Nesterov = nesterov;
     }
 
+    /// <summary>Built by <see cref="OptimizerRegistry"/> for <c>--optimizer sgd</c>.</summary>
+    public Sgd(OptimizerSettings settings)
+        : this(T.CreateChecked(settings.LearningRate), T.CreateChecked(settings.Momentum), T.CreateChecked(settings.WeightDecay), settings.Nesterov)
+    {
+    }
+
     public T LearningRate { get; set; }
+
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"SGD lr {LearningRate}, momentum {Momentum}{(Nesterov ? " (Nesterov)" : "")}, weight decay {WeightDecay}");
 
     public T Momentum { get; }
 

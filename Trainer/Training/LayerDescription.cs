@@ -9,7 +9,7 @@ public static class LayerDescription
     {
         Dense<float> dense => $"dense {dense.InputSize}→{dense.OutputSize}",
         ReLU<float> relu => $"relu {relu.InputSize}",
-        _ => $"{layer.GetType().Name.Split('`')[0].ToLowerInvariant()} {layer.InputSize}→{layer.OutputSize}",
+        _ => $"{layer.Spec} {layer.InputSize}→{layer.OutputSize}",
     };
 
     /// <summary>Runs <paramref name="input"/> (features, batch) through the layers one at a time and names the first

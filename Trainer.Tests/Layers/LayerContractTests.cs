@@ -1,0 +1,162 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Models;
+using NeuralNet.Tests.Cli;
+
+namespace NeuralNet.Tests.Layers;
+
+/// <summary>
+/// The contract every registered layer must keep, run for each <see cref="LayerAttribute"/> class in the trainer
+/// from its <see cref="LayerAttribute.Example"/> spec: a new layer is tested here without writing a test.
+/// </summary>
+public class LayerContractTests
+{
+    private const int Inputs = 5;
+    private const int Batch = 7;
+
+    // Fitted on iris (4 features, 3 classes) for the model-file round trip.
+    private static readonly Preprocessing IrisPrep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+
+    public static IEnumerable<TestCaseData> Examples() =>
+        LayerRegistry.All.Select(layer => new TestCaseData(layer.Example).SetArgDisplayNames(layer.Name));
+
+    [Test]
+    public void EveryShippedLayerIsRegistered() =>
+        Assert.That(LayerRegistry.All.Select(layer => layer.Name),
+            Is.SupersetOf(new[] { "dense", "relu", "leaky_relu", "generalized_relu", "prelu", "dropout" }));
+
+    [TestCaseSource(nameof(Examples))]
+    public void ExampleAndUsageAreGivenAndTheExampleNamesTheLayer(string example)
+    {
+        var spec = LayerRegistry.Parse(example).Single();
+        var registered = LayerRegistry.All.Single(layer => layer.Name == spec.Name);
+        Assert.That(registered.Usage, Does.StartWith(spec.Name));
+        Assert.That(Build(example, 1).Spec, Does.StartWith(spec.Name));
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void ShapesFollowTheSizesTheLayerDeclares(string example)
+    {
+        var layer = Build(example, 1);
+        foreach (int batch in (int[])[Batch, 1, 3])
+        {
+            var input = Input(example, batch, new Random(batch));
+            foreach (bool training in (bool[])[true, false])
+            {
+                var output = layer.Forward(input, training);
+                Assert.That((output.RowCount, output.ColumnCount), Is.EqualTo((layer.OutputSize, batch)), $"output, training {training}");
+                var inputGradient = layer.Backward(Matrix<double>.Build.Random(layer.OutputSize, batch, 2))!;
+                Assert.That((inputGradient.RowCount, inputGradient.ColumnCount), Is.EqualTo((Inputs, batch)), $"input gradient, training {training}");
+            }
+        }
+        Assert.That(layer.InputSize, Is.EqualTo(Inputs));
+        foreach (var parameter in layer.Parameters)
+            Assert.That((parameter.Gradient.RowCount, parameter.Gradient.ColumnCount), Is.EqualTo((parameter.Value.RowCount, parameter.Value.ColumnCount)), parameter.Name);
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void GradientsOfTheInputAndEveryParameterMatchCentralDifferences(string example)
+    {
+        var layer = Build(example, 2);
+        GradientCheck.Layer(layer, Input(example, Batch, new Random(3)));
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void BackwardTwiceGivesTheSameInputGradientAndDoublesTheParameterGradients(string example)
+    {
+        var layer = Build(example, 3);
+        layer.Forward(Input(example, Batch, new Random(4)), training: true);
+        foreach (var parameter in layer.Parameters)
+            parameter.ZeroGradient();
+        var outputGradient = Matrix<double>.Build.Random(layer.OutputSize, Batch, 5);
+
+        var first = layer.Backward(outputGradient)!.Clone();
+        var once = layer.Parameters.Select(p => p.Gradient.Clone()).ToArray();
+        var second = layer.Backward(outputGradient)!;
+
+        Assert.That(second.AsColumnMajorArray(), Is.EqualTo(first.AsColumnMajorArray()));
+        for (int i = 0; i < once.Length; i++)
+        {
+            Assert.That(once[i].Enumerate().Any(v => v != 0), Is.True, $"{layer.Parameters[i].Name}: the gradient is all zero, so doubling proves nothing");
+            Assert.That(layer.Parameters[i].Gradients, Is.EqualTo((once[i] * 2).AsColumnMajorArray()).Within(1e-12), layer.Parameters[i].Name);
+        }
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void TheInputAndTheOutputGradientAreNotChanged(string example)
+    {
+        var layer = Build(example, 4);
+        var input = Input(example, Batch, new Random(6));
+        var outputGradient = Matrix<double>.Build.Random(layer.OutputSize, Batch, 7);
+        var inputCopy = input.Clone();
+        var outputGradientCopy = outputGradient.Clone();
+
+        layer.Forward(input, training: true);
+        layer.Backward(outputGradient);
+        layer.Forward(input, training: false);
+        layer.Backward(outputGradient);
+
+        Assert.That(input.AsColumnMajorArray(), Is.EqualTo(inputCopy.AsColumnMajorArray()), "input");
+        Assert.That(outputGradient.AsColumnMajorArray(), Is.EqualTo(outputGradientCopy.AsColumnMajorArray()), "output gradient");
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void TwoLayersBuiltWithTheSameSeedGiveTheSameOutput(string example)
+    {
+        var input = Input(example, Batch, new Random(8));
+        foreach (bool training in (bool[])[true, false])
+        {
+            var first = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training).Clone();
+            var second = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training);
+            Assert.That(second.AsColumnMajorArray(), Is.EqualTo(first.AsColumnMajorArray()), $"training {training}");
+        }
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void AModelFileRoundTripGivesTheSameLayerAndOutputs(string example)
+    {
+        // The layer takes iris's 4 features; a dense output layer gives its 3 classes, as a trained model would.
+        var random = new Random(10);
+        var layer = LayerRegistry.Create<float>(LayerRegistry.Parse(example).Single(), 4, random);
+        foreach (var parameter in layer.Parameters)
+            parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
+        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, random)]);
+        using var temp = new TempFolder();
+        string path = temp.File("m.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, IrisPrep, null, null));
+
+        var loaded = ModelSerializer.Load(path).Network;
+
+        Assert.That(loaded.Spec, Is.EqualTo(network.Spec));
+        var input = Matrix<float>.Build.Random(4, Batch, 11);
+        Assert.That(loaded.Forward(input, training: false).AsColumnMajorArray(), Is.EqualTo(network.Forward(input, training: false).AsColumnMajorArray()));
+    }
+
+    /// <summary>The example layer in double, its parameters moved off their initial values (a zero bias, a uniform
+    /// slope) so every gradient path carries distinct values.</summary>
+    private static ILayer<double> Build(string example, int seed)
+    {
+        var random = new Random(seed);
+        var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, random);
+        foreach (var parameter in layer.Parameters)
+            parameter.Value.MapInplace(v => v + (random.NextDouble() - 0.5) * 0.2);
+        return layer;
+    }
+
+    /// <summary>(Inputs, batch) values in ±[0.05, 1), each at least 0.05 away from 0 and from every number in the
+    /// spec: piecewise layers have their kinks at 0 or at a threshold they take as an argument.</summary>
+    private static Matrix<double> Input(string example, int batch, Random random)
+    {
+        double[] kinks = [0, .. LayerRegistry.Parse(example).Single().Arguments.Select(a => double.Parse(a, CultureInfo.InvariantCulture))];
+        return Matrix<double>.Build.Dense(Inputs, batch, (_, _) =>
+        {
+            double value;
+            do
+                value = (random.Next(2) == 0 ? -1 : 1) * (0.05 + random.NextDouble() * 0.95);
+            while (kinks.Any(kink => Math.Abs(value - kink) < 0.05));
+            return value;
+        });
+    }
+}

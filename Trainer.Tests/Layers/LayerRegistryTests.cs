@@ -1,0 +1,79 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Data;
+using NeuralNet.Layers;
+
+namespace NeuralNet.Tests.Layers;
+
+public class LayerRegistryTests
+{
+    [Test]
+    public void ASpecSplitsIntoLayersAndTheirArguments()
+    {
+        var specs = LayerRegistry.Parse("dense:256,relu,dense:128,generalized_relu:0.5,-0.1,1,leaky_relu:0.01,dense");
+
+        Assert.That(specs.Select(s => s.ToString()), Is.EqualTo(new[] { "dense:256", "relu", "dense:128", "generalized_relu:0.5,-0.1,1", "leaky_relu:0.01", "dense" }));
+    }
+
+    [TestCase("dense:8,swoosh", "unknown layer 'swoosh'")]
+    [TestCase("0.5,relu", "'0.5'")]
+    [TestCase("relu,,dense", "is not a layer")]
+    [TestCase("relu,3", "'3'")]
+    public void ABadSpecIsOneClearError(string text, string expected) =>
+        Assert.That(() => LayerRegistry.Parse(text), Throws.TypeOf<InputException>().With.Message.Contains(expected));
+
+    [TestCase("dense:8,relu,dense", "dense:8,relu,dense:3")]
+    [TestCase("dense:8,relu", "dense:8,relu,dense:3")]
+    [TestCase("dense", "dense:3")]
+    [TestCase("dense:8,prelu,dropout:0.2,dense", "dense:8,prelu,dropout:0.2,dense:3")]
+    public void TheOutputLayerIsSizedFromTheDataAndAppendedWhenMissing(string text, string built)
+    {
+        var network = LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, new Random(1));
+
+        Assert.That(network.Spec, Is.EqualTo(built));
+        Assert.That((network.InputSize, network.OutputSize), Is.EqualTo((4, 3)));
+    }
+
+    [Test]
+    public void TheHiddenShortFormBuildsTheSameNetworkAsMlp()
+    {
+        var fromSpecs = LayerRegistry.Build<float>(LayerRegistry.FromHidden([6, 5]), 4, 3, new Random(2));
+        var fromMlp = Mlp.Build<float>(4, [6, 5], 3, new Random(2));
+
+        Assert.That(fromSpecs.Spec, Is.EqualTo(fromMlp.Spec));
+        Assert.That(fromSpecs.Parameters.SelectMany(p => p.Values), Is.EqualTo(fromMlp.Parameters.SelectMany(p => p.Values)));
+    }
+
+    [TestCase("dense,dense:4,relu,dense", "only the last layer may be a bare 'dense'")]
+    [TestCase("dense:0,dense", "must be a positive integer")]
+    [TestCase("leaky_relu:abc", "the slope a must be a number, not 'abc'")]
+    [TestCase("dropout:1", "must be in [0, 1)")]
+    [TestCase("relu:2", "takes no arguments")]
+    public void BadArgumentsNameTheLayer(string text, string expected) =>
+        Assert.That(() => LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, new Random(1)),
+            Throws.TypeOf<InputException>().With.Message.Contains(expected));
+
+    [Test]
+    public void DropoutIsTheIdentityWhenEvaluatingAndScalesTheKeptUnitsWhenTraining()
+    {
+        var dropout = LayerRegistry.Create<double>(new LayerSpec("dropout", ["0.25"]), 50, new Random(1));
+        var input = Matrix<double>.Build.Dense(50, 40, 2.0);
+
+        Assert.That(dropout.Forward(input, training: false).Enumerate(), Is.All.EqualTo(2.0));
+
+        var trained = dropout.Forward(input, training: true).Enumerate().ToArray();
+        Assert.That(trained, Is.All.EqualTo(0.0).Or.EqualTo(2.0 / 0.75).Within(1e-12));
+        double dropped = trained.Count(v => v == 0) / (double)trained.Length;
+        Assert.That(dropped, Is.EqualTo(0.25).Within(0.04), "the share of dropped values");
+    }
+
+    [Test]
+    public void PReluStartsWithPyTorchsSlopeOfAQuarterPerFeature()
+    {
+        var prelu = LayerRegistry.Create<double>(new LayerSpec("prelu", []), 3, new Random(1));
+
+        Assert.That(prelu.Parameters.Single().Name, Is.EqualTo("slope"));
+        Assert.That(prelu.Parameters.Single().Values, Is.EqualTo(new[] { 0.25, 0.25, 0.25 }));
+        var output = prelu.Forward(Matrix<double>.Build.DenseOfColumnMajor(3, 1, [-4, 2, 0]), training: false);
+        Assert.That(output.AsColumnMajorArray(), Is.EqualTo(new[] { -1.0, 2, 0 }));
+    }
+}

@@ -1,0 +1,73 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Models;
+using NeuralNet.Reporting;
+
+namespace NeuralNet.Export;
+
+/// <summary>
+/// Writes a saved model as a standard ONNX graph that computes what <see cref="Predictor"/> computes: input
+/// "input" (batch, features) of raw feature values; the scaler as Sub and Div; each layer as ONNX operators; and
+/// output "probabilities" (Softmax) for a classifier or "prediction" (back in target units) for a regression.
+/// </summary>
+public static class OnnxExport
+{
+    public const string Input = "input";
+
+    public static string OutputName(Preprocessing preprocessing) =>
+        preprocessing.Task == TaskKind.Classification ? "probabilities" : "prediction";
+
+    /// <summary>Saves atomically; a layer with no ONNX form is an <see cref="InputException"/> naming it.</summary>
+    public static void Save(string path, SavedModel model)
+    {
+        byte[] bytes = ToOnnx(model);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+
+    public static byte[] ToOnnx(SavedModel model)
+    {
+        var prep = model.Preprocessing;
+        var network = model.Network;
+        var graph = new OnnxGraph();
+        int features = network.InputSize;
+        // The graph takes the numeric columns as they are in the file and standardises them itself; one-hot blocks
+        // of text columns would need string inputs, which this export does not write.
+        if (prep.Features.FirstOrDefault(f => f.IsCategorical) is { } text)
+            throw new InputException($"the model one-hot encodes the text column '{text.Name}', which ONNX export does not cover; export works for models of numeric columns");
+        string x = graph.Node("Sub", [Input, graph.Constant("feature_means", [.. prep.Features.Select(f => f.Mean)], features)]);
+        x = graph.Node("Div", [x, graph.Constant("feature_scales", [.. prep.Features.Select(f => f.Scale)], features)]);
+        for (int i = 0; i < network.Layers.Count; i++)
+            x = Layer(graph, network.Layers[i], i, x);
+        string output = OutputName(prep);
+        if (prep.Task == TaskKind.Classification)
+            graph.NamedNode(output, "Softmax", [x], ("axis", 1));
+        else
+            graph.NamedNode(output, "Add", [graph.Node("Mul", [x, graph.Constant("target_scales", prep.TargetScales, prep.TargetScales.Length)]), graph.Constant("target_means", prep.TargetMeans, prep.TargetMeans.Length)]);
+        return graph.ToModel("neuralnet", Input, features, output, network.OutputSize);
+    }
+
+    // The ONNX form of each layer the trainer ships. A layer added later has none until it is written here; it is
+    // then named in the error rather than exported wrongly.
+    private static string Layer(OnnxGraph graph, ILayer<float> layer, int index, string x) => layer switch
+    {
+        Dense<float> dense => graph.Node("Gemm", [x,
+            graph.Constant($"layer{index}.weight", dense.Weight.ToRowMajorArray(), dense.OutputSize, dense.InputSize),
+            graph.Constant($"layer{index}.bias", dense.Bias.AsColumnMajorArray(), dense.OutputSize)], ("transB", 1)),
+        ReLU<float> => graph.Node("Relu", [x]),
+        LeakyRelu<float> leaky => graph.Node("LeakyRelu", [x], ("alpha", (float)leaky.Slope)),
+        PRelu<float> prelu => graph.Node("PRelu", [x, graph.Constant($"layer{index}.slope", prelu.Parameters[0].Values, prelu.InputSize)]),
+        GeneralizedRelu<float> general => GeneralizedRelu(graph, general, index, x),
+        Swish<float> => graph.Node("Mul", [x, graph.Node("Sigmoid", [x])]),
+        Dropout<float> => x, // the identity at inference
+        _ => throw new InputException($"layer {index} ({layer.Spec}) has no ONNX export; exportable layers are dense, relu, leaky_relu, prelu, generalized_relu, swish and dropout"),
+    };
+
+    // x > t ? a1·x : a0·x, as Where(Greater(x, t), Mul(x, a1), Mul(x, a0)).
+    private static string GeneralizedRelu(OnnxGraph graph, GeneralizedRelu<float> layer, int index, string x)
+    {
+        string above = graph.Node("Greater", [x, graph.Constant($"layer{index}.threshold", [(float)layer.Threshold])]);
+        string slopeAbove = graph.Node("Mul", [x, graph.Constant($"layer{index}.slope_above", [(float)layer.SlopeAbove])]);
+        string slopeBelow = graph.Node("Mul", [x, graph.Constant($"layer{index}.slope_below", [(float)layer.SlopeBelow])]);
+        return graph.Node("Where", [above, slopeAbove, slopeBelow]);
+    }
+}
