@@ -68,7 +68,7 @@ internal static partial class FashionComparison
         Console.WriteLine(Invariant($"| median epoch seconds | {oursEpoch:0.000} | {numpyEpoch:0.000} | {oursEpoch / numpyEpoch:0.00}× |"));
         Console.WriteLine(Invariant($"| test accuracy after {epochs} epochs (median) | {oursAccuracy:0.0000} | {numpyAccuracy:0.0000} | {oursAccuracy - numpyAccuracy:+0.0000;-0.0000} |"));
         Console.WriteLine(Invariant($"| peak resident memory, MB (median) | {oursRssMb:0} | {numpyRssMb:0} | {oursRssMb / numpyRssMb:0.00}× |"));
-        Console.WriteLine(Invariant($"| load seconds, train + test (median) | {oursLoad:0.000} | {numpyLoad:0.000} | {oursLoad / numpyLoad:0.00}× |"));
+        Console.WriteLine(Invariant($"| load seconds (median; ours: the train file, numpy: train + test) | {oursLoad:0.000} | {numpyLoad:0.000} | {oursLoad / numpyLoad:0.00}× |"));
         return 0;
     }
 
