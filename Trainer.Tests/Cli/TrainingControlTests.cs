@@ -45,6 +45,29 @@ public class TrainingControlTests
     }
 
     [Test]
+    public void WithoutValidationADivergedEpochIsNotKeptAsTheBest()
+    {
+        // No validation rows: the training loss, measured before each update, looks fine after epoch 1 even though
+        // the update blew the weights up; the end-of-epoch check must refuse them instead of saving a NaN model.
+        string data = _temp.File("t.csv", "a,y\n1,2\n2,4\n3,6\n4,8\n");
+        string model = _temp.File("m.json");
+
+        var result = CliRun.Of(data, "--epochs", "3", "--lr", "1e30", "--save", model);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
+        Assert.That(result.Error, Does.Contain("no epoch ended with weights that give finite outputs, so there is no model to save"));
+        Assert.That(File.Exists(model), Is.False);
+    }
+
+    [Test]
+    public void NesterovWithoutMomentumIsAUsageError()
+    {
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--nesterov", "--momentum", "0");
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(result.Error, Is.EqualTo("error: --nesterov needs --momentum greater than 0 (see --help)\n"));
+    }
+
+    [Test]
     public void ASecondPressExitsAtOnceWith130()
     {
         int? exitCode = null;

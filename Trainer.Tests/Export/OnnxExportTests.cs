@@ -1,3 +1,4 @@
+using NeuralNet.Cli;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -53,6 +54,21 @@ public class OnnxExportTests
         var e = Assert.Throws<InputException>(() => OnnxExport.ToOnnx(saved with { Network = network }));
 
         Assert.That(e!.Message, Does.Contain("layer 1 (cube) has no ONNX export").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void AModelThatFillsMissingValuesIsRefusedInOneLine()
+    {
+        // The graph has no fill step: exporting such a model would turn a missing input into NaN outputs.
+        string data = _temp.File("gaps.csv", "a,b,y\n1,2,x\n,3,z\n2,4,x\n3,1,z\n4,5,x\n5,2,z\n");
+        string model = _temp.File("m.json");
+        var train = CliRun.Of(data, "--missing", "mean", "--epochs", "2", "--val-split", "0", "--save", model);
+        Assert.That(train.ExitCode, Is.Zero, train.ToString());
+
+        var result = CliRun.Of("export", model, _temp.File("m.onnx"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(result.Error, Is.EqualTo("error: the model fills missing values of 'a' (--missing mean), which ONNX export does not cover; export works for models trained without filling\n"));
     }
 
     [Test]

@@ -88,6 +88,8 @@ internal sealed class TrainCommandOptions
         {
             if (result.GetResult(_layers) is { Implicit: false } && result.GetResult(_hidden) is { Implicit: false })
                 result.AddError("--layers and --hidden both describe the network; give one of them");
+            if (result.GetValue(_nesterov) && result.GetValue(_momentum) <= 0)
+                result.AddError("--nesterov needs --momentum greater than 0");
         });
         return command;
     }

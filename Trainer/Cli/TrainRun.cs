@@ -35,6 +35,12 @@ public static class TrainRun
         var model = resumed?.Network ?? (options.Layers is null
             ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
             : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
+        if (resumed is not null)
+        {
+            // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
+            foreach (var layer in model.Layers.OfType<ISeededLayer>())
+                layer.Reseed(initRandom.Next());
+        }
         var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
             options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
@@ -52,7 +58,9 @@ public static class TrainRun
         PrintStop(output, error, outcome, optimizer, options);
         if (!outcome.HasUsableWeights)
         {
-            error.WriteLine($"no epoch finished{(outcome.Reason == StopReason.NonFinite ? " with a finite loss" : "")}, so there is no model to save");
+            error.WriteLine(outcome.Reason == StopReason.NonFinite
+                ? "no epoch ended with weights that give finite outputs, so there is no model to save"
+                : "no epoch finished, so there is no model to save");
             return ExitCode(outcome.Reason);
         }
 

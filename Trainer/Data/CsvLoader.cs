@@ -47,7 +47,10 @@ public static class CsvLoader
             var columns = Columns(requests, kinds, capacity, out int numericCount);
             // Not zeroed: every used value is written by the read, and the first touch of the pages then happens
             // on the reading threads, in parallel, instead of in one zeroing pass before it.
-            var numbers = GC.AllocateUninitializedArray<float>(checked(capacity * numericCount));
+            long values = (long)capacity * numericCount;
+            if (values > Array.MaxLength)
+                throw new InputException($"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns is more than one matrix can hold ({Array.MaxLength:N0} values)");
+            var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
             var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);
             if (problem is null && rows <= capacity)

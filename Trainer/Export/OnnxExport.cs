@@ -34,6 +34,8 @@ public static class OnnxExport
         // of text columns would need string inputs, which this export does not write.
         if (prep.Features.FirstOrDefault(f => f.IsCategorical) is { } text)
             throw new InputException($"the model one-hot encodes the text column '{text.Name}', which ONNX export does not cover; export works for models of numeric columns");
+        if (prep.Features.FirstOrDefault(f => f.Fill is not null) is { } filled)
+            throw new InputException($"the model fills missing values of '{filled.Name}' (--missing {prep.Missing.ToString().ToLowerInvariant()}), which ONNX export does not cover; export works for models trained without filling");
         string x = graph.Node("Sub", [Input, graph.Constant("feature_means", [.. prep.Features.Select(f => f.Mean)], features)]);
         x = graph.Node("Div", [x, graph.Constant("feature_scales", [.. prep.Features.Select(f => f.Scale)], features)]);
         for (int i = 0; i < network.Layers.Count; i++)

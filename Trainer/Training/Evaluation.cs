@@ -38,6 +38,17 @@ public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
         return (lossSum / data.Count, metric);
     }
 
+    /// <summary>The mean loss on the first chunk of <paramref name="data"/>: a cheap check that the current weights
+    /// give finite outputs.</summary>
+    public double FirstChunkLoss(Dataset data)
+    {
+        int size = Math.Min(ChunkSize, data.Count);
+        var x = _inputs.For(size);
+        var y = _targets.For(size);
+        data.CopyRange(0, x, y);
+        return loss.Forward(model.Forward(x, training: false), y);
+    }
+
     /// <summary>The class of highest score in each column of <paramref name="output"/> (classes, batch).</summary>
     public static int ArgMax(Matrix<float> output, int column) =>
         ArgMax(output.AsColumnMajorArray().AsSpan(column * output.RowCount, output.RowCount));

@@ -101,4 +101,7 @@ public sealed class TrainingLoop
     }
 
     public (double Loss, double Metric) Evaluate(Dataset data) => _evaluation.Run(data);
+
+    /// <inheritdoc cref="Evaluation.FirstChunkLoss"/>
+    public double FirstChunkLoss(Dataset data) => _evaluation.FirstChunkLoss(data);
 }

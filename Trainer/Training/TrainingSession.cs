@@ -25,8 +25,9 @@ public enum StopReason
 /// <param name="Failure">The non-finite loss, when that was the reason.</param>
 public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopReason Reason, int? RestoredEpoch, NonFiniteLossException? Failure)
 {
-    /// <summary>False when no epoch finished (a non-finite loss or an interrupt in the first one): nothing worth keeping.</summary>
-    public bool HasUsableWeights => History.Count > 0;
+    /// <summary>False when no epoch finished (a non-finite loss or an interrupt in the first one), or when a non-finite
+    /// loss left no snapshot of finite weights to go back to: nothing worth keeping.</summary>
+    public bool HasUsableWeights => RestoredEpoch is not null || (History.Count > 0 && Reason != StopReason.NonFinite);
 }
 
 /// <summary>
@@ -55,7 +56,10 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
                 optimizer.LearningRate = (float)rate;
                 var result = loop.RunEpoch(epoch, train, validation, cancel);
                 history.Add(result);
-                best.Offer(epoch, hasValidation ? result.ValidationLoss : result.TrainLoss);
+                // The training loss is measured before each step's update, so it says nothing of the weights the epoch
+                // ends with; without a validation pass, check those on one chunk before keeping them as the best.
+                bool endWeightsFinite = hasValidation || double.IsFinite(loop.FirstChunkLoss(train));
+                best.Offer(epoch, !endWeightsFinite ? double.NaN : hasValidation ? result.ValidationLoss : result.TrainLoss);
                 onEpoch(result, rate != previousRate ? rate : null);
                 if (patience is { } wait && epoch - best.Epoch >= wait && epoch < epochs)
                 {
