@@ -35,7 +35,9 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
         var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
 
-        var (rows, rowsDropped, filled) = UsableRows(raw, [.. used, .. raw.Targets], fitted?.Missing ?? options.Missing);
+        var (rows, rowsDropped, filled) = fitted is null
+            ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
+            : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
         int[]? labels = null;
@@ -55,15 +57,20 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], options.UnknownCategory);
         var (train, validation) = (split[0], split[1]);
-        var test = testPath is null ? null : LoadTest(preprocessing, testPath, options);
+        var test = testPath is null ? null : LoadTest(preprocessing, testPath, options, fittedNow: fitted is null);
         return new PreparedData(preprocessing, train, validation, test, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
-    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options)
+    /// <param name="fittedNow">True when <paramref name="preprocessing"/> was fitted in this run (train --test).</param>
+    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options, bool fittedNow = false)
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
-        var (rows, _, _) = UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing);
+        // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
+        // with --missing mean|median fills both files.
+        var (rows, _, _) = fittedNow
+            ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
+            : UsableRows(raw, [.. raw.Features, .. raw.Targets], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
         return preprocessing.ApplyShared(raw, rows, [rows], options.UnknownCategory)[0];
     }
 
@@ -75,13 +82,25 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, string? idColumn = null)
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumn);
-        var (rows, _, _) = UsableRows(raw, [.. raw.Features.Where(c => c.Name != idColumn)], preprocessing.Missing);
+        var (rows, _, _) = UsableRows(raw, [.. raw.Features.Where(c => c.Name != idColumn)], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
         return (preprocessing.EncodeFeatures(raw, rows, options.UnknownCategory), rows, raw);
     }
 
+    /// <summary>
+    /// The missing-value policy for a file scored by a trained model (--test, predict, evaluate, --resume): rows with a
+    /// missing value can be left out on request (--missing drop-rows), but they can only be filled with the values
+    /// the model learned, so otherwise the model's own policy applies.
+    /// </summary>
+    private static MissingValuePolicy ScoringPolicy(Preprocessing model, MissingValuePolicy asked) =>
+        asked == MissingValuePolicy.DropRows ? MissingValuePolicy.DropRows : model.Missing;
+
+    private const string ScoringAdvice =
+        "use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median";
+
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy)
+    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+        string advice = "use --missing mean|median|drop-rows")
     {
         var all = MissingValueScan.Of(raw, columns);
         int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
@@ -90,7 +109,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         switch (policy)
         {
             case MissingValuePolicy.Error:
-                throw all.ToException(raw);
+                throw all.ToException(raw, advice);
             case MissingValuePolicy.DropRows:
                 int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
                 if (kept.Length == 0)
