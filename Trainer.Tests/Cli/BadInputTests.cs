@@ -35,6 +35,29 @@ public class BadInputTests
         AssertOneLine(CliRun.Of(train, "--test", test, "--epochs", "1", "--val-split", "0"), $"{test}:3:2: class 'w' in column 'y' was not in the training data; expected one of x, z");
     }
 
+    [Test]
+    public void ATestFileWithoutAModelColumnStopsBeforeTraining()
+    {
+        using var temp = new TempFolder();
+        string train = temp.File("train.csv", "a,b,y\n1,2,x\n2,3,z\n3,4,x\n4,5,z\n");
+        string test = temp.File("test.csv", "a,y\n1,x\n");
+        var run = CliRun.Of(train, "--test", test, "--epochs", "1", "--save", temp.File("m.json"));
+        AssertOneLine(run, $"{test}: the column 'b' the model is trained on is missing");
+        Assert.That(run.EpochRows, Is.Empty, "no training happened");
+    }
+
+    [Test]
+    public void ABadTestRowFoundAfterTrainingStillKeepsTheTrainedModel()
+    {
+        using var temp = new TempFolder();
+        string train = temp.File("train.csv", "a,y\n1,x\n2,z\n3,x\n4,z\n");
+        string test = temp.File("test.csv", "a,y\n1,x\n2,w\n");
+        string model = temp.File("m.json");
+        var run = CliRun.Of(train, "--test", test, "--epochs", "1", "--val-split", "0", "--save", model);
+        AssertOneLine(run, $"{test}:3:2: class 'w' in column 'y' was not in the training data; expected one of x, z");
+        Assert.That(File.Exists(model), Is.True);
+    }
+
     [TestCase("--epochs", "0", "--epochs must be at least 1")]
     [TestCase("--lr", "-1", "--lr must be greater than 0")]
     [TestCase("--hidden", "64,x", "--hidden takes positive widths")]

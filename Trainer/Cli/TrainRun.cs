@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.Layers;
@@ -26,33 +27,15 @@ public static class TrainRun
         var shuffleRandom = new Random(seeds.Next());
 
         var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.TestPath, options.Data, resumed?.Preprocessing);
-        var prep = data.Preprocessing;
+        // Reading, building and training happen in their own method: when it returns nothing refers to the training
+        // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
+        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
+            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
         bool classification = prep.Task == TaskKind.Classification;
-        foreach (string line in DataSummary.Lines(options, data))
-            output.WriteLine(line);
-
-        var model = resumed?.Network ?? (options.Layers is null
-            ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
-            : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
-        if (resumed is not null)
-        {
-            // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
-            foreach (var layer in model.Layers.OfType<ISeededLayer>())
-                layer.Reseed(initRandom.Next());
-        }
-        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
-            options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
-        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
-        output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
-
         string metric = classification ? "acc" : "r2";
-        output.WriteLine(EpochHeader(options.Epochs, metric));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
-        var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
-            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         var history = outcome.History;
+        if (options.TestPath is not null)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         output.WriteLine();
         PrintStop(output, error, outcome, optimizer, options);
@@ -65,7 +48,6 @@ public static class TrainRun
         }
 
         // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
-        bool hasValidation = data.Validation.Count > 0;
         EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
@@ -74,11 +56,22 @@ public static class TrainRun
             output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
         }
         RunScore? test = null;
-        if (data.Test is { } testData)
+        InputException? testProblem = null;
+        if (options.TestPath is not null)
         {
-            var (testLoss, testMetric) = loop.Evaluate(testData);
-            test = new RunScore(testLoss, testMetric);
-            output.WriteLine(Invariant($"test ({options.TestPath}, {testData.Count} rows): loss {testLoss:0.0000}  {metric} {testMetric:0.0000}"));
+            try
+            {
+                var testData = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+                var (testLoss, testMetric) = loop.Evaluate(testData);
+                test = new RunScore(testLoss, testMetric);
+                output.WriteLine(Invariant($"test ({options.TestPath}, {testData.Count} rows): loss {testLoss:0.0000}  {metric} {testMetric:0.0000}"));
+            }
+            catch (InputException e)
+            {
+                // A bad row in the test file must not cost the training: the model is saved first, then the problem
+                // is reported as usual (one line, exit 2).
+                testProblem = e;
+            }
         }
         output.WriteLine();
         output.Write(LossChart.Draw([
@@ -103,6 +96,8 @@ public static class TrainRun
         };
         ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
         output.WriteLine($"model saved to {savePath}");
+        if (testProblem is not null)
+            throw testProblem;
 
         if (options.HistoryPath is not null)
             AtomicFile.WriteText(options.HistoryPath, HistoryCsv.Format(history));
@@ -119,7 +114,7 @@ public static class TrainRun
                 best.Epoch,
                 hasValidation ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null,
                 test,
-                data.LoadSeconds,
+                loadSeconds,
                 [.. history.Select(e => e.Seconds)],
                 history.Sum(e => e.Samples) / history.Sum(e => e.Seconds),
                 hash);
@@ -172,6 +167,51 @@ public static class TrainRun
     }
 
     /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    private sealed record Trained(Preprocessing Prep, Sequential<float> Model, TrainingLoop Loop, IOptimizer<float> Optimizer,
+        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
+        Random splitRandom, Random initRandom, Random shuffleRandom)
+    {
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
+        var prep = data.Preprocessing;
+        if (options.TestPath is not null)
+            CheckTestColumns(prep, options.TestPath, options.Data);
+        foreach (string line in DataSummary.Lines(options, data))
+            output.WriteLine(line);
+
+        var model = resumed?.Network ?? (options.Layers is null
+            ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
+            : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
+        if (resumed is not null)
+        {
+            // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
+            foreach (var layer in model.Layers.OfType<ISeededLayer>())
+                layer.Reseed(initRandom.Next());
+        }
+        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
+            options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
+        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
+        output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
+
+        output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
+        var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
+            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
+        return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
+    }
+
+    /// <summary>Stops with the test file's name when it lacks a column the model needs: checked before training,
+    /// since the file itself is read after it.</summary>
+    private static void CheckTestColumns(Preprocessing prep, string path, DataOptions options)
+    {
+        var header = CsvLoader.ReadHeader(path, options).Select(name => name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (prep.FeatureNames.Concat(prep.TargetNames).FirstOrDefault(name => !header.Contains(name.Trim())) is { } missing)
+            throw new InputException($"{path}: the column '{missing}' the model is trained on is missing");
+    }
+
     public static string EpochHeader(int epochs, string metric)
     {
         int width = EpochColumnWidth(epochs);
