@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
+using static NeuralNet.Layers.KernelSpans;
 
 namespace NeuralNet.Layers;
 
@@ -44,11 +44,11 @@ public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<
         var x = input.AsColumnMajorArray();
         var y = output.AsColumnMajorArray();
         if (typeof(T) == typeof(float))
-            Activations.Relu(As<float>(x), As<float>(y));
+            Activations.Relu(As<T, float>(x), As<T, float>(y));
         else if (typeof(T) == typeof(double))
-            Activations.Relu(As<double>(x), As<double>(y));
+            Activations.Relu(As<T, double>(x), As<T, double>(y));
         else
-            throw new NotSupportedException($"ReLU kernels exist for float and double, not {typeof(T).Name}");
+            throw Unsupported<T>("relu");
         return output;
     }
 
@@ -63,14 +63,11 @@ public sealed class ReLU<T> : ILayer<T> where T : struct, IFloatingPointIeee754<
         var dy = outputGradient.AsColumnMajorArray();
         var dx = inputGradient.AsColumnMajorArray();
         if (typeof(T) == typeof(float))
-            Activations.ReluBackward(As<float>(x), As<float>(dy), As<float>(dx));
+            Activations.ReluBackward(As<T, float>(x), As<T, float>(dy), As<T, float>(dx));
         else if (typeof(T) == typeof(double))
-            Activations.ReluBackward(As<double>(x), As<double>(dy), As<double>(dx));
+            Activations.ReluBackward(As<T, double>(x), As<T, double>(dy), As<T, double>(dx));
         else
-            throw new NotSupportedException($"ReLU kernels exist for float and double, not {typeof(T).Name}");
+            throw Unsupported<T>("relu");
         return inputGradient;
     }
-
-    // Reinterprets T[] as the element type the kernel takes; only called after the typeof check proved they match.
-    private static Span<TTo> As<TTo>(T[] array) where TTo : struct => MemoryMarshal.Cast<T, TTo>(array.AsSpan());
 }
