@@ -34,13 +34,13 @@ public class LayerRegistryTests
     }
 
     [Test]
-    public void TheHiddenShortFormBuildsTheSameNetworkAsMlp()
+    public void TheHiddenShortFormBuildsTheSameNetworkAsTheLayersItStandsFor()
     {
-        var fromSpecs = LayerRegistry.Build<float>(LayerRegistry.FromHidden([6, 5]), 4, 3, new Random(2));
-        var fromMlp = Mlp.Build<float>(4, [6, 5], 3, new Random(2));
+        var fromHidden = Mlp.Build<float>(4, [6, 5], 3, new Random(2));
+        var fromLayers = LayerRegistry.Build<float>(LayerRegistry.Parse("dense:6,relu,dense:5,relu,dense"), 4, 3, new Random(2));
 
-        Assert.That(fromSpecs.Spec, Is.EqualTo(fromMlp.Spec));
-        Assert.That(fromSpecs.Parameters.SelectMany(p => p.Values), Is.EqualTo(fromMlp.Parameters.SelectMany(p => p.Values)));
+        Assert.That(fromHidden.Spec, Is.EqualTo(fromLayers.Spec));
+        Assert.That(fromHidden.Parameters.SelectMany(p => p.Values), Is.EqualTo(fromLayers.Parameters.SelectMany(p => p.Values)));
     }
 
     [TestCase("dense,dense:4,relu,dense", "only the last layer may be a bare 'dense'")]

@@ -2,19 +2,9 @@ namespace NeuralNet.Layers;
 
 public static class Mlp
 {
-    /// <summary>Dense + ReLU for each hidden width, then a Dense output layer (its activation is in the loss).</summary>
+    /// <summary>Dense + ReLU for each hidden width, then a Dense output layer (its activation is in the loss): the
+    /// <c>--hidden</c> short form, built by the layer registry like any <c>--layers</c> spec.</summary>
     public static Sequential<T> Build<T>(int inputs, IReadOnlyList<int> hidden, int outputs, Random random)
-        where T : struct, IFloatingPointIeee754<T>
-    {
-        var layers = new List<ILayer<T>>();
-        int width = inputs;
-        foreach (int units in hidden)
-        {
-            layers.Add(new Dense<T>(width, units, random));
-            layers.Add(new ReLU<T>(units));
-            width = units;
-        }
-        layers.Add(new Dense<T>(width, outputs, random));
-        return new Sequential<T>(layers);
-    }
+        where T : struct, IFloatingPointIeee754<T> =>
+        LayerRegistry.Build<T>(LayerRegistry.FromHidden(hidden), inputs, outputs, random);
 }
