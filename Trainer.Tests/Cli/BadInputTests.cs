@@ -42,7 +42,7 @@ public class BadInputTests
         string train = temp.File("train.csv", "a,b,y\n1,2,x\n2,3,z\n3,4,x\n4,5,z\n");
         string test = temp.File("test.csv", "a,y\n1,x\n");
         var run = CliRun.Of(train, "--test", test, "--epochs", "1", "--save", temp.File("m.json"));
-        AssertOneLine(run, $"{test}: the column 'b' the model is trained on is missing");
+        AssertOneLine(run, $"{test}: the feature column 'b' the model was trained with is missing; the columns are a, y");
         Assert.That(run.EpochRows, Is.Empty, "no training happened");
     }
 

@@ -177,7 +177,7 @@ public static class TrainRun
         var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
-            CheckTestColumns(prep, options.TestPath, options.Data);
+            CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
 
@@ -201,15 +201,6 @@ public static class TrainRun
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
-    }
-
-    /// <summary>Stops with the test file's name when it lacks a column the model needs: checked before training,
-    /// since the file itself is read after it.</summary>
-    private static void CheckTestColumns(Preprocessing prep, string path, DataOptions options)
-    {
-        var header = CsvLoader.ReadHeader(path, options).Select(name => name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (prep.FeatureNames.Concat(prep.TargetNames).FirstOrDefault(name => !header.Contains(name.Trim())) is { } missing)
-            throw new InputException($"{path}: the column '{missing}' the model is trained on is missing");
     }
 
     public static string EpochHeader(int epochs, string metric)

@@ -35,6 +35,11 @@ public static class CsvLoader
         return Read(scan, requests, []);
     }
 
+    /// <summary>Checks, from its first rows only, that another file has the columns <see cref="LoadFor"/> will need
+    /// (targets included), with the same messages.</summary>
+    public static void CheckColumnsFor(Preprocessing preprocessing, string path, DataOptions options) =>
+        ColumnRequests.ForModel(CsvScan.Read(path, options), preprocessing, requireTargets: true);
+
     /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
     public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
