@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 
 namespace NeuralNet.Benchmarks;
 
@@ -99,8 +100,6 @@ internal static partial class FashionComparison
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"epoch \d+ loss [\d.]+ test_acc (?<acc>[\d.]+) epoch_s (?<s>[\d.]+)")]
     private static partial Regex EpochLine();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuralNet.Data;
+using static System.FormattableString;
 
 namespace NeuralNet.Benchmarks;
 
@@ -48,6 +49,4 @@ internal static class LoadComparison
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static string Quote(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using NeuralNet.Data;
+using static System.FormattableString;
 
 namespace NeuralNet.Cli;
 
@@ -43,6 +43,4 @@ public static class DataSummary
         var list = names.ToList();
         return list.Count <= 10 ? string.Join(", ", list) : $"{string.Join(", ", list.Take(8))} and {list.Count - 8} more";
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using NeuralNet.Data;
 using NeuralNet.Losses;
 using NeuralNet.Models;
 using NeuralNet.Training;
+using static System.FormattableString;
 
 namespace NeuralNet.Cli;
 
@@ -58,6 +59,4 @@ public static class EvaluateRun
         }
         return text.ToString();
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

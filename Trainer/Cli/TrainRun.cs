@@ -7,6 +7,7 @@ using NeuralNet.Models;
 using NeuralNet.Optimizers;
 using NeuralNet.Reporting;
 using NeuralNet.Training;
+using static System.FormattableString;
 
 namespace NeuralNet.Cli;
 
@@ -226,6 +227,4 @@ public static class TrainRun
             Dense<float> dense => $"dense {dense.OutputSize}",
             _ => layer.Spec,
         }));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
