@@ -64,7 +64,7 @@ public sealed record Preprocessing(
     {
         if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
             return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
-        EncodeNumericInPlace(raw);
+        EncodeNumericInPlace(raw, usableRows, unknownCategory);
         return [.. rowSets.Select(rows =>
         {
             var (y, labels) = EncodeTargets(raw, rows);
@@ -72,34 +72,19 @@ public sealed record Preprocessing(
         })];
     }
 
-    // Compacts each row of raw.Numbers (NumericCount wide) to its InputCount encoded features, in row order. Row r's
-    // output starts at r·InputCount ≤ r·NumericCount, where its input starts, and within a row feature k reads slot
-    // s(k) ≥ k with slots increasing, so every value is read before anything overwrites it.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EncodeNumericInPlace(RawData raw)
+    // Encodes every row of raw.Numbers (NumericCount wide) into its first Rows·InputCount values, in row order. Row
+    // r's output starts at r·InputCount ≤ r·NumericCount, where its input starts, and within a row feature k reads
+    // slot s(k) ≥ k with slots increasing, so every value is read before anything overwrites it.
+    private void EncodeNumericInPlace(RawData raw, int[] everyRow, UnknownCategoryPolicy unknownCategory)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var columns = Features.Select(f => byName[f.Name]).ToArray();
-        var slots = columns.Select(c => c.Slot).ToArray();
+        var slots = Features.Select(f => byName[f.Name].Slot).ToArray();
         for (int k = 0; k < slots.Length; k++)
         {
             if (slots[k] < k || (k > 0 && slots[k] <= slots[k - 1]))
                 throw new InvalidOperationException("numeric features must keep their file order to be encoded in place");
         }
-        var means = Features.Select(f => f.Mean).ToArray();
-        var scales = Features.Select(f => f.Scale).ToArray();
-        var numbers = raw.Numbers;
-        for (int r = 0; r < raw.Rows; r++)
-        {
-            int source = r * raw.NumericCount, destination = r * slots.Length;
-            for (int k = 0; k < slots.Length; k++)
-            {
-                float value = numbers[source + slots[k]];
-                if (float.IsNaN(value))
-                    value = Fill(raw, r, columns[k], Features[k]);
-                numbers[destination + k] = (value - means[k]) / scales[k];
-            }
-        }
+        EncodeFeaturesInto(raw, everyRow, unknownCategory, raw.Numbers);
     }
 
     /// <summary>The targets of the given rows, (OutputCount, rows.Length): one-hot with labels, or standardised values.</summary>
@@ -121,8 +106,17 @@ public sealed record Preprocessing(
     }
 
     /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    {
+        var x = new float[rows.Length * InputCount];
+        EncodeFeaturesInto(raw, rows, unknownCategory, x);
+        return x;
+    }
+
+    /// <summary>Writes the model inputs of the given rows into <paramref name="x"/>, (InputCount, rows.Length)
+    /// column-major; <paramref name="x"/> may be raw.Numbers itself (see <see cref="EncodeNumericInPlace"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var columns = Features.Select(f => byName[f.Name]).ToArray();
@@ -137,7 +131,6 @@ public sealed record Preprocessing(
         var means = numeric.Select(f => Features[f].Mean).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
-        var x = new float[rows.Length * inputs];
         for (int j = 0; j < rows.Length; j++)
         {
             int r = rows[j];
@@ -156,7 +149,6 @@ public sealed record Preprocessing(
                     EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(offsets[f], Features[f].Width), unknownCategory);
             }
         }
-        return x;
     }
 
     /// <summary>The class index of each of <paramref name="rows"/>, by the class names learned in training.</summary>
