@@ -15,13 +15,14 @@ public class ResumeTests
         // A step too small to move any weight: the resumed model must be the saved one, bit for bit, and its first
         // epoch's validation loss that of the saved model (same seed, same split, same scaling).
         var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--seed", "4", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
-            "--hidden", "3", "--resume", first, "--save", second);
+            "--resume", first, "--save", second);
 
         Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
         Assert.That(resumed.Output, Does.Contain($"resumed from {first}"));
         var saved = ModelSerializer.Load(second);
         Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
-        Assert.That(saved.Training!.Hidden, Is.EqualTo(new[] { 64, 32 }), "the saved architecture, not the ignored --hidden 3");
+        Assert.That(saved.Run!.Layers, Is.EqualTo("dense:64,relu,dense:32,relu,dense:3"), "the saved network's layers");
+        Assert.That(saved.Run.ResumedFrom, Is.EqualTo(first));
         Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
     }
 

@@ -61,19 +61,20 @@ public class ModelSerializerTests
     [Test]
     public void SavingALoadedModelReproducesTheFileByteForByte()
     {
-        var training = new NeuralNet.Cli.TrainOptions { DataPath = "iris.csv", Hidden = [5], Patience = 3 };
+        var training = new TrainingRecord("iris.csv", null, "dense:5,relu,dense:3", 0.2, "sgd", new NeuralNet.Optimizers.OptimizerSettings(0.01, 0.9),
+            new NeuralNet.Training.LearningRateScheduleSettings(), 150, 32, 0, 3, NeuralNet.Data.DataOptions.Default, null);
         var metrics = new ModelMetrics("accuracy", 7, new RunScore(0.25, 0.9), null);
         string path = _temp.File("m.json");
         ModelSerializer.Save(path, ModelSerializer.ToDocument(Network(7), Prep, training, metrics));
 
         var loaded = ModelSerializer.Load(path);
         using var again = new MemoryStream();
-        ModelSerializer.Write(again, ModelSerializer.ToDocument(loaded.Network, loaded.Preprocessing, loaded.Training, loaded.Metrics));
+        ModelSerializer.Write(again, ModelSerializer.ToDocument(loaded.Network, loaded.Preprocessing, loaded.Run, loaded.Metrics));
 
         Assert.That(again.ToArray(), Is.EqualTo(File.ReadAllBytes(path)));
         Assert.That(loaded.Metrics, Is.EqualTo(metrics));
-        Assert.That(loaded.Training!.Patience, Is.EqualTo(3));
-        Assert.That(loaded.Training.Hidden, Is.EqualTo(new[] { 5 }));
+        Assert.That(loaded.Run!.Patience, Is.EqualTo(3));
+        Assert.That(loaded.Run.Layers, Is.EqualTo("dense:5,relu,dense:3"));
     }
 
     [Test]
