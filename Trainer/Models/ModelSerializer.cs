@@ -83,6 +83,7 @@ public static class ModelSerializer
             throw new InputException($"{path}: cannot be read: {e.Message}", e);
         }
         var document = Parse(path, bytes);
+        ModelValidation.Check(path, document);
         if (document.FormatVersion >= FirstHashedVersion)
         {
             if (string.IsNullOrEmpty(document.DocumentSha256))
@@ -90,7 +91,6 @@ public static class ModelSerializer
             if (!string.Equals(DocumentSha256(document), document.DocumentSha256, StringComparison.OrdinalIgnoreCase))
                 throw new InputException($"{path}: damaged model file: its content does not match document_sha256 (the file was changed after it was saved)");
         }
-        ModelValidation.Check(path, document);
         return FromDocument(path, document);
     }
 
@@ -111,7 +111,7 @@ public static class ModelSerializer
         return bytes;
     }
 
-    private static ModelDocument Parse(string path, byte[] bytes)
+    internal static ModelDocument Parse(string path, byte[] bytes)
     {
         try
         {
