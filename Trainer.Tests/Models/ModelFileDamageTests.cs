@@ -10,7 +10,7 @@ namespace NeuralNet.Tests.Models;
 /// <summary>Model files changed after they were saved, or written wrong: each is one line naming the file, exit code 2.</summary>
 public class ModelFileDamageTests
 {
-    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
 
     private TempFolder _temp = null!;
 

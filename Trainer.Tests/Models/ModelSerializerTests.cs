@@ -10,7 +10,7 @@ namespace NeuralNet.Tests.Models;
 public class ModelSerializerTests
 {
     // Fitted on a real file rather than constructed, so that the test follows the record as it gains properties.
-    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
 
     private TempFolder _temp = null!;
 

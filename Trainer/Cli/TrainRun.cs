@@ -177,7 +177,7 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom)
     {
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
