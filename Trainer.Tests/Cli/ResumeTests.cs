@@ -39,6 +39,42 @@ public class ResumeTests
         Assert.That(result.Error, Does.Contain("diabetes.csv").And.Contain("there is no target column 'species'"));
     }
 
+    [TestCase("--target sepal_length contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "sepal_length", "--task", "regression", "--layers", "dense:8", "--drop", "petal_width")]
+    [TestCase("--task regression contradicts the resumed model {0}, which is a classification model; leave --task out when resuming", "--task", "regression")]
+    [TestCase("--layers dense:8 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8")]
+    [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
+    [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
+    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
+    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing error; leave --missing out when resuming", "--missing", "mean")]
+    public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of([RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), .. flags]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Is.EqualTo("error: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, model) + Environment.NewLine));
+        Assert.That(File.Exists(temp.File("again.json")), Is.False, "refused before training");
+    }
+
+    [TestCase("--hidden", "8")]
+    [TestCase("--layers", "dense:8,relu,dense")]
+    [TestCase("--target", "species", "--task", "classification")]
+    [TestCase("--missing", "drop-rows", "--unknown-category", "ignore")]
+    [TestCase("--optimizer", "adam", "--lr", "0.001", "--batch-size", "8", "--lr-schedule", "step", "--patience", "3", "--seed", "9", "--val-split", "0.3")]
+    public void FlagsThatAgreeWithTheModelOrMayChangeAreAccepted(params string[] flags)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of([RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), .. flags]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
     // The third column of the epoch's row: epoch, train_loss, val_loss.
     private static string ValidationLoss(CliRun result, int epoch) =>
         result.EpochRows.Single(row => CliRun.IsEpochRow(row, epoch)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];

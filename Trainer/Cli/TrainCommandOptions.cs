@@ -78,12 +78,14 @@ internal sealed class TrainCommandOptions
 
     public Option<string> Blas { get; } = BlasOption();
 
+    private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All];
+
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
     {
         command.Arguments.Add(_data);
-        foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-            _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All])
+        foreach (var option in Options)
             command.Options.Add(option);
         command.Validators.Add(result =>
         {
@@ -97,6 +99,7 @@ internal sealed class TrainCommandOptions
 
     public TrainOptions Read(ParseResult parse) => new()
     {
+        Given = Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal),
         DataPath = parse.GetValue(_data)!,
         Target = parse.GetValue(_target),
         Task = parse.GetValue(_task) switch

@@ -51,6 +51,10 @@ public sealed record TrainOptions
     /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
+    /// <summary>The options given on the command line (e.g. <c>--hidden</c>), as opposed to defaults: --resume refuses
+    /// those that contradict the saved model.</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
+
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -28,6 +28,8 @@ public static class TrainRun
         var shuffleRandom = new Random(seeds.Next());
 
         var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        if (resumed is not null)
+            ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
