@@ -50,8 +50,7 @@ public static class TrainRun
             return ExitCode(outcome.Reason);
         }
 
-        // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
-        EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
+        EpochResult? best = outcome.BestEpoch is { } bestEpoch ? history[bestEpoch - 1] : null;
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {
