@@ -150,6 +150,15 @@ public class ModelFileDamageTests
     }
 
     [Test]
+    public void AWidthLargerThanTheFileIsRefusedBeforeItIsAllocated()
+    {
+        var json = Saved();
+        json["architecture"]![0]!["spec"] = "dense:100000000";
+        string path = WriteRehashed(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: layer 0 (dense:100000000): a size of 100000000 is more than the 43 parameter values the file holds"));
+    }
+
+    [Test]
     public void AParameterOfTheWrongSizeIsNamed()
     {
         var json = Saved();

@@ -143,13 +143,16 @@ public static class ModelSerializer
     private static SavedModel FromDocument(string path, ModelDocument document)
     {
         var prep = document.Preprocessing;
+        // No layer size can exceed the values the file holds (a width of N has at least N parameters), so a width
+        // turned into 100000000 is refused before gigabytes are allocated for it.
+        long values = document.Architecture.Sum(layer => layer.Parameters?.Values.Sum(v => (long)(v?.Length ?? 0)) ?? 0);
         var layers = new List<ILayer<float>>();
         // Each layer's input size is checked against what feeds it before the layer is built, so a wrong size is
         // named instead of allocating for it.
         int expected = prep.InputCount;
         for (int i = 0; i < document.Architecture.Count; i++)
         {
-            var layer = Build(path, i, document.Architecture[i], document.FormatVersion, expected);
+            var layer = Build(path, i, document.Architecture[i], document.FormatVersion, expected, values);
             layers.Add(layer);
             expected = layer.OutputSize;
         }
@@ -181,7 +184,8 @@ public static class ModelSerializer
     };
 
     /// <param name="expectedInputs">What feeds the layer: the preprocessing's encoded inputs, or the previous layer's outputs.</param>
-    private static ILayer<float> Build(string path, int index, LayerDocument document, int version, int expectedInputs)
+    /// <param name="heldValues">How many parameter values the whole file holds.</param>
+    private static ILayer<float> Build(string path, int index, LayerDocument document, int version, int expectedInputs, long heldValues)
     {
         string where = $"{path}: damaged model file: layer {index} ({document.Spec ?? document.Type})";
         var (text, inputs) = version == 1 ? FormatOneSpec(path, index, document, where) : (document.Spec, Positive(document.Inputs, where, "inputs"));
@@ -190,13 +194,23 @@ public static class ModelSerializer
         if (inputs != expectedInputs)
             throw new InputException($"{where}: it takes {inputs} inputs but {(index == 0 ? "the preprocessing encodes" : "the layer before gives")} {expectedInputs}");
 
-        ILayer<float> layer;
+        LayerSpec spec;
         try
         {
             var specs = LayerRegistry.Parse(text);
-            if (specs.Count != 1)
-                throw new InputException($"'{text}' is not one layer");
-            layer = LayerRegistry.Create<float>(specs[0], inputs, new Random(0)); // the random initial values are overwritten below
+            spec = specs.Count == 1 ? specs[0] : throw new InputException($"'{text}' is not one layer");
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{path}: unsupported layer at layer {index}: {e.Message}", e);
+        }
+        if (spec.Arguments.FirstOrDefault(a => long.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out long size) && size > Math.Max(heldValues, 1)) is { } tooLarge)
+            throw new InputException($"{where}: a size of {tooLarge} is more than the {heldValues} parameter values the file holds");
+
+        ILayer<float> layer;
+        try
+        {
+            layer = LayerRegistry.Create<float>(spec, inputs, new Random(0)); // the random initial values are overwritten below
         }
         catch (InputException e)
         {
@@ -204,7 +218,7 @@ public static class ModelSerializer
         }
         catch (Exception e) when (e is OutOfMemoryException or OverflowException or ArgumentException)
         {
-            // A width no file of this size can hold (dense:2147483647): the matrices cannot even be allocated.
+            // Sizes whose matrices cannot even be allocated.
             throw new InputException($"{where}: its size cannot be built ({e.GetType().Name})", e);
         }
 
