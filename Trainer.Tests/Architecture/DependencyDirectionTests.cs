@@ -7,7 +7,8 @@ namespace NeuralNet.Tests.Architecture;
 
 /// <summary>The namespaces of the trainer depend only downwards (BRIEF: L0 Kernels, LinearAlgebra, Data, Onnx ·
 /// L1 Layers · L2 Losses, Optimizers · L3 Training · L4 Reporting · L5 Models · L6 Export · L7 Cli), so that the
-/// domain never sees a command-line type and the model file never holds one.</summary>
+/// domain never sees a command-line type and the model file never holds one. The dependencies are read from the
+/// compiled IL, so a constant (inlined by the compiler) is not one; a type used in any signature, field, cast or call is.</summary>
 public class DependencyDirectionTests
 {
     /// <summary>The level of each namespace under <c>NeuralNet.</c>; a namespace may use its own level's or lower ones,
