@@ -108,8 +108,8 @@ public class LayerContractTests
         var input = Input(example, Batch, new Random(8));
         foreach (bool training in (bool[])[true, false])
         {
-            var first = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training).Clone();
-            var second = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training);
+            var first = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(new Random(9))).Forward(input, training).Clone();
+            var second = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(new Random(9))).Forward(input, training);
             Assert.That(second.AsColumnMajorArray(), Is.EqualTo(first.AsColumnMajorArray()), $"training {training}");
         }
     }
@@ -119,10 +119,10 @@ public class LayerContractTests
     {
         // The layer takes iris's 4 features; a dense output layer gives its 3 classes, as a trained model would.
         var random = new Random(10);
-        var layer = LayerRegistry.Create<float>(LayerRegistry.Parse(example).Single(), 4, random);
+        var layer = LayerRegistry.Create<float>(LayerRegistry.Parse(example).Single(), 4, LayerContext<float>.WithChosenGemm(random));
         foreach (var parameter in layer.Parameters)
             parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
-        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, random)]);
+        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, LayerContext<float>.WithChosenGemm(random))]);
         using var temp = new TempFolder();
         string path = temp.File("m.json");
         ModelSerializer.Save(path, ModelSerializer.ToDocument(network, IrisPrep, null, null));
@@ -139,7 +139,7 @@ public class LayerContractTests
     private static ILayer<double> Build(string example, int seed)
     {
         var random = new Random(seed);
-        var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, random);
+        var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(random));
         foreach (var parameter in layer.Parameters)
             parameter.Value.MapInplace(v => v + (random.NextDouble() - 0.5) * 0.2);
         return layer;
