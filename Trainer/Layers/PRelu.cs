@@ -31,24 +31,33 @@ public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
     protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
     {
         var a = _slope.Values;
-        for (int k = 0; k < x.Length; k++)
-            y[k] = x[k] > T.Zero ? x[k] : a[k % InputSize] * x[k];
+        for (int k = 0; k < x.Length;)
+        {
+            for (int i = 0; i < InputSize; i++, k++)
+                y[k] = x[k] > T.Zero ? x[k] : a[i] * x[k];
+        }
     }
 
     protected override void AccumulateParameterGradients(ReadOnlySpan<T> x, ReadOnlySpan<T> dy)
     {
         var da = _slope.Gradients;
-        for (int k = 0; k < x.Length; k++)
+        for (int k = 0; k < x.Length;)
         {
-            if (x[k] <= T.Zero)
-                da[k % InputSize] += x[k] * dy[k];
+            for (int i = 0; i < InputSize; i++, k++)
+            {
+                if (x[k] <= T.Zero)
+                    da[i] += x[k] * dy[k];
+            }
         }
     }
 
     protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx)
     {
         var a = _slope.Values;
-        for (int k = 0; k < x.Length; k++)
-            dx[k] = x[k] > T.Zero ? dy[k] : a[k % InputSize] * dy[k];
+        for (int k = 0; k < x.Length;)
+        {
+            for (int i = 0; i < InputSize; i++, k++)
+                dx[k] = x[k] > T.Zero ? dy[k] : a[i] * dy[k];
+        }
     }
 }
