@@ -24,7 +24,7 @@ public class ModelFileDamageTests
     private static JsonNode Saved()
     {
         using var stream = new MemoryStream();
-        ModelSerializer.Write(stream, ModelSerializer.ToDocument(Mlp.Build<float>(4, [5], 3, new Random(3)), Prep, null, null));
+        ModelSerializer.Write(stream, ModelSerializer.ToDocument(Mlp.Build<float>(4, [5], 3, LayerContext<float>.WithChosenGemm(new Random(3))), Prep, null, null));
         return JsonNode.Parse(stream.ToArray())!;
     }
 

@@ -186,8 +186,8 @@ public static class TrainRun
             output.WriteLine(line);
 
         var model = resumed?.Network ?? (options.Layers is null
-            ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
-            : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
+            ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
+            : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom)));
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
@@ -224,9 +224,5 @@ public static class TrainRun
     private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
 
     private static string Describe(Sequential<float> model) =>
-        model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer switch
-        {
-            Dense<float> dense => $"dense {dense.OutputSize}",
-            _ => layer.Spec,
-        }));
+        model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer.Summary));
 }

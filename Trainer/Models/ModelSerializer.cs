@@ -210,7 +210,7 @@ public static class ModelSerializer
         ILayer<float> layer;
         try
         {
-            layer = LayerRegistry.Create<float>(spec, inputs, new Random(0)); // the random initial values are overwritten below
+            layer = LayerRegistry.Create(spec, inputs, LayerContext<float>.WithChosenGemm(new Random(0))); // the random initial values are overwritten below
         }
         catch (InputException e)
         {
