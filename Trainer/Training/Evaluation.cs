@@ -6,9 +6,20 @@ using NeuralNet.Losses;
 namespace NeuralNet.Training;
 
 /// <summary>Loss and metric of a model over a whole dataset: accuracy for classification, R² for regression.</summary>
-public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
+public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
 {
-    private readonly ForwardPass _pass = new(model);
+    private readonly ForwardPass _pass = pass;
+
+    public Evaluation(Sequential<float> model, ILoss<float> loss)
+        : this(new ForwardPass(model), loss)
+    {
+    }
+
+    /// <summary>Runs on one network per worker (<see cref="Parallelism.NetworksFor"/>), the first being the model.</summary>
+    public Evaluation(Sequential<float>[] networks, ILoss<float> loss, WorkerPool? workers)
+        : this(new ForwardPass(networks, workers), loss)
+    {
+    }
 
     /// <param name="onOutputs">Also called with each chunk's first sample and outputs (outputs, chunk), for a caller
     /// that needs the predictions too (evaluate's confusion matrix) without a second pass.</param>
