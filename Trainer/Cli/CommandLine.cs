@@ -3,6 +3,7 @@ using NeuralNet.Data;
 using NeuralNet.Export;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Models;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -42,7 +43,7 @@ public static class CommandLine
     private static int Train(TrainCommandOptions options, ParseResult parse, TextWriter output, TextWriter error, CancellationToken interrupt) =>
         Guard(error, () =>
         {
-            UseBlas(parse.GetValue(options.Blas)!, output);
+            UseBlas(parse.GetValue(options.Blas)!, output, parse.GetValue(options.Threads));
             return TrainRun.Execute(options.Read(parse), output, error, interrupt);
         });
 
@@ -51,9 +52,10 @@ public static class CommandLine
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
         var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
+        var threads = ThreadsOption.Create();
         var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; an ID column is kept.")
         {
-            model, data, outPath,
+            model, data, outPath, threads,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -62,7 +64,8 @@ public static class CommandLine
         {
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse));
+            using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), ThreadsOption.Parallelism(workers));
         }));
         return command;
     }
@@ -71,9 +74,10 @@ public static class CommandLine
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Labelled rows, with the model's feature and target columns" };
+        var threads = ThreadsOption.Create();
         var command = new Command("evaluate", "Prints the loss and metric of a saved model on DATA.csv, and for classification the confusion matrix and per-class precision and recall.")
         {
-            model, data,
+            model, data, threads,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -82,7 +86,8 @@ public static class CommandLine
         {
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
+            using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.Parallelism(workers));
         }));
         return command;
     }
@@ -138,12 +143,12 @@ public static class CommandLine
     }
 
     /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
-    private static void UseBlas(string choice, TextWriter output)
+    private static void UseBlas(string choice, TextWriter output, int? threads)
     {
         var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
         if (status.Notice is not null)
             output.WriteLine(status.Notice);
-        output.WriteLine(status.Describe());
+        output.WriteLine($"{status.Describe()}; {ThreadsOption.Describe(threads)}");
     }
 
     // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.

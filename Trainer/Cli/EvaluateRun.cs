@@ -11,7 +11,8 @@ namespace NeuralNet.Cli;
 /// per-class precision and recall.</summary>
 public static class EvaluateRun
 {
-    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
+    /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null)
     {
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
@@ -19,7 +20,7 @@ public static class EvaluateRun
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];
-        var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data, (start, outputs) =>
+        var (loss, metric) = Evaluation.On(model.Network, LossFor.Task(prep), parallelism).Run(data, (start, outputs) =>
         {
             if (classification)
             {

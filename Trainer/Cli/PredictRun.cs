@@ -10,12 +10,13 @@ namespace NeuralNet.Cli;
 /// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv]</c>: one output row per input row.</summary>
 public static class PredictRun
 {
-    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
+    /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null)
     {
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
-        var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+        var predictions = Predictor.Predict(model.Network, prep, data.Dataset, parallelism);
 
         if (outPath is null)
         {

@@ -78,8 +78,10 @@ internal sealed class TrainCommandOptions
 
     public Option<string> Blas { get; } = BlasOption();
 
+    public Option<int?> Threads { get; } = ThreadsOption.Create();
+
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, Threads, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -131,6 +133,7 @@ internal sealed class TrainCommandOptions
             Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), parse.GetValue(_lrPatience), parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
+        Threads = parse.GetValue(Threads),
         Data = _csv.Bind(parse),
     };
 

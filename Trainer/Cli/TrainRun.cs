@@ -32,8 +32,9 @@ public static class TrainRun
             ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
+        using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
-            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.Parallelism(workers, options.Seed));
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
@@ -176,7 +177,7 @@ public static class TrainRun
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
-        Random splitRandom, Random initRandom, Random shuffleRandom)
+        Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
         var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
@@ -195,7 +196,7 @@ public static class TrainRun
                 layer.Reseed(initRandom.Next());
         }
         var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom, parallelism);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 

@@ -15,6 +15,9 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
     {
     }
 
+    /// <inheritdoc cref="ForwardPass.On"/>
+    public static Evaluation On(Sequential<float> model, ILoss<float> loss, Parallelism? parallelism) => new(ForwardPass.On(model, parallelism), loss);
+
     /// <summary>Runs on one network per worker (<see cref="Parallelism.NetworksFor"/>), the first being the model.</summary>
     public Evaluation(Sequential<float>[] networks, ILoss<float> loss, WorkerPool? workers)
         : this(new ForwardPass(networks, workers), loss)

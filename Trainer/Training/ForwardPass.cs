@@ -42,6 +42,11 @@ public sealed class ForwardPass
         _parameterCount = networks[0].Parameters.Sum(p => (long)p.Values.Length);
     }
 
+    /// <summary>A pass over <paramref name="model"/> split across <paramref name="parallelism"/>'s workers (one
+    /// thread when null): it builds the replicas, so make one per command, not per call.</summary>
+    public static ForwardPass On(Sequential<float> model, Parallelism? parallelism) =>
+        parallelism is { Workers.Count: > 1 } ? new(parallelism.NetworksFor(model), parallelism.Workers) : new(model);
+
     /// <summary>Called for each chunk, in order, with the index of its first sample, the network's outputs (outputs, chunk) and
     /// the chunk's targets (outputs, chunk). Both matrices are reused by a later chunk.</summary>
     public delegate void ChunkAction(int start, Matrix<float> outputs, Matrix<float> targets);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using NeuralNet.LinearAlgebra;
+using NeuralNet.Training;
+
+namespace NeuralNet.Cli;
+
+/// <summary><c>--threads N</c>: the workers that training, validation, predict and evaluate split their batches
+/// across (see <see cref="WorkerPool"/>); each runs its products on one OpenBLAS thread.</summary>
+internal static class ThreadsOption
+{
+    /// <summary>More workers than this is a typo, not a machine.</summary>
+    public const int Maximum = 1024;
+
+    public static Option<int?> Create()
+    {
+        var option = new Option<int?>("--threads")
+        {
+            Description = "Worker threads that split each batch (each runs single-threaded BLAS) [default: the cores this process may use, from its CPU affinity and cgroup quota]",
+            HelpName = "N",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } threads && threads is < 1 or > Maximum)
+                result.AddError($"--threads must be between 1 and {Maximum}, not {threads}");
+        });
+        return option;
+    }
+
+    /// <summary>The workers to run: the option's value, else every core this process may use.</summary>
+    public static int Resolve(int? threads) => threads ?? WorkerPool.AvailableCores;
+
+    /// <summary>"2 workers (the cores this process may use)", for the end of the BLAS line.</summary>
+    public static string Describe(int? threads)
+    {
+        int workers = Resolve(threads);
+        return $"{workers} worker{(workers == 1 ? "" : "s")} ({(threads is null ? "the cores this process may use" : "--threads")})";
+    }
+
+    /// <summary>The workers and the product their replica networks run, for a command's lifetime.</summary>
+    public static Parallelism Parallelism(WorkerPool workers, int seed = 0) => new(workers, BlasBackend.Gemm<float>(), seed);
+}
