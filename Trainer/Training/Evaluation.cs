@@ -18,11 +18,6 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
     /// <inheritdoc cref="ForwardPass.On"/>
     public static Evaluation On(Sequential<float> model, ILoss<float> loss, Parallelism? parallelism) => new(ForwardPass.On(model, parallelism), loss);
 
-    /// <summary>Runs on one network per worker (<see cref="Parallelism.NetworksFor"/>), the first being the model.</summary>
-    public Evaluation(Sequential<float>[] networks, ILoss<float> loss, WorkerPool? workers)
-        : this(new ForwardPass(networks, workers), loss)
-    {
-    }
 
     /// <param name="onOutputs">Also called with each chunk's first sample and outputs (outputs, chunk), for a caller
     /// that needs the predictions too (evaluate's confusion matrix) without a second pass.</param>

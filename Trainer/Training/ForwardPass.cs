@@ -21,6 +21,7 @@ public sealed class ForwardPass
     private readonly Matrix<float>?[] _outputs;           // per worker: its network's last output (outputs, chunk)
     private readonly Action<int> _forwardChunk;           // kept in a field: no delegate per round
     private readonly long _parameterCount;
+    private readonly long _minimumWork;
     private Dataset? _data;
     private int _roundStart, _roundSize, _chunks;
 
@@ -31,8 +32,9 @@ public sealed class ForwardPass
 
     /// <summary>Splits the samples across <paramref name="workers"/>, one network per worker
     /// (<see cref="Parallelism.NetworksFor"/>); the first network is the model.</summary>
-    public ForwardPass(Sequential<float>[] networks, WorkerPool? workers)
+    public ForwardPass(Sequential<float>[] networks, WorkerPool? workers, long minimumWork = ShardPlan.MinimumWork)
     {
+        _minimumWork = minimumWork;
         _networks = networks;
         _workers = networks.Length > 1 ? workers ?? throw new ArgumentNullException(nameof(workers)) : null;
         _inputs = [.. networks.Select(network => new BatchBuffers<float>(network.InputSize))];
@@ -45,7 +47,7 @@ public sealed class ForwardPass
     /// <summary>A pass over <paramref name="model"/> split across <paramref name="parallelism"/>'s workers (one
     /// thread when null): it builds the replicas, so make one per command, not per call.</summary>
     public static ForwardPass On(Sequential<float> model, Parallelism? parallelism) =>
-        parallelism is { Workers.Count: > 1 } ? new(parallelism.NetworksFor(model), parallelism.Workers) : new(model);
+        parallelism is { Workers.Count: > 1 } ? new(parallelism.NetworksFor(model), parallelism.Workers, parallelism.MinimumWork) : new(model);
 
     /// <summary>Called for each chunk, in order, with the index of its first sample, the network's outputs (outputs, chunk) and
     /// the chunk's targets (outputs, chunk). Both matrices are reused by a later chunk.</summary>
@@ -64,7 +66,7 @@ public sealed class ForwardPass
             for (int start = 0; start < count; start += _roundSize)
             {
                 int rest = count - start;
-                _chunks = ShardPlan.Shards(_networks.Length, Math.Min(rest, ChunkSize * _networks.Length), _parameterCount);
+                _chunks = ShardPlan.Shards(_networks.Length, Math.Min(rest, ChunkSize * _networks.Length), _parameterCount, _minimumWork);
                 _roundStart = start;
                 _roundSize = Math.Min(rest, ChunkSize * _chunks);
                 if (_chunks == 1)

@@ -16,6 +16,10 @@ public sealed class Parallelism(WorkerPool workers, IGemm<float> gemm, int seed 
 
     public int Seed => seed;
 
+    /// <summary>Batch size × parameters below which one thread runs a step (<see cref="ShardPlan.MinimumWork"/>);
+    /// the scaling benchmark sets 0 to measure the split where the threshold would not make it.</summary>
+    public long MinimumWork { get; init; } = ShardPlan.MinimumWork;
+
     /// <summary>One network per worker: <paramref name="model"/> itself for worker 0 (its gradients are the ones the
     /// optimizer reads), and for each other worker a replica sharing its values (<see cref="Sequential{T}.ReplicaSharingValues"/>).</summary>
     public Sequential<float>[] NetworksFor(Sequential<float> model)

@@ -18,9 +18,10 @@ public static class ShardPlan
 
     /// <summary>Shards for a batch of <paramref name="samples"/> over a network of <paramref name="parameters"/>
     /// on <paramref name="workers"/> workers: between 1 and <paramref name="workers"/>.</summary>
-    public static int Shards(int workers, int samples, long parameters)
+    /// <param name="minimumWork">The threshold: <see cref="MinimumWork"/> unless a benchmark measures around it.</param>
+    public static int Shards(int workers, int samples, long parameters, long minimumWork = MinimumWork)
     {
-        if (workers <= 1 || (long)samples * parameters < MinimumWork)
+        if (workers <= 1 || (long)samples * parameters < minimumWork)
             return 1;
         return Math.Clamp(samples / MinimumShard, 1, workers);
     }

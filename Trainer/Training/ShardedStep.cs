@@ -28,8 +28,11 @@ internal sealed class ShardedStep
     private int _batch;
     private int _shards;
 
-    public ShardedStep(Sequential<float>[] networks, ILoss<float> loss, WorkerPool pool)
+    private readonly long _minimumWork;
+
+    public ShardedStep(Sequential<float>[] networks, ILoss<float> loss, WorkerPool pool, long minimumWork = ShardPlan.MinimumWork)
     {
+        _minimumWork = minimumWork;
         _networks = networks;
         _pool = pool;
         _losses = [loss, .. Enumerable.Range(1, networks.Length - 1).Select(_ => loss.WithOwnBuffers())];
@@ -44,7 +47,7 @@ internal sealed class ShardedStep
     public long ParameterCount { get; }
 
     /// <summary>How many shards a batch of <paramref name="samples"/> is split into (see <see cref="ShardPlan"/>).</summary>
-    public int ShardsFor(int samples) => ShardPlan.Shards(_networks.Length, samples, ParameterCount);
+    public int ShardsFor(int samples) => ShardPlan.Shards(_networks.Length, samples, ParameterCount, _minimumWork);
 
     /// <summary>Runs the shards and leaves the batch's gradient in the model's parameters. Returns the batch's mean
     /// loss, or NaN when a shard's loss was not finite (its gradients are then not computed: see <see cref="FirstNonFiniteOutput"/>).</summary>

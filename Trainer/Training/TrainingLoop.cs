@@ -33,9 +33,9 @@ public sealed class TrainingLoop
         _inputs = new BatchBuffers<float>(model.InputSize);
         _targets = new BatchBuffers<float>(model.OutputSize);
         var networks = parallelism is { Workers.Count: > 1 } ? parallelism.NetworksFor(model) : Parallelism.Alone(model);
-        _evaluation = new Evaluation(networks, loss, parallelism?.Workers);
+        _evaluation = new Evaluation(new ForwardPass(networks, parallelism?.Workers, parallelism?.MinimumWork ?? ShardPlan.MinimumWork), loss);
         if (networks.Length > 1)
-            _sharded = new ShardedStep(networks, loss, parallelism!.Workers);
+            _sharded = new ShardedStep(networks, loss, parallelism!.Workers, parallelism.MinimumWork);
     }
 
     public int BatchSize { get; }
