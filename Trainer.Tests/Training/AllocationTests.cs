@@ -56,20 +56,26 @@ public class AllocationTests
             Assert.That((loop.ShardsFor(full.Length), loop.ShardsFor(last.Length)), Is.EqualTo(expectedShards));
 
         // Warm up both batch sizes an epoch sees (full and last), so every buffer exists and the JIT is done.
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 60; i++)
         {
             loop.Step(data, full);
             loop.Step(data, last);
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long workersBefore = workers?.WorkerAllocatedBytes ?? 0;
-        for (int i = 0; i < 200; i++)
+        // The JIT's promotion of a method to its optimised tier, when it lands inside a window, has been seen to
+        // allocate 24 bytes once per thread; an allocation per step shows in every window of 400 steps.
+        long allocated = -1, workersAllocated = -1;
+        for (int window = 0; window < 3 && (allocated, workersAllocated) != (0, 0); window++)
         {
-            loop.Step(data, full);
-            loop.Step(data, last);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            long workersBefore = workers?.WorkerAllocatedBytes ?? 0;
+            for (int i = 0; i < 200; i++)
+            {
+                loop.Step(data, full);
+                loop.Step(data, last);
+            }
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            workersAllocated = (workers?.WorkerAllocatedBytes ?? 0) - workersBefore;
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        long workersAllocated = (workers?.WorkerAllocatedBytes ?? 0) - workersBefore;
 
         Assert.That((allocated, workersAllocated), Is.EqualTo((0L, 0L)), "(this thread, the worker threads)");
     }

@@ -1,14 +1,16 @@
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Losses;
+using NeuralNet.Optimizers;
 
 namespace NeuralNet.Training;
 
 /// <summary>
-/// Forward, loss, zero grads and backward of one batch split into shards, one per worker, each on its own network
-/// (worker 0's is the model; the others are replicas sharing its values), then the shards' gradients summed into
-/// the model's. The loss's backward divides by the whole batch's size, so the sum is the gradient of the batch's
-/// mean loss: the whole-batch step's maths, with the sum over samples taken in another order.
+/// One training step of a batch split into shards, one per worker: each worker runs forward, loss, zero grads and
+/// backward on its shard with its own network (worker 0's is the model; the others are replicas sharing its
+/// values); then, after a barrier, each worker sums its slice of every gradient over the shards into the model's
+/// and applies the optimizer to that slice. The loss's backward divides by the whole batch's size, so the sum is the
+/// gradient of the batch's mean loss: the whole-batch step's maths, with the sum over samples taken in another order.
 /// </summary>
 /// <remarks>Deterministic by construction: the shards are fixed by <see cref="ShardPlan"/>, each worker's products
 /// see the same columns whatever the timing, and the reduction adds the workers' gradients element by element in
@@ -21,8 +23,9 @@ internal sealed class ShardedStep
     private readonly BatchBuffers<float>[] _targets; // per worker: (outputs, shard)
     private readonly float[] _shardLosses;
     private readonly WorkerPool _pool;
+    private readonly IOptimizer<float> _optimizer;
     private readonly Action<int> _forwardBackward; // kept in fields: a method group converted per call would allocate
-    private readonly Action<int> _reduce;
+    private readonly Action<int> _reduceAndStep;
     private Dataset? _data;
     private int[] _indices = [];
     private int _batch;
@@ -30,8 +33,9 @@ internal sealed class ShardedStep
 
     private readonly long _minimumWork;
 
-    public ShardedStep(Sequential<float>[] networks, ILoss<float> loss, WorkerPool pool, long minimumWork = ShardPlan.MinimumWork)
+    public ShardedStep(Sequential<float>[] networks, ILoss<float> loss, IOptimizer<float> optimizer, WorkerPool pool, long minimumWork = ShardPlan.MinimumWork)
     {
+        _optimizer = optimizer;
         _minimumWork = minimumWork;
         _networks = networks;
         _pool = pool;
@@ -41,7 +45,7 @@ internal sealed class ShardedStep
         _shardLosses = new float[networks.Length];
         ParameterCount = networks[0].Parameters.Sum(p => (long)p.Values.Length);
         _forwardBackward = ForwardBackwardShard;
-        _reduce = ReduceSlice;
+        _reduceAndStep = ReduceAndStepSlice;
     }
 
     public long ParameterCount { get; }
@@ -49,8 +53,9 @@ internal sealed class ShardedStep
     /// <summary>How many shards a batch of <paramref name="samples"/> is split into (see <see cref="ShardPlan"/>).</summary>
     public int ShardsFor(int samples) => ShardPlan.Shards(_networks.Length, samples, ParameterCount, _minimumWork);
 
-    /// <summary>Runs the shards and leaves the batch's gradient in the model's parameters. Returns the batch's mean
-    /// loss, or NaN when a shard's loss was not finite (its gradients are then not computed: see <see cref="FirstNonFiniteOutput"/>).</summary>
+    /// <summary>Runs the step: the batch's gradient ends in the model's parameters and the optimizer has applied it.
+    /// Returns the batch's mean loss, or NaN when a shard's loss was not finite: then no step is taken (see
+    /// <see cref="FirstNonFiniteOutput"/>).</summary>
     public float Run(Dataset data, ReadOnlySpan<int> indices, int shards)
     {
         if (_indices.Length < indices.Length)
@@ -67,7 +72,8 @@ internal sealed class ShardedStep
                     return float.NaN;
                 total += (double)_shardLosses[w] * ShardPlan.Shard(_batch, shards, w).Count;
             }
-            _pool.Run(_reduce, shards);
+            _optimizer.BeginStep(_networks[0].Parameters);
+            _pool.Run(_reduceAndStep, shards);
             return (float)(total / _batch);
         }
         finally
@@ -105,8 +111,9 @@ internal sealed class ShardedStep
         network.Backward(loss.Backward(_batch), inputGradientNeeded: false);
     }
 
-    // Worker w sums its slice of every parameter's gradient over the shards, in shard order, into the model's.
-    private void ReduceSlice(int worker)
+    // Worker w sums its slice of every parameter's gradient over the shards, in shard order, into the model's, then
+    // steps that slice while it is in cache.
+    private void ReduceAndStepSlice(int worker)
     {
         var parameters = _networks[0].Parameters;
         for (int k = 0; k < parameters.Count; k++)
@@ -116,6 +123,7 @@ internal sealed class ShardedStep
             var sum = total.AsSpan(start, count);
             for (int w = 1; w < _shards; w++)
                 Add(sum, _networks[w].Parameters[k].Gradients.AsSpan(start, count));
+            _optimizer.StepSlice(parameters[k], start, count);
         }
     }
 

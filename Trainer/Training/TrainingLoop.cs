@@ -8,7 +8,8 @@ namespace NeuralNet.Training;
 
 /// <summary>Mini-batch training: each step is forward, loss, zero grads, backward, step — in that order. With a
 /// <see cref="Parallelism"/> of several workers, a step with enough work (<see cref="ShardPlan"/>) runs forward to
-/// backward on per-worker shards of the batch (<see cref="ShardedStep"/>), then takes one optimizer step.</summary>
+/// backward on per-worker shards of the batch, then one optimizer step that the workers apply slice by slice
+/// (<see cref="ShardedStep"/>).</summary>
 public sealed class TrainingLoop
 {
     private readonly Sequential<float> _model;
@@ -35,7 +36,7 @@ public sealed class TrainingLoop
         var networks = parallelism is { Workers.Count: > 1 } ? parallelism.NetworksFor(model) : Parallelism.Alone(model);
         _evaluation = new Evaluation(new ForwardPass(networks, parallelism?.Workers, parallelism?.MinimumWork ?? ShardPlan.MinimumWork), loss);
         if (networks.Length > 1)
-            _sharded = new ShardedStep(networks, loss, parallelism!.Workers, parallelism.MinimumWork);
+            _sharded = new ShardedStep(networks, loss, optimizer, parallelism!.Workers, parallelism.MinimumWork);
     }
 
     public int BatchSize { get; }
@@ -93,7 +94,6 @@ public sealed class TrainingLoop
             float mean = _sharded.Run(train, indices, shards);
             if (!float.IsFinite(mean))
                 throw new NonFiniteLossException(epoch, batch, _sharded.FirstNonFiniteOutput());
-            _optimizer.Step(_model.Parameters);
             return mean;
         }
 
