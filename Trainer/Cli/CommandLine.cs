@@ -42,8 +42,10 @@ public static class CommandLine
     private static int Train(TrainCommandOptions options, ParseResult parse, TextWriter output, TextWriter error, CancellationToken interrupt) =>
         Guard(error, () =>
         {
+            var train = options.Read(parse);
+            train.Validate();
             UseBlas(parse.GetValue(options.Blas)!, output);
-            return TrainRun.Execute(options.Read(parse), output, error, interrupt);
+            return TrainRun.Execute(train, output, error, interrupt);
         });
 
     private static Command PredictCommand(TextWriter output, TextWriter error, CancellationToken interrupt)

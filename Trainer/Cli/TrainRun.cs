@@ -18,8 +18,7 @@ public static class TrainRun
     /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
-        if (options.ValidationSplit == 0 && (options.Patience is not null || options.LrSchedule == LearningRateScheduleKind.Plateau))
-            throw new InputException($"{(options.Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
+        options.Validate();
 
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
         var seeds = new Random(options.Seed);
@@ -147,13 +146,24 @@ public static class TrainRun
                 output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
                 break;
             case StopReason.NonFinite:
-                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. Try a lower --lr (it was {optimizer.LearningRate:G6}){restored}"));
+                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. {DivergenceHint(optimizer, options)}{restored}"));
                 break;
             default:
                 if (outcome.RestoredEpoch is not null)
                     output.WriteLine($"restored the weights of epoch {outcome.RestoredEpoch}, the best (--patience)");
                 break;
         }
+    }
+
+    /// <summary>Names every option that scales the update: a large --weight-decay diverges as surely as a large --lr.</summary>
+    private static string DivergenceHint(IOptimizer<float> optimizer, TrainOptions options)
+    {
+        var causes = new List<string> { Invariant($"--lr (it was {optimizer.LearningRate:G6})") };
+        if (options.WeightDecay > 0)
+            causes.Add(Invariant($"--weight-decay (it was {options.WeightDecay:G6})"));
+        if (options.Optimizer == "sgd" && options.Momentum > 0)
+            causes.Add(Invariant($"--momentum (it was {options.Momentum:G6})"));
+        return $"Try a lower {string.Join(" or ", causes)}";
     }
 
     private static string Controls(TrainOptions options)
