@@ -18,7 +18,7 @@ internal static class OptionRules
     }
 
     /// <summary>An optional integer option (null when absent) with values from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
-    public static Option<int?> Whole(Option<int?> option, int minimum, int maximum)
+    public static Option<int?> OptionalWhole(Option<int?> option, int minimum, int maximum)
     {
         option.CustomParser = result => ParseWhole(result, option.Name, minimum, maximum);
         return option;

@@ -47,7 +47,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _report = new("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the model to this file [default: runs/DATA-TIMESTAMP.model.json]", HelpName = "MODEL.json" };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue training a saved model (its architecture and preprocessing) on DATA.csv", HelpName = "MODEL.json" };
-    private readonly Option<int?> _patience = OptionRules.Whole(new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" }, 1, int.MaxValue);
+    private readonly Option<int?> _patience = OptionRules.OptionalWhole(new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" }, 1, int.MaxValue);
     private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor)", DefaultValueFactory = _ => "constant" };
     private readonly Option<int> _lrStepEpochs = OptionRules.Whole(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.LrStepEpochs }, 1, int.MaxValue);
     private readonly Option<double> _lrGamma = OptionRules.Real(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.LrGamma }, new(0, 1, LowInclusive: false));

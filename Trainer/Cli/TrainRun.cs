@@ -19,6 +19,11 @@ public static class TrainRun
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
         options.Validate();
+        // The outputs are checked now, not after an hour of training; the default name is only reserved at the save.
+        OutputPaths.Check([
+            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
+            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
+            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
 
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
         var seeds = new Random(options.Seed);
@@ -26,7 +31,9 @@ public static class TrainRun
         var initRandom = new Random(seeds.Next());
         var shuffleRandom = new Random(seeds.Next());
 
-        var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        SavedModel? resumed;
+        using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
+            resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
@@ -82,7 +89,7 @@ public static class TrainRun
         string hash = WeightsHash.Sha256(model.Parameters);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
-        string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
+        string savePath = options.SavePath ?? ReserveDefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
             hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
         // A resumed run records the architecture and columns it really trained, not the ignored options.
@@ -94,7 +101,15 @@ public static class TrainRun
             Target = string.Join(",", prep.TargetNames),
             Task = prep.Task,
         };
-        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
+        try
+        {
+            ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
+        }
+        catch when (options.SavePath is null)
+        {
+            File.Delete(savePath); // the empty file that reserved the default name
+            throw;
+        }
         output.WriteLine($"model saved to {savePath}");
         if (testProblem is not null)
             throw testProblem;
@@ -130,9 +145,33 @@ public static class TrainRun
         _ => ExitCodes.Success,
     };
 
-    /// <summary>runs/STEM-yyyyMMdd-HHmmss.model.json, relative to the current directory.</summary>
+    /// <summary>runs/STEM-yyyyMMdd-HHmmss-fff.model.json, relative to the current directory.</summary>
     public static string DefaultSavePath(string dataPath, DateTime now) =>
-        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.model.json");
+        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.model.json");
+
+    /// <summary><see cref="DefaultSavePath"/>, created empty with create-new semantics so that two runs started in
+    /// the same millisecond (or clocks that repeat) never pick the same file: a taken name gets -2, -3, … The save
+    /// then replaces the empty file atomically.</summary>
+    public static string ReserveDefaultSavePath(string dataPath, DateTime now)
+    {
+        string first = DefaultSavePath(dataPath, now);
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        for (int attempt = 1; ; attempt++)
+        {
+            string path = attempt == 1 ? first : first.Replace(".model.json", $"-{attempt}.model.json", StringComparison.Ordinal);
+            try
+            {
+                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                    return path;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Taken by another run: try the next number.
+            }
+        }
+    }
+
+    private static NamedPath[] Optional(string name, string? path) => path is null ? [] : [new(name, path)];
 
     private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
     {
@@ -185,7 +224,9 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom)
     {
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
+        PreparedData data;
+        using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
@@ -204,7 +245,7 @@ public static class TrainRun
         var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
             options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
-        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
+        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
