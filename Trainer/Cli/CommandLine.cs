@@ -140,7 +140,7 @@ public static class CommandLine
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEURALNET_TRACE") != "1")
         {
-            error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}. This is a bug in the trainer: please report it with the command line (NEURALNET_TRACE=1 prints the stack trace)");
+            error.WriteLine($"internal error: {e.GetType().Name}: {e.Message.TrimEnd('.')}. This is a bug in the trainer: please report it with the command line (NEURALNET_TRACE=1 prints the stack trace)");
             return ExitCodes.InternalError;
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Optimizers;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -63,7 +64,8 @@ internal sealed class TrainCommandOptions
         {
             try
             {
-                LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? "");
+                // Measuring the network on one input checks every layer's arguments now, without building it.
+                MemoryEstimate.For(LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? ""), 1, 1, 1, 1, 0);
             }
             catch (InputException e)
             {

@@ -233,6 +233,7 @@ public static class TrainRun
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
 
+        CheckMemory(options, resumed, prep, data);
         var model = resumed?.Network ?? (options.Layers is null
             ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
             : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
@@ -253,6 +254,18 @@ public static class TrainRun
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
+    }
+
+    /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
+    private static void CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
+    {
+        var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {options.ResumePath}")
+            : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
+            : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
+        int rows = Math.Max(data.Train.Count, data.Validation.Count);
+        int optimizerStates = options.Optimizer == "adam" ? 2 : options.Momentum > 0 ? 1 : 0;
+        MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
+            Math.Min(Evaluation.ChunkSize, rows), optimizerStates).Check(network);
     }
 
     public static string EpochHeader(int epochs, string metric)
