@@ -36,6 +36,7 @@ public class HelpTests
         var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error.TrimEnd(), Does.StartWith($"error: {model}: cannot be written: ").And.Not.Contain("\n"));
+        Assert.That(result.Error, Is.EqualTo($"error: --save {model}: cannot be created because {blocker} is a file, not a folder\n"));
+        Assert.That(result.EpochRows, Is.Empty, "checked before training");
     }
 }

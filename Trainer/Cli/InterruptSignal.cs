@@ -59,9 +59,10 @@ public sealed class InterruptSignal : IDisposable
 
     /// <summary>For work that keeps nothing worth saving (reading files, predict, evaluate): the first signal ends
     /// the process at once with <see cref="ExitCode"/>, instead of waiting for the work to look at the token.
-    /// Temporary files being written are removed on exit (see AtomicFile).</summary>
+    /// Temporary files being written are removed on exit (see AtomicFile). A token cancelled before the work began
+    /// is left to the work (training then stops before its first batch and saves nothing).</summary>
     public static CancellationTokenRegistration ExitAtOnceOn(CancellationToken interrupt) =>
-        interrupt.Register(() => Environment.Exit(ExitCode));
+        interrupt.IsCancellationRequested ? default : interrupt.Register(() => Environment.Exit(ExitCode));
 
     public void Dispose()
     {
