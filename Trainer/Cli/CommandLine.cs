@@ -51,7 +51,7 @@ public static class CommandLine
         Guard(error, () =>
         {
             var train = options.Read(parse);
-            train.Validate();
+            TrainRun.CheckBeforeWork(train);
             UseBlas(parse.GetValue(options.Blas)!, output);
             return TrainRun.Execute(train, output, error, interrupt);
         });

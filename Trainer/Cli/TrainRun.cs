@@ -18,12 +18,7 @@ public static class TrainRun
     /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
-        options.Validate();
-        // The outputs are checked now, not after an hour of training; the default name is only reserved at the save.
-        OutputPaths.Check([
-            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
-            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
-            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
+        CheckBeforeWork(options);
 
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
         var seeds = new Random(options.Seed);
@@ -136,6 +131,17 @@ public static class TrainRun
             AtomicFile.WriteText(options.ReportPath, report.ToJson());
         }
         return ExitCode(outcome.Reason);
+    }
+
+    /// <summary>Everything about the options that can be checked before any work: the rules between options, and
+    /// the outputs (not after an hour of training). The default save name is only reserved at the save.</summary>
+    public static void CheckBeforeWork(TrainOptions options)
+    {
+        options.Validate();
+        OutputPaths.Check([
+            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
+            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
+            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
     }
 
     private static int ExitCode(StopReason reason) => reason switch
