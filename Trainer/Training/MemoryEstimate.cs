@@ -40,7 +40,7 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
             {
                 // Other layers keep the width and have at most a parameter per unit (prelu): build one unit's worth,
                 // which also checks the spec's arguments (and refuses a bare 'dense' before the last layer), and scale.
-                layerParameters = LayerRegistry.Create<float>(spec, 1, new Random(0)).Parameters.Sum(p => (long)p.Values.Length) * width;
+                layerParameters = LayerRegistry.Create<float>(spec, 1, new LayerContext<float>(new Random(0), NeuralNet.LinearAlgebra.ManagedGemm.Instance)).Parameters.Sum(p => (long)p.Values.Length) * width;
             }
             parameters += layerParameters;
             // Each layer keeps its output and its input gradient, (width, batch), per batch size it sees: the batch,
