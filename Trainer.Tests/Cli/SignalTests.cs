@@ -107,6 +107,32 @@ public class SignalTests
         Assert.That(() => ModelSerializer.Load(model), Throws.Nothing);
     }
 
+    [Test]
+    public void ASignalDuringTheSaveLetsItFinishAndStillExitsWithTheSignalsCode()
+    {
+        // In process: the token is cancelled as the summary line before the save is printed, the moment a Ctrl+C
+        // during the save used to end with exit code 0.
+        string model = Path.Combine(_temp.Path, "m.json");
+        using var interrupt = new CancellationTokenSource();
+        var output = new CancellingWriter("weights sha256", interrupt);
+
+        var run = CliRun.Of(output, interrupt.Token, RepoPaths.Data("iris.csv"), "--epochs", "2", "--hidden", "8", "--blas", "managed", "--save", model);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Interrupted), run.ToString());
+        Assert.That(run.Output, Does.Contain($"model saved to {model}"));
+        Assert.That(ModelSerializer.Load(model).Metrics!.Epoch, Is.EqualTo(2));
+    }
+
+    private sealed class CancellingWriter(string prefix, CancellationTokenSource interrupt) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                interrupt.Cancel();
+        }
+    }
+
     private string[] TemporaryFiles() => Directory.GetFiles(_temp.Path, "*.tmp");
 
     /// <summary>The built Trainer.dll (copied next to the tests) as a child process, its output read line by line.</summary>
