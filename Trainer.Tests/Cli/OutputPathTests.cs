@@ -84,6 +84,24 @@ public class OutputPathTests
     }
 
     [Test]
+    public void AHardLinkToTheDataIsTheSameFile()
+    {
+        string link = Path.Combine(_temp.Path, "hard.csv");
+        using (var ln = System.Diagnostics.Process.Start("ln", [_data, link]))
+            ln.WaitForExit();
+        AssertRefusedBeforeTraining(CliRun.Train(_data, "--history", link),
+            $"--history {link}: this is the same file as DATA.csv {_data}, which it would overwrite; write the output elsewhere");
+    }
+
+    [Test]
+    public void ADeviceIsNeverReplaced()
+    {
+        var run = CliRun.Of("predict", _model, _data, "--out", "/dev/null");
+        AssertOneLine(run, "--out /dev/null: this is not a regular file (a device, a pipe or a socket); expected a file name");
+        Assert.That(File.Exists("/dev/null"), Is.True);
+    }
+
+    [Test]
     public void PredictingOverItsInputsIsRefused()
     {
         string data = File.ReadAllText(_data), model = File.ReadAllText(_model);

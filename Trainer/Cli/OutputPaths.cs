@@ -19,17 +19,23 @@ internal static class OutputPaths
     public static void Check(IEnumerable<NamedPath> outputs, IEnumerable<NamedPath> inputs)
     {
         var seen = inputs.Where(input => !string.IsNullOrEmpty(input.Path))
-            .Select(input => (input.Name, input.Path, Real: RealPath(input.Path))).ToList();
+            .Select(input => (input.Name, input.Path, Real: RealPath(input.Path), Identity: FileIdentity.Of(input.Path))).ToList();
         foreach (var output in outputs)
         {
             CheckWritable(output);
             string real = RealPath(output.Path);
-            foreach (var (name, path, other) in seen)
+            var identity = FileIdentity.Of(output.Path);
+            if (identity is { IsRegular: false })
+                throw new InputException($"{output.Name} {output.Path}: this is not a regular file (a device, a pipe or a socket); expected a file name");
+            foreach (var (name, path, other, otherIdentity) in seen)
             {
-                if (string.Equals(real, other, StringComparison.Ordinal) && name != output.MayReplace)
+                // Equal real paths, or one file under two names (a hard link, a bind mount).
+                bool same = string.Equals(real, other, StringComparison.Ordinal)
+                    || (identity is { } a && otherIdentity is { } b && (a.Device, a.Inode) == (b.Device, b.Inode));
+                if (same && name != output.MayReplace)
                     throw new InputException($"{output.Name} {output.Path}: this is the same file as {name} {path}, which it would overwrite; write the output elsewhere");
             }
-            seen.Add((output.Name, output.Path, real));
+            seen.Add((output.Name, output.Path, real, identity));
         }
     }
 
