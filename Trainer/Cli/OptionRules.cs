@@ -7,12 +7,13 @@ namespace NeuralNet.Cli;
 /// <summary>Parsers shared by the commands' options. Every numeric option goes through <see cref="Whole(Option{int}, int, int)"/>
 /// or <see cref="Real"/>: the value is read in the invariant culture (so "0.9" means the same in every locale), must be
 /// finite and in the option's documented range, and a bad one is a parse error of one line naming the option, the
-/// value and what is allowed, before any work starts.</summary>
+/// value and what is allowed, before any work starts. The range is appended to the option's --help text.</summary>
 internal static class OptionRules
 {
     /// <summary>An integer option with values from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
     public static Option<int> Whole(Option<int> option, int minimum, int maximum)
     {
+        option.Description += $"; {DescribeWhole(minimum, maximum)}";
         option.CustomParser = result => ParseWhole(result, option.Name, minimum, maximum) ?? minimum;
         return option;
     }
@@ -20,6 +21,7 @@ internal static class OptionRules
     /// <summary>An optional integer option (null when absent) with values from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
     public static Option<int?> OptionalWhole(Option<int?> option, int minimum, int maximum)
     {
+        option.Description += $"; {DescribeWhole(minimum, maximum)}";
         option.CustomParser = result => ParseWhole(result, option.Name, minimum, maximum);
         return option;
     }
@@ -27,6 +29,7 @@ internal static class OptionRules
     /// <summary>A real-valued option within <paramref name="range"/>.</summary>
     public static Option<double> Real(Option<double> option, NumberRange range)
     {
+        option.Description += $"; {range}";
         option.CustomParser = result =>
         {
             string text = Token(result);
