@@ -29,6 +29,8 @@ public static class TrainRun
         SavedModel? resumed;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        if (resumed is not null)
+            ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
@@ -49,8 +51,7 @@ public static class TrainRun
             return ExitCode(outcome.Reason);
         }
 
-        // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
-        EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
+        EpochResult? best = outcome.BestEpoch is { } bestEpoch ? history[bestEpoch - 1] : null;
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {
@@ -87,18 +88,9 @@ public static class TrainRun
         string savePath = options.SavePath ?? ReserveDefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
             hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
-        // A resumed run records the architecture and columns it really trained, not the ignored options.
-        var recorded = resumed is null ? options : options with
-        {
-            Hidden = [.. model.Layers.Where(layer => layer.Spec.StartsWith(LayerRegistry.OutputLayer + ":", StringComparison.Ordinal)).SkipLast(1).Select(d => d.OutputSize)],
-            // As --layers would write it: the output layer bare, since its size comes from the data.
-            Layers = string.Join(',', model.Layers.SkipLast(1).Select(layer => layer.Spec).Append(LayerRegistry.OutputLayer)),
-            Target = string.Join(",", prep.TargetNames),
-            Task = prep.Task,
-        };
         try
         {
-            ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
+            ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
         }
         catch when (options.SavePath is null)
         {
@@ -143,6 +135,16 @@ public static class TrainRun
             .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
             [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
     }
+
+    /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
+    /// really trained.</summary>
+    private static TrainingRecord Record(TrainOptions options, Sequential<float> model) => new(
+        options.DataPath, options.TestPath, string.Join(',', model.Layers.Select(layer => layer.Spec)), options.ValidationSplit,
+        options.Optimizer, OptimizerSettings(options), options.Schedule, options.Epochs, options.BatchSize, options.Seed, options.Patience,
+        options.Data, options.ResumePath);
+
+    private static OptimizerSettings OptimizerSettings(TrainOptions options) =>
+        new(options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2);
 
     private static int ExitCode(StopReason reason) => reason switch
     {
@@ -213,10 +215,11 @@ public static class TrainRun
 
     private static string Controls(TrainOptions options)
     {
-        string schedule = options.LrSchedule switch
+        var settings = options.Schedule;
+        string schedule = settings.Kind switch
         {
-            LearningRateScheduleKind.Step => Invariant($"; lr ×{options.LrGamma} every {options.LrStepEpochs} epochs"),
-            LearningRateScheduleKind.Plateau => Invariant($"; lr ×{options.LrFactor} after {options.LrPatience} epochs without a lower val_loss"),
+            LearningRateScheduleKind.Step => Invariant($"; lr ×{settings.Gamma} every {settings.StepEpochs} epochs"),
+            LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
             _ => "",
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
@@ -232,7 +235,7 @@ public static class TrainRun
     {
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
-            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
@@ -249,14 +252,13 @@ public static class TrainRun
             foreach (var layer in model.Layers.OfType<ISeededLayer>())
                 layer.Reseed(initRandom.Next());
         }
-        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
-            options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
+        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
@@ -271,7 +273,7 @@ public static class TrainRun
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
         int optimizerStates = options.Optimizer == "adam" ? 2 : options.Momentum > 0 ? 1 : 0;
         MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
-            Math.Min(Evaluation.ChunkSize, rows), optimizerStates).Check(network);
+            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates).Check(network);
     }
 
     public static string EpochHeader(int epochs, string metric)
