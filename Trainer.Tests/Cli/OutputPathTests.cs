@@ -149,7 +149,16 @@ public class OutputPathTests
         // /proc is read-only for everyone, root included.
         var run = CliRun.Train(_data, "--save", "/proc/neuralnet-m.json");
         AssertRefusedBeforeTraining(run, null);
-        Assert.That(run.Error, Does.StartWith("error: --save /proc/neuralnet-m.json: the folder /proc does not accept new files ("));
+        Assert.That(run.Error, Is.EqualTo("error: --save /proc/neuralnet-m.json: the folder /proc does not accept new files (it cannot hold files)\n"));
+    }
+
+    [TestCase("")]
+    [TestCase("species,")]
+    public void AnEmptyTargetNameIsRefusedRatherThanMeaningTheDefault(string target)
+    {
+        var run = CliRun.Train(_data, "--target", target);
+        AssertRefusedBeforeTraining(run, null);
+        Assert.That(run.Error, Is.EqualTo($"error: --target takes column names or indexes separated by commas; '{target}' has an empty one (see --help)\n"));
     }
 
     [Test]

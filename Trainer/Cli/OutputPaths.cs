@@ -84,7 +84,14 @@ internal static class OutputPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{output.Name} {output.Path}: the folder {folder} does not accept new files ({e.Message})");
+            // .NET's message names the probe file, which the user never asked for.
+            string reason = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                FileNotFoundException or DirectoryNotFoundException => "it cannot hold files",
+                _ => e.Message.Replace(probe, "a new file", StringComparison.Ordinal),
+            };
+            throw new InputException($"{output.Name} {output.Path}: the folder {folder} does not accept new files ({reason})");
         }
     }
 

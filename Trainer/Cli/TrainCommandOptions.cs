@@ -59,6 +59,12 @@ internal sealed class TrainCommandOptions
     public TrainCommandOptions()
     {
         _task.AcceptOnlyFromAmong("auto", "classification", "regression");
+        _target.Validators.Add(result =>
+        {
+            // An empty name would silently mean "the default target", a different column than the user meant to name.
+            if (result.Tokens.Count == 1 && result.Tokens[0].Value.Split(',').Any(string.IsNullOrWhiteSpace))
+                result.AddError($"--target takes column names or indexes separated by commas; '{result.Tokens[0].Value}' has an empty one");
+        });
         _optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
         _layers.Validators.Add(result =>
         {
