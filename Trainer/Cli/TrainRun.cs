@@ -15,7 +15,9 @@ namespace NeuralNet.Cli;
 public static class TrainRun
 {
     /// <param name="error">Where the non-finite-loss message goes.</param>
-    /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
+    /// <param name="interrupt">Ctrl+C, SIGTERM or SIGHUP: ends the run at once while files are read (nothing to save
+    /// yet), else stops after the current batch and saves the best model; a save under way is finished. The caller maps
+    /// <see cref="ExitCodes.Interrupted"/> to the signal's own code.</param>
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
         CheckBeforeWork(options);
