@@ -48,10 +48,21 @@ public class SignalTests
         using (var mkfifo = Process.Start("mkfifo", [pipe]))
             mkfifo.WaitForExit();
         using var trainer = Child.Start(_temp.Path, pipe, "--blas", "managed", "--save", Path.Combine(_temp.Path, "m.json"));
-        trainer.WaitForLine(line => line.StartsWith("BLAS:", StringComparison.Ordinal));
-        using var writer = new StreamWriter(pipe);
-        writer.Write("a,b,y\n1,2,x\n");
-        writer.Flush();
+        // Opening a pipe for writing waits for its reader: done aside, so that a trainer that never opens it (it ended
+        // first) fails the test instead of hanging it.
+        var opening = Task.Run(() =>
+        {
+            var writer = new StreamWriter(pipe);
+            writer.Write("a,b,y\n1,2,x\n");
+            writer.Flush();
+            return writer;
+        });
+        if (!opening.Wait(TimeSpan.FromSeconds(30)))
+        {
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Read)) // releases the waiting writer
+                Assert.Fail($"the trainer never opened the data file: {trainer.Finish()}");
+        }
+        using var writer = opening.Result;
 
         trainer.Signal("INT");
         bool ended = trainer.Process.WaitForExit(TimeSpan.FromSeconds(20));
