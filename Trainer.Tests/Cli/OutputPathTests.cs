@@ -130,6 +130,14 @@ public class OutputPathTests
     }
 
     [Test]
+    public void ANameTooLongForTheTemporaryFileIsRefusedBeforeTraining()
+    {
+        string save = Path.Combine(_temp.Path, new string('a', 240) + ".json");
+        AssertRefusedBeforeTraining(CliRun.Train(_data, "--save", save),
+            $"--save {save}: the file name is 245 bytes long; at most 200 are allowed (the temporary file written beside it needs the rest of the file system's 255)");
+    }
+
+    [Test]
     public void SavingToAFolderIsRefusedBeforeTraining() =>
         AssertRefusedBeforeTraining(CliRun.Train(_data, "--save", _temp.Path), $"--save {_temp.Path}: this is a folder; expected a file name");
 

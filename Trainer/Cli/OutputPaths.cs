@@ -1,4 +1,5 @@
 using NeuralNet.Data;
+using NeuralNet.Reporting;
 
 namespace NeuralNet.Cli;
 
@@ -56,6 +57,9 @@ internal static class OutputPaths
         }
         if (Path.EndsInDirectorySeparator(output.Path))
             throw new InputException($"{output.Name} {output.Path}: ends with '/', which names a folder; expected a file name");
+        int nameBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(full));
+        if (nameBytes > AtomicFile.MaxFileNameBytes)
+            throw new InputException($"{output.Name} {output.Path}: the file name is {nameBytes} bytes long; at most {AtomicFile.MaxFileNameBytes} are allowed (the temporary file written beside it needs the rest of the file system's 255)");
 
         // The folder may not exist yet (the writers create it): the nearest existing ancestor must be a folder that
         // accepts a new file.

@@ -27,6 +27,10 @@ public static class AtomicFile
         }
     };
 
+    /// <summary>The longest file name, in UTF-8 bytes, this can write: file systems allow 255 bytes a name, and the
+    /// temporary name adds 49 (".", "." + a process id of up to 10 digits, "." + 32 hex digits, ".tmp").</summary>
+    public const int MaxFileNameBytes = 200;
+
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
