@@ -10,8 +10,8 @@ namespace NeuralNet.Benchmarks;
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [our --threads, e.g. 1,2] [numpy's BLAS threads]</c>:
 /// the trainer against ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides
 /// (784-256-128-10, batch 64, lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32),
-/// alternating runs in one command (numpy, then ours at each --threads), with the same OpenBLAS (OPENBLAS_CORETYPE=SkylakeX,
-/// OPENBLAS_L2_SIZE unset; ours runs one BLAS thread per worker, numpy the given BLAS threads, 1 by default: its
+/// alternating runs in one command (numpy, then ours at each --threads), with the same OpenBLAS (OPENBLAS_CORETYPE set to the best
+/// kernel this CPU runs, as the trainer picks it: SkylakeX with AVX-512, Haswell with AVX2; OPENBLAS_L2_SIZE unset; ours runs one BLAS thread per worker, numpy the given BLAS threads, 1 by default: its
 /// fastest here). After each run it measures the GEMM floor of each thread count (<see cref="GemmFloor"/>).
 /// Prints medians of the epoch times, the floor and our share of it, test accuracy, peak resident memory
 /// (/usr/bin/time -v), load time, and the load average before and after.
@@ -29,7 +29,7 @@ internal static partial class FashionComparison
             Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
             return 2;
         }
-        Environment.SetEnvironmentVariable("OPENBLAS_CORETYPE", "SkylakeX"); // the floor's products run as the children's
+        // The floor's products run on the kernel the children get: BlasBackend picks CoreType itself when the variable is unset.
         Console.WriteLine(NeuralNet.LinearAlgebra.BlasBackend.Use(NeuralNet.LinearAlgebra.BlasChoice.Auto).Describe());
         string loadBefore = Statistics.LoadAverage();
 
@@ -75,7 +75,7 @@ internal static partial class FashionComparison
         double numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
         double singleAccuracy = Median(ours[threads[0]].Select(s => s.TestAccuracy));
         Console.WriteLine();
-        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE=SkylakeX, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
+        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
         Console.WriteLine($"| figure | numpy_mlp.py | {string.Join(" | ", threads.Select(t => $"NeuralNet --threads {t}"))} |");
         Console.WriteLine($"|---|---:|{string.Concat(threads.Select(_ => "---:|"))}");
         string Row(string figure, string numpyCell, Func<int, string> cell) => $"| {figure} | {numpyCell} | {string.Join(" | ", threads.Select(cell))} |";
@@ -87,6 +87,9 @@ internal static partial class FashionComparison
         return 0;
     }
 
+    /// <summary>The kernel the trainer would pick on this CPU; null leaves it to OpenBLAS.</summary>
+    private static string? CoreType { get; } = NeuralNet.LinearAlgebra.CoreTypeSelection.CoreTypeToSet(null, NeuralNet.LinearAlgebra.CpuIsa.Current);
+
     private sealed record Side(double[] EpochSeconds, double TestAccuracy, double LoadSeconds, double PeakRssKb);
 
     /// <summary>Runs a command under /usr/bin/time -v with the shared BLAS settings; its output and peak RSS in kB.</summary>
@@ -96,7 +99,11 @@ internal static partial class FashionComparison
         start.ArgumentList.Add("-v");
         foreach (string part in command)
             start.ArgumentList.Add(part);
-        start.Environment["OPENBLAS_CORETYPE"] = "SkylakeX";
+        // Forcing SkylakeX would die of SIGILL on an AVX2-only CPU: both sides get the kernel this CPU runs best.
+        if (CoreType is null)
+            start.Environment.Remove("OPENBLAS_CORETYPE");
+        else
+            start.Environment["OPENBLAS_CORETYPE"] = CoreType;
         start.Environment.Remove("OPENBLAS_L2_SIZE");
         start.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;

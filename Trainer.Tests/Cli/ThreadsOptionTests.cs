@@ -8,11 +8,12 @@ public class ThreadsOptionTests
 {
     [TestCase("0")]
     [TestCase("1025")]
+    [TestCase("two")]
     public void AThreadCountOutOfRangeIsOneLineAndExitCode2(string threads)
     {
         var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--threads", threads);
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
-        Assert.That(run.Error, Is.EqualTo($"error: --threads must be between 1 and 1024, not {threads} (see --help)\n"));
+        Assert.That(run.Error, Is.EqualTo($"error: --threads must be a whole number from 1 to 1024, not '{threads}' (see --help)\n"));
     }
 
     [Test]

@@ -11,20 +11,11 @@ internal static class ThreadsOption
     /// <summary>More workers than this is a typo, not a machine.</summary>
     public const int Maximum = 1024;
 
-    public static Option<int?> Create()
+    public static Option<int?> Create() => OptionRules.OptionalWhole(new Option<int?>("--threads")
     {
-        var option = new Option<int?>("--threads")
-        {
-            Description = "Worker threads that split each batch (each runs single-threaded BLAS) [default: the cores this process may use, from its CPU affinity and cgroup quota]",
-            HelpName = "N",
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } threads && threads is < 1 or > Maximum)
-                result.AddError($"--threads must be between 1 and {Maximum}, not {threads}");
-        });
-        return option;
-    }
+        Description = "Worker threads that split each batch (each runs single-threaded BLAS) [default: the cores this process may use, from its CPU affinity and cgroup quota]",
+        HelpName = "N",
+    }, 1, Maximum);
 
     /// <summary>The workers to run: the option's value, else every core this process may use.</summary>
     public static int Resolve(int? threads) => threads ?? WorkerPool.AvailableCores;
