@@ -75,7 +75,7 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), ThreadsOption.Parallelism(workers));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), ThreadsOption.For(workers));
         }));
         return command;
     }
@@ -97,7 +97,7 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.Parallelism(workers));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers));
         }));
         return command;
     }

@@ -28,5 +28,5 @@ internal static class ThreadsOption
     }
 
     /// <summary>The workers and the product their replica networks run, for a command's lifetime.</summary>
-    public static Parallelism Parallelism(WorkerPool workers, int seed = 0) => new(workers, BlasBackend.Gemm<float>(), seed);
+    public static Parallelism For(WorkerPool workers, int seed = 0) => new(workers, BlasBackend.Gemm<float>(), seed);
 }

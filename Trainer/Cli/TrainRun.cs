@@ -37,7 +37,7 @@ public static class TrainRun
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
-            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.Parallelism(workers, options.Seed));
+            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.For(workers, options.Seed));
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
