@@ -96,6 +96,22 @@ public class DataParallelTests
     }
 
     [Test]
+    public void TheFirstChunkCheckSeesANonFiniteOutputInAnyWorkersPiece()
+    {
+        var data = Data(regression: false, new Random(13), count: 1024);
+        var model = Model(new Random(2));
+        using var workers = new WorkerPool(2);
+        var evaluation = Evaluation.On(model, new SoftmaxCrossEntropy<float>(Classes), new Parallelism(workers, OpenBlasForTests.Gemm));
+        var starts = new List<int>();
+        evaluation.Run(data, (start, _) => starts.Add(start));
+        Assert.That(starts, Is.EqualTo(new[] { 0, 512 }), "the first chunk comes in two pieces");
+        Assert.That(evaluation.FirstChunkLoss(data), Is.EqualTo(new Evaluation(model, new SoftmaxCrossEntropy<float>(Classes)).FirstChunkLoss(data)).Within(1e-4).Percent);
+
+        var poisoned = Data(regression: false, new Random(13), count: 1024, infiniteSample: 3); // in worker 0's piece
+        Assert.That(double.IsFinite(evaluation.FirstChunkLoss(poisoned)), Is.False);
+    }
+
+    [Test]
     public void ANonFiniteLossInAShardStopsTheStepAndNamesTheLayer()
     {
         var data = Data(regression: false, new Random(3));
@@ -111,9 +127,11 @@ public class DataParallelTests
             Assert.That(model.Parameters[k].Values, Is.EqualTo(before[k]), $"parameter {k} must not be stepped");
     }
 
-    internal static Dataset Data(bool regression, Random random, int count = Count)
+    internal static Dataset Data(bool regression, Random random, int count = Count, int? infiniteSample = null)
     {
         var x = Enumerable.Range(0, Features * count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        if (infiniteSample is { } sample)
+            x[sample * Features + 2] = float.PositiveInfinity;
         var labels = Enumerable.Range(0, count).Select(i => (x[i * Features] > 0 ? 1 : 0) + (x[i * Features + 1] > 0 ? 2 : 0)).ToArray();
         var y = new float[Classes * count];
         for (int i = 0; i < count; i++)

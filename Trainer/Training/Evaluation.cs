@@ -45,9 +45,15 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
     /// give finite outputs.</summary>
     public double FirstChunkLoss(Dataset data)
     {
-        double result = double.NaN;
-        _pass.Run(data, (_, output, y) => result = loss.Forward(output, y), limit: ForwardPass.ChunkSize);
-        return result;
+        // With several workers the chunk arrives in pieces, one per worker: every piece counts, a NaN in any of them too.
+        double sum = 0;
+        int samples = 0;
+        _pass.Run(data, (_, output, y) =>
+        {
+            sum += loss.Forward(output, y) * (double)output.ColumnCount;
+            samples += output.ColumnCount;
+        }, limit: ForwardPass.ChunkSize);
+        return samples == 0 ? double.NaN : sum / samples;
     }
 
     /// <inheritdoc cref="ForwardPass.FirstNonFiniteOutput(Dataset)"/>
