@@ -49,7 +49,8 @@ public static class TrainRun
         }
 
         // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
-        EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
+        // Only finite losses rank: double's ordering puts NaN below every number.
+        EpochResult? best = history.Where(e => double.IsFinite(hasValidation ? e.ValidationLoss : e.TrainLoss)).MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {

@@ -19,6 +19,16 @@ public static class TargetAnalysis
         if (forced is { } task)
             return task;
         var texts = raw.Targets[0].Texts!;
+        // A numeric target with a few bad cells is not a classification of those cells: the column rule decides.
+        var (numbers, distinctNumbers, firstText) = ColumnTypes.NumbersOf([.. rows.Select(r => texts[r])], raw.Dialect.DecimalComma);
+        int others = rows.Length - numbers;
+        if (numbers > 0 && others > 0 && !ColumnTypes.AreCodes(numbers, distinctNumbers, others))
+        {
+            var target = raw.Targets[0];
+            int row = rows[firstText];
+            throw InputException.At(raw.Path, raw.Lines[row], target.Index + 1, System.FormattableString.Invariant(
+                $"'{CsvScan.Shorten(texts[row]!)}' in target column '{target.Name}' is not a number ({numbers} of {rows.Length} cells are numbers); fix it, or pass --task classification to read every value as a class name"));
+        }
         var distinct = new HashSet<double>();
         foreach (int r in rows)
         {
@@ -42,7 +52,7 @@ public static class TargetAnalysis
         else
             Array.Sort(names, StringComparer.Ordinal);
         if (names.Length < 2)
-            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{names.FirstOrDefault()}'); classification needs at least two");
+            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{CsvScan.Shorten(names.FirstOrDefault() ?? "")}'); classification needs at least two");
         return names;
     }
 

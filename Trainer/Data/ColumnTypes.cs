@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace NeuralNet.Data;
+
+/// <summary>
+/// Decides whether a feature column is numbers or text from all of its cells, the same wherever a cell sits:
+/// <list type="bullet">
+/// <item>numeric when every cell that is not a missing value is a number (<see cref="NumberGrammar"/>);</item>
+/// <item>text when none is, or when the numbers are a few codes among text: at most <see cref="MaxCodeShare"/> of
+/// the non-missing cells, with at most <see cref="MaxDistinctCodes"/> distinct values (sizes S, M, L, 10, 12);</item>
+/// <item>otherwise an error naming the first cell that is not a number, with the counts and the fixes.</item>
+/// </list>
+/// <c>--numeric</c> and <c>--categorical</c> decide instead, as does a trained model for the files it reads.
+/// </summary>
+internal static class ColumnTypes
+{
+    public const double MaxCodeShare = 0.10;
+
+    public const int MaxDistinctCodes = 20;
+
+    /// <summary>The cells of a column read as numbers that are not numbers: how many, and the first.</summary>
+    public sealed class NotNumbers(RecordProblem first)
+    {
+        public RecordProblem First { get; } = first;
+
+        public int Count { get; set; }
+    }
+
+    /// <summary>How the read first tries a column whose kind is not given: as numbers when every sampled cell that is
+    /// not missing is one (or an infinity, which is then reported as an error rather than taken as a category).</summary>
+    public static ColumnKind FirstTry(CsvScan scan, int column) =>
+        scan.Sample.All(row => row[column] is not { } text || NumberGrammar.Read(text, scan.Dialect.DecimalComma, out _) is CellKind.Number or CellKind.NotFinite)
+            ? ColumnKind.Numeric
+            : ColumnKind.Text;
+
+    /// <summary>Checks every feature column of a read against the rule; returns the requests to read again as text
+    /// (columns tried as numbers that are text with a few codes), or throws for a mixed column.</summary>
+    public static int[] Decide(CsvScan scan, RawData raw, ColumnRequest[] requests, Dictionary<int, NotNumbers> notNumbers)
+    {
+        var retry = new List<int>();
+        for (int i = 0; i < requests.Length; i++)
+        {
+            var request = requests[i];
+            if (request.IsTarget)
+                continue;
+            var column = Array.Find(raw.Features, c => c.Index == request.Index)!;
+            if (column.Kind == ColumnKind.Numeric)
+            {
+                if (!notNumbers.TryGetValue(request.Index, out var bad))
+                    continue;
+                if (request.Kind == ColumnKind.Numeric)
+                    throw bad.First.ToException(scan, request.Name, request.Source == ColumnRequest.ByModel ? "as in the model's training data" : $"as --numeric {Quoted(request.Name)} says");
+                var numbers = NumbersOf(raw, column);
+                if (AreCodes(numbers.Count, numbers.Distinct, bad.Count))
+                    retry.Add(i);
+                else
+                    throw Mixed(scan.Path, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
+            }
+            else if (request.Kind is null)
+            {
+                var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
+                int texts = column.Texts!.Count(t => t is not null) - count;
+                if (count > 0 && !AreCodes(count, distinct, texts))
+                    throw Mixed(scan.Path, raw.Lines[firstText], column, column.Texts![firstText]!, count, raw.Rows);
+            }
+        }
+        return [.. retry];
+    }
+
+    /// <summary>Whether numbers among texts are codes of a text column rather than values of a numeric one.</summary>
+    public static bool AreCodes(int numbers, int distinctNumbers, int texts) =>
+        numbers <= MaxCodeShare * (numbers + texts) && distinctNumbers <= MaxDistinctCodes;
+
+    /// <summary><c>file:line:column: 'x' in column 'c' is not a number (148 of 150 cells are numbers); fix it, ...</c></summary>
+    public static InputException Mixed(string path, long line, RawColumn column, string text, int numbers, int rows) =>
+        InputException.At(path, line, column.Index + 1, string.Create(CultureInfo.InvariantCulture,
+            $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is not a number ({numbers} of {rows} cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical {Quoted(column.Name)}"));
+
+    /// <summary>A column name as it would be typed in a shell.</summary>
+    public static string Quoted(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : $"'{name.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static (int Count, int Distinct) NumbersOf(RawData raw, RawColumn column)
+    {
+        var distinct = new HashSet<float>();
+        int count = 0;
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            float value = raw.Number(r, column);
+            if (float.IsNaN(value))
+                continue;
+            count++;
+            if (distinct.Count <= MaxDistinctCodes)
+                distinct.Add(value);
+        }
+        return (count, distinct.Count);
+    }
+
+    /// <summary>The cells of a text column that are numbers: how many, how many distinct values (up to one past
+    /// the limit), and the row of the first cell that is neither a number nor missing (-1 if none).</summary>
+    public static (int Count, int Distinct, int FirstText) NumbersOf(string?[] texts, bool decimalComma)
+    {
+        // Texts repeat (categories): each distinct string is parsed once.
+        var isNumber = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var distinct = new HashSet<double>();
+        int count = 0, firstText = -1;
+        for (int r = 0; r < texts.Length; r++)
+        {
+            if (texts[r] is not { } text)
+                continue;
+            if (!isNumber.TryGetValue(text, out bool number))
+            {
+                number = NumberGrammar.IsNumber(text, decimalComma, out double value);
+                isNumber[text] = number;
+                if (number && distinct.Count <= MaxDistinctCodes)
+                    distinct.Add(value);
+            }
+            if (number)
+                count++;
+            else if (firstText < 0)
+                firstText = r;
+        }
+        return (count, distinct.Count, firstText);
+    }
+}
