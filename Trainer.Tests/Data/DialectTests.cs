@@ -87,7 +87,7 @@ public sealed class DialectTests
 
         var error = Assert.Throws<InputException>(() => CsvLoader.Load(path, null, DataOptions.Default));
 
-        Assert.That(error.Message, Is.EqualTo($"{path}:2:2: '1.234,5' in column 'z' is not a number (2 of 3 cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical z"));
+        Assert.That(error.Message, Is.EqualTo($"{path}:2:2: '1.234,5' in column 'z' is not a number, as thousands separators are not read (2 of 3 cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical z"));
     }
 
     [Test]

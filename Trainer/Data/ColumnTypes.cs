@@ -54,14 +54,14 @@ internal static class ColumnTypes
                 if (AreCodes(numbers.Count, numbers.Distinct, bad.Count))
                     retry.Add(i);
                 else
-                    throw Mixed(scan.Path, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
+                    throw Mixed(scan.Path, raw.Dialect, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
             }
             else if (request.Kind is null)
             {
                 var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
                 int texts = column.Texts!.Count(t => t is not null) - count;
                 if (count > 0 && !AreCodes(count, distinct, texts))
-                    throw Mixed(scan.Path, raw.Lines[firstText], column, column.Texts![firstText]!, count, raw.Rows);
+                    throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, column.Texts![firstText]!, count, raw.Rows);
             }
         }
         return [.. retry];
@@ -72,9 +72,9 @@ internal static class ColumnTypes
         numbers <= MaxCodeShare * (numbers + texts) && distinctNumbers <= MaxDistinctCodes;
 
     /// <summary><c>file:line:column: 'x' in column 'c' is not a number (148 of 150 cells are numbers); fix it, ...</c></summary>
-    public static InputException Mixed(string path, long line, RawColumn column, string text, int numbers, int rows) =>
+    public static InputException Mixed(string path, CsvDialect dialect, long line, RawColumn column, string text, int numbers, int rows) =>
         InputException.At(path, line, column.Index + 1, string.Create(CultureInfo.InvariantCulture,
-            $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is not a number ({numbers} of {rows} cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical {Quoted(column.Name)}"));
+            $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is not a number{RecordProblem.Hint(text, dialect)} ({numbers} of {rows} cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical {Quoted(column.Name)}"));
 
     /// <summary>A column name as it would be typed in a shell.</summary>
     public static string Quoted(string name) =>

@@ -54,9 +54,11 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
     public static string Hint(string text, CsvDialect dialect)
     {
         if (text.Contains(',') && !dialect.DecimalComma && NumberGrammar.IsNumber(text, true, out _))
-            return dialect.Delimiter == ',' ? " (no thousands separators are read, and the decimal separator is '.')" : " (the decimal separator is '.'; pass --decimal-comma if the file writes 4,5)";
+            return dialect.Delimiter == ',' ? ", as thousands separators are not read and the decimal separator is '.'" : $", as the decimal separator is '.' (pass --decimal-comma if the file writes 4,5)";
         if (text.Contains('.') && dialect.DecimalComma && NumberGrammar.IsNumber(text, false, out _))
-            return " (the file has a decimal comma, so '.' is not read as a decimal point, nor as a thousands separator)";
+            return ", as the file has a decimal comma and '.' is not read as a decimal point nor as a thousands separator";
+        if (dialect.DecimalComma && text.Contains('.') && text.Contains(','))
+            return ", as thousands separators are not read";
         return "";
     }
 }

@@ -27,7 +27,7 @@ public static class TargetAnalysis
             var target = raw.Targets[0];
             int row = rows[firstText];
             throw InputException.At(raw.Path, raw.Lines[row], target.Index + 1, System.FormattableString.Invariant(
-                $"'{CsvScan.Shorten(texts[row]!)}' in target column '{target.Name}' is not a number ({numbers} of {rows.Length} cells are numbers); fix it, or pass --task classification to read every value as a class name"));
+                $"'{CsvScan.Shorten(texts[row]!)}' in target column '{target.Name}' is not a number{RecordProblem.Hint(texts[row]!, raw.Dialect)} ({numbers} of {rows.Length} cells are numbers); fix it, or pass --task classification to read every value as a class name"));
         }
         var distinct = new HashSet<double>();
         foreach (int r in rows)
