@@ -183,6 +183,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     public static string Shorten(string text)
     {
         text = text.ReplaceLineEndings(" ");
+        // Control characters (a NUL in a cell) would garble the one-line message: shown as \xNN.
+        if (text.Any(char.IsControl))
+            text = string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString()));
         return text.Length <= 40 ? text : FormattableString.Invariant($"{text[..40]}... ({text.Length:N0} characters)");
     }
 
