@@ -142,7 +142,7 @@ public static class CsvLoader
             {
                 if (utf8Path is not null && RecordProblem.Utf8(record, column.Index, utf8Path) is { } invalid)
                     return invalid;
-                column.Texts![row] = record.IsNull(column.Index) ? null : record.GetString(column.Index);
+                column.Texts![row] = CsvScan.TextOf(record, column.Index);
             }
             return problems;
         }

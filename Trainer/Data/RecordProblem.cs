@@ -31,7 +31,7 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
     {
         if (path is not null && Utf8(record, column, path) is { } invalid)
             return invalid;
-        return new RecordProblem(kind == CellKind.NotFinite ? ProblemKind.NotFinite : ProblemKind.NotANumber, record.LineNumber, column, record.GetString(column), next);
+        return new RecordProblem(kind == CellKind.NotFinite ? ProblemKind.NotFinite : ProblemKind.NotANumber, record.LineNumber, column, record.GetString(column).Trim(' ', '\t'), next);
     }
 
     /// <summary>The error of a fatal problem, or of a cell that is not a number where a number is required.</summary>
