@@ -20,7 +20,7 @@ public class ModelSerializerTests
     [TearDown]
     public void DeleteDirectory() => _temp.Dispose();
 
-    private static Sequential<float> Network(int seed) => Mlp.Build<float>(4, [5], 3, new Random(seed));
+    private static Sequential<float> Network(int seed) => Mlp.Build(4, [5], 3, LayerContext<float>.WithChosenGemm(new Random(seed)));
 
     /// <summary>Saves <paramref name="network"/> to a fresh file of the test's directory and returns its path.</summary>
     private string Save(Sequential<float> network)

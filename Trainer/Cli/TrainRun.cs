@@ -90,7 +90,7 @@ public static class TrainRun
         // A resumed run records the architecture and columns it really trained, not the ignored options.
         var recorded = resumed is null ? options : options with
         {
-            Hidden = [.. model.Layers.OfType<Dense<float>>().SkipLast(1).Select(d => d.OutputSize)],
+            Hidden = [.. model.Layers.Where(layer => layer.Spec.StartsWith(LayerRegistry.OutputLayer + ":", StringComparison.Ordinal)).SkipLast(1).Select(d => d.OutputSize)],
             // As --layers would write it: the output layer bare, since its size comes from the data.
             Layers = string.Join(',', model.Layers.SkipLast(1).Select(layer => layer.Spec).Append(LayerRegistry.OutputLayer)),
             Target = string.Join(",", prep.TargetNames),
@@ -184,8 +184,8 @@ public static class TrainRun
             output.WriteLine(line);
 
         var model = resumed?.Network ?? (options.Layers is null
-            ? Mlp.Build<float>(prep.InputCount, options.Hidden, prep.OutputCount, initRandom)
-            : LayerRegistry.Build<float>(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, initRandom));
+            ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
+            : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom)));
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
@@ -223,9 +223,5 @@ public static class TrainRun
     private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
 
     private static string Describe(Sequential<float> model) =>
-        model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer switch
-        {
-            Dense<float> dense => $"dense {dense.OutputSize}",
-            _ => layer.Spec,
-        }));
+        model.InputSize + " → " + string.Join(" → ", model.Layers.Select(layer => layer.Summary));
 }

@@ -134,7 +134,7 @@ public static class ModelSerializer
             var specs = LayerRegistry.Parse(text);
             if (specs.Count != 1)
                 throw new InputException($"'{text}' is not one layer");
-            layer = LayerRegistry.Create<float>(specs[0], inputs, new Random(0)); // the random initial values are overwritten below
+            layer = LayerRegistry.Create(specs[0], inputs, LayerContext<float>.WithChosenGemm(new Random(0))); // the random initial values are overwritten below
         }
         catch (InputException e)
         {

@@ -2,15 +2,10 @@ using NeuralNet.Layers;
 
 namespace NeuralNet.Training;
 
-/// <summary>Short names of layers for messages: "dense 4→64", "relu 64".</summary>
+/// <summary>Short names of layers for messages, as each layer gives them (<see cref="ILayer{T}.Description"/>): "dense 4→64", "relu 64".</summary>
 public static class LayerDescription
 {
-    public static string Of(ILayer<float> layer) => layer switch
-    {
-        Dense<float> dense => $"dense {dense.InputSize}→{dense.OutputSize}",
-        ReLU<float> relu => $"relu {relu.InputSize}",
-        _ => $"{layer.Spec} {layer.InputSize}→{layer.OutputSize}",
-    };
+    public static string Of(ILayer<float> layer) => layer.Description;
 
     /// <summary>Runs <paramref name="input"/> (features, batch) through the layers one at a time and names the first
     /// whose output holds a NaN or ±∞. Only called after a non-finite loss, so it may allocate.</summary>
