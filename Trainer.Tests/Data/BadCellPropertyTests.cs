@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using NeuralNet.Cli;
 using NeuralNet.Tests.Cli;
-using NeuralNet.Tests.LinearAlgebra;
 
 namespace NeuralNet.Tests.Data;
 
@@ -12,7 +11,7 @@ namespace NeuralNet.Tests.Data;
 /// window): the run ends with exit 2 naming exactly that line and column, or, for a missing-value word, trains only
 /// when --missing allows it, and then with every column still numeric.
 /// </summary>
-public sealed class BadCellPropertyTests : ProviderRestoringFixture
+public sealed class BadCellPropertyTests
 {
     /// <summary>Every token of the issue that is neither a number nor a missing value.</summary>
     public static readonly string[] NotNumbers =

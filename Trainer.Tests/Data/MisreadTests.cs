@@ -4,12 +4,11 @@ using System.Text;
 using NeuralNet.Cli;
 using NeuralNet.Data;
 using NeuralNet.Tests.Cli;
-using NeuralNet.Tests.LinearAlgebra;
 
 namespace NeuralNet.Tests.Data;
 
 /// <summary>The silent misreads of issue 11, one test each: every one is now read as meant or refused naming its cell.</summary>
-public sealed class MisreadTests : ProviderRestoringFixture
+public sealed class MisreadTests
 {
     private const string Fix = "fix it, mark it missing (empty or NA), or pass --categorical sepal_width";
 
