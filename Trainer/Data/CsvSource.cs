@@ -11,12 +11,14 @@ namespace NeuralNet.Data;
 /// (regular or copied) file, all in <see cref="CsvScan"/> and <see cref="CsvLoader"/>:
 /// </para>
 /// <list type="number">
-/// <item>the scan: the binary check, the dialect, the header, and the first rows (the column kinds to try, the
-/// row estimate), from one stream;</item>
-/// <item>the read of every record, once, in parallel, deciding each column's kind from all of its cells;</item>
+/// <item>the scan (<see cref="CsvScan.Read"/>): the binary check, the dialect, the header and the first rows (how
+/// each column is first tried, the row estimate), from one stream; a file whose first rows split evenly at ','
+/// and at ';' is sampled a second time at ';' to compare the two readings;</item>
+/// <item>the read of every record, once, in parallel (<see cref="CsvLoader"/>), deciding each column's kind from
+/// all of its cells;</item>
 /// <item>rarely, the read again: when the file has more rows than the estimate (the matrix is then allocated at
-/// the exact count), or when a column whose first rows were numbers turns out to be nearly all text (it is read
-/// as text).</item>
+/// the exact count), or when a column whose first rows were numbers turns out to be text with a few numeric
+/// codes (it is read as text).</item>
 /// </list>
 /// A <c>--test</c> file is scanned before training (its columns are checked) and read after it.
 /// </summary>
