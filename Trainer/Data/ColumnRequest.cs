@@ -77,12 +77,12 @@ internal static class ColumnRequests
             return byName;
         if (int.TryParse(name, out int index) && index >= -header.Length && index < header.Length)
             return index < 0 ? header.Length + index : index;
-        throw new InputException($"{scan.Path}: there is no {role} column '{name}'; the columns are {ListOf(header)}");
+        throw new InputException($"{scan.Path}: there is no {role} column '{CsvScan.Shorten(name)}'; the columns are {ListOf(header)}");
     }
 
     /// <summary>Column names for a message: all of them, or the first ten and how many there are.</summary>
     public static string ListOf(string[] header) =>
-        header.Length <= 12 ? string.Join(", ", header) : $"{string.Join(", ", header.Take(10))}, ... ({header.Length} columns)";
+        header.Length <= 12 ? string.Join(", ", header.Select(CsvScan.Shorten)) : $"{string.Join(", ", header.Take(10).Select(CsvScan.Shorten))}, ... ({header.Length} columns)";
 
     // An exact match wins; otherwise the name is matched ignoring case and surrounding spaces.
     private static bool TryFind(string[] header, string name, out int column)

@@ -318,7 +318,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         {
             string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c]!.Trim();
             if (seen.TryGetValue(name, out int earlier))
-                throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{name}'; expected unique column names");
+                throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
             seen[name] = c;
             names[c] = name;
         }
