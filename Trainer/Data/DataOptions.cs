@@ -1,6 +1,6 @@
 namespace NeuralNet.Data;
 
-/// <summary>What to do with missing values (empty, NA, NaN, null or ?).</summary>
+/// <summary>What to do with missing values (empty, NA, N/A, NaN, null, None or ?, see <see cref="MissingValues"/>).</summary>
 public enum MissingValuePolicy
 {
     /// <summary>Stop with the count and the first location.</summary>
