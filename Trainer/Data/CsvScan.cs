@@ -128,8 +128,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <summary>The name of column <paramref name="number"/> (1-based) of a file without a header row.</summary>
     public static string GeneratedName(int number) => $"col{number}";
 
-    /// <summary>The reader options for a file of this dialect; null values are the missing-value words. Fields are
-    /// trimmed by <see cref="TextOf"/> and <see cref="NumberGrammar"/>, not by CsvHelper, whose trimming costs every
+    /// <summary>The reader options for a file of this dialect. Missing values are recognised, and fields are
+    /// trimmed, by <see cref="TextOf"/> and <see cref="NumberGrammar"/>, not by CsvHelper, whose trimming costs every
     /// field of a large numeric file (Fashion-MNIST's read took 2.5 times as long).</summary>
     /// <param name="encoding">The file's encoding (--encoding), or null for UTF-8 (a byte order mark still counts).</param>
     /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
@@ -141,7 +141,6 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             HasHeader = hasHeader,
             TrackLineNumbers = true,
             PoolStrings = true,
-            NullValues = MissingValues.Words,
             Encoding = encoding,
             OnMalformedRecord = record =>
             {
