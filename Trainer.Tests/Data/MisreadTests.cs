@@ -318,6 +318,32 @@ public sealed class MisreadTests
     }
 
     [Test]
+    public void A_column_of_many_numbers_and_many_texts_is_categorical_with_a_note()
+    {
+        // Titanic's Ticket: mostly numbers, a quarter text; not a numeric column with a typo.
+        string path = _files.Write("ticket.csv", "ticket,x,y\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{(i % 4 == 1 ? $"PC {i % 3}" : $"{1000 + i % 6}")},{i % 7},{i % 2}\n")));
+
+        var run = CliRun.Train(path, "--val-split", "0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
+            Assert.That(run.Line("mixed: "), Is.EqualTo("mixed: column 'ticket' has numbers and text (30 of 40 cells are numbers; the first text, 'PC 1', at line 3): read as categorical; pass --categorical ticket to confirm it, or --numeric ticket to have the text refused"));
+            Assert.That(run.Line("         ticket "), Does.StartWith("         ticket  categorical        0  9 categories: "));
+        });
+    }
+
+    [Test]
+    public void A_text_column_of_nearly_all_different_values_is_dropped_as_id_like()
+    {
+        string path = _files.Write("names.csv", "name,x,y\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"{(i == 50 ? "n0" : $"n{i}")},{i % 7},{i % 2}\n")));
+
+        var run = CliRun.Train(path);
+
+        Assert.That(run.Line("dropped: name"), Is.EqualTo("dropped: name: ID-like: 99 different texts in 100 values; pass --categorical name to keep it"));
+    }
+
+    [Test]
     public void The_summary_table_stays_short_for_a_wide_file()
     {
         string path = _files.Write("wide.csv", "label," + string.Join(',', Enumerable.Range(1, 100).Select(c => $"p{c}")) + ",colour\n"

@@ -5,12 +5,15 @@ using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>Finds the feature columns of a training file that cannot help a model: ID-like columns (each row its own
-/// value, which does not generalise), text columns of more than <see cref="MaxCategories"/> categories (as many
+/// value, or nearly: <see cref="IdLikeShare"/>, which does not generalise), text columns of more than <see cref="MaxCategories"/> categories (as many
 /// one-hot inputs, mostly seen once) and constant columns (nothing to learn from). A column named in --categorical
 /// is kept unless it is constant.</summary>
 public static partial class ColumnScreening
 {
     public const int MaxCategories = 1000;
+
+    /// <summary>A text column with at least this share of distinct values among its values is ID-like.</summary>
+    public const double IdLikeShare = 0.95;
 
     /// <param name="keep">Columns named in --categorical, by name.</param>
     public static DroppedColumn[] Screen(RawData raw, IReadOnlySet<string>? keep = null)
@@ -37,6 +40,8 @@ public static partial class ColumnScreening
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
         if (distinct == raw.Rows)
             return $"ID-like: a different text in every row; {toKeep}";
+        if (distinct >= IdLikeShare * values.Length)
+            return FormattableString.Invariant($"ID-like: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
         if (distinct > MaxCategories)
             return FormattableString.Invariant($"{distinct:N0} categories, more than {MaxCategories:N0}; {toKeep}");
         return null;

@@ -6,9 +6,13 @@ namespace NeuralNet.Data;
 /// Decides whether a feature column is numbers or text from all of its cells, the same wherever a cell sits:
 /// <list type="bullet">
 /// <item>numeric when every cell that is not a missing value is a number (<see cref="NumberGrammar"/>);</item>
-/// <item>text when none is, or when the numbers are a few codes among text: at most <see cref="MaxCodeShare"/> of
-/// the non-missing cells, with at most <see cref="MaxDistinctCodes"/> distinct values (sizes S, M, L, 10, 12);</item>
-/// <item>otherwise an error naming the first cell that is not a number, with the counts and the fixes.</item>
+/// <item>an error naming the first cell that is not a number, with the counts and the fixes, when those cells are
+/// a few (<see cref="IsFewStrays"/>: at most <see cref="MaxStrays"/>, or <see cref="MaxStrayShare"/> of the
+/// non-missing cells): a typo, an unknown missing-value word or a thousands separator in a numeric column;</item>
+/// <item>text, silently, when none is a number, or when the numbers are a few codes among text: at most
+/// <see cref="MaxCodeShare"/> of the non-missing cells, with at most <see cref="MaxDistinctCodes"/> distinct
+/// values (sizes S, M, L, 10, 12);</item>
+/// <item>text, with a note in the summary, when both are many (Titanic's Ticket: 661 numbers, 230 texts).</item>
 /// </list>
 /// <c>--numeric</c> and <c>--categorical</c> decide instead, as does a trained model for the files it reads.
 /// </summary>
@@ -17,6 +21,10 @@ internal static class ColumnTypes
     public const double MaxCodeShare = 0.10;
 
     public const int MaxDistinctCodes = 20;
+
+    public const int MaxStrays = 3;
+
+    public const double MaxStrayShare = 0.05;
 
     /// <summary>The cells of a column read as numbers that are not numbers: how many, and the first.</summary>
     public sealed class NotNumbers(RecordProblem first)
@@ -33,11 +41,13 @@ internal static class ColumnTypes
             ? ColumnKind.Numeric
             : ColumnKind.Text;
 
-    /// <summary>Checks every feature column of a read against the rule; returns the requests to read again as text
-    /// (columns tried as numbers that are text with a few codes), or throws for a mixed column.</summary>
-    public static int[] Decide(CsvScan scan, RawData raw, ColumnRequest[] requests, Dictionary<int, NotNumbers> notNumbers)
+    /// <summary>Checks every feature column of a read against the rule, or throws for a numeric column with a few
+    /// stray texts. Returns the requests to read again as text (columns tried as numbers that are text), and the
+    /// notes about text columns that also hold many numbers.</summary>
+    public static (int[] Retry, string[] Notes) Decide(CsvScan scan, RawData raw, ColumnRequest[] requests, Dictionary<int, NotNumbers> notNumbers)
     {
         var retry = new List<int>();
+        var notes = new List<string>();
         for (int i = 0; i < requests.Length; i++)
         {
             var request = requests[i];
@@ -51,21 +61,28 @@ internal static class ColumnTypes
                 if (request.Kind == ColumnKind.Numeric)
                     throw bad.First.ToException(scan, request.Name, request.Source == ColumnRequest.ByModel ? "as in the model's training data" : $"as --numeric {Quoted(request.Name)} says");
                 var numbers = NumbersOf(raw, column);
-                if (AreCodes(numbers.Count, numbers.Distinct, bad.Count))
-                    retry.Add(i);
-                else
+                if (numbers.Count > 0 && !AreCodes(numbers.Count, numbers.Distinct, bad.Count) && IsFewStrays(numbers.Count, bad.Count))
                     throw Mixed(scan.Path, raw.Dialect, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
+                retry.Add(i); // text, with or without a note: decided by the branch below on the next read
             }
             else if (request.Kind is null)
             {
                 var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
                 int texts = column.Texts!.Count(t => t is not null) - count;
-                if (count > 0 && !AreCodes(count, distinct, texts))
-                    throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, column.Texts![firstText]!, count, raw.Rows);
+                if (count == 0 || AreCodes(count, distinct, texts))
+                    continue;
+                string text = column.Texts![firstText]!;
+                if (IsFewStrays(count, texts))
+                    throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
             }
         }
-        return [.. retry];
+        return ([.. retry], [.. notes]);
     }
+
+    /// <summary>Whether the cells that are not numbers are a few strays in a numeric column (an error).</summary>
+    public static bool IsFewStrays(int numbers, int texts) => texts <= Math.Max(MaxStrays, MaxStrayShare * (numbers + texts));
 
     /// <summary>Whether numbers among texts are codes of a text column rather than values of a numeric one.</summary>
     public static bool AreCodes(int numbers, int distinctNumbers, int texts) =>

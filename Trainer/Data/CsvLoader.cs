@@ -74,10 +74,11 @@ public static class CsvLoader
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => Trimmed(c.Column, rows))], dropped,
                 scan.Sniffed, scan.Encoding?.WebName ?? "utf-8", [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
-            // A column first tried as numbers that is nearly all text further down: read again, that column as text.
-            var retry = ColumnTypes.Decide(scan, raw, requests, notNumbers);
+            // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
+            // column as text.
+            var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
             if (retry.Length == 0)
-                return raw;
+                return raw with { Notes = notes };
             foreach (int request in retry)
                 kinds[request] = ColumnKind.Text;
         }

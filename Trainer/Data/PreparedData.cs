@@ -78,7 +78,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = splitNote is null ? [] : [splitNote],
+            Notes = [.. raw.Notes, .. splitNote is null ? [] : new[] { splitNote }],
         };
     }
 

@@ -42,6 +42,9 @@ public sealed record RawData(
     string Encoding,
     string[] Categorical)
 {
+    /// <summary>Lines for the summary about how columns were read (a text column that also holds many numbers).</summary>
+    public string[] Notes { get; init; } = [];
+
     public string[] FeatureNames => [.. Features.Select(c => c.Name)];
 
     public string[] TargetNames => [.. Targets.Select(c => c.Name)];

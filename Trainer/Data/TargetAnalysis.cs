@@ -19,10 +19,11 @@ public static class TargetAnalysis
         if (forced is { } task)
             return task;
         var texts = raw.Targets[0].Texts!;
-        // A numeric target with a few bad cells is not a classification of those cells: the column rule decides.
+        // A numeric target with a few bad cells is not a classification of those cells.
         var (numbers, distinctNumbers, firstText) = ColumnTypes.NumbersOf([.. rows.Select(r => texts[r])], raw.Dialect.DecimalComma);
         int others = rows.Length - numbers;
-        if (numbers > 0 && others > 0 && !ColumnTypes.AreCodes(numbers, distinctNumbers, others))
+        // Many of both are class names, as are a few numeric codes among text; a few stray texts among numbers are an error.
+        if (numbers > 0 && others > 0 && !ColumnTypes.AreCodes(numbers, distinctNumbers, others) && ColumnTypes.IsFewStrays(numbers, others))
         {
             var target = raw.Targets[0];
             int row = rows[firstText];
