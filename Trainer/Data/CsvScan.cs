@@ -5,8 +5,9 @@ namespace NeuralNet.Data;
 
 /// <summary>
 /// A look at the start of a CSV file: checks that it is text, sniffs its dialect (or takes the overrides), names
-/// its columns, keeps the first rows as text to decide which columns are numbers, and estimates the number of rows
-/// from the file's size, so that the full read can write into one preallocated matrix.
+/// its columns, keeps the first rows as text to choose how each column is first tried (its type is decided from all
+/// of its cells, by <see cref="ColumnTypes"/>), checks that they are UTF-8 (unless --encoding), and estimates the
+/// number of rows from the file's size, so that the full read can write into one preallocated matrix.
 /// </summary>
 /// <param name="Header">The column names: the header row, or col1, col2, ... without one.</param>
 /// <param name="EstimatedRows">Data rows expected (the header excluded): exact for a file shorter than the sample,
