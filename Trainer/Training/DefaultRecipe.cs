@@ -3,13 +3,16 @@ using static System.FormattableString;
 namespace NeuralNet.Training;
 
 /// <summary>
-/// The training settings picked from the size of the data when the command line does not give them: AdamW with the
-/// rate halved when the validation loss stalls, early stopping that restores the best epoch, and a batch size,
-/// network width, weight decay and patience that scale with the training rows and the inputs. Each rule was chosen
-/// from the quality benchmark over eleven datasets from 96 to 64,000 training rows (docs/quality-experiments.md);
-/// none is fitted to one dataset. <see cref="Reasons"/> says, for each value, what it was picked from.
+/// The training settings picked from the size of the data when the command line does not give them: AdamW, early
+/// stopping on the validation loss that restores the best epoch, and a batch size, network width, learning rate,
+/// weight decay, patience and epoch limit that follow the training rows and the inputs. On 10,000 training rows or
+/// more the rate is also halved when the validation loss stalls (on fewer, the validation split is too small for a
+/// stall to mean anything). The rules were chosen from the quality benchmark over ten datasets of 96 to 64,000
+/// training rows and 4 to 784 inputs (docs/quality-experiments.md); none is fitted to one dataset.
+/// <see cref="Reasons"/> says for each value what it was picked from.
 /// </summary>
-/// <param name="LearningRatePatience">Epochs without a lower validation loss before the rate is halved.</param>
+/// <param name="LearningRatePatience">Epochs without a lower validation loss before the rate is halved; null keeps
+/// the rate constant.</param>
 public sealed record DefaultRecipe(
     int BatchSize,
     IReadOnlyList<int> Hidden,
@@ -17,7 +20,7 @@ public sealed record DefaultRecipe(
     int Patience,
     double LearningRate,
     double WeightDecay,
-    int LearningRatePatience,
+    int? LearningRatePatience,
     IReadOnlyDictionary<string, string> Reasons)
 {
     public const string Optimizer = "adamw";
@@ -25,54 +28,71 @@ public sealed record DefaultRecipe(
     /// <summary>The factor applied to the rate when the validation loss stalls.</summary>
     public const double LearningRateFactor = 0.5;
 
-    // The rules' constants, each with what it is for.
-    private const int MinBatch = 32, MaxBatch = 512;
-    private const int RowsPerBatchStep = 100;    // batch ≈ rows / 100: about a hundred steps per epoch, up to MaxBatch
+    /// <summary>From this many training rows: a network as wide as the inputs ask, and the rate halved on a stall.</summary>
+    public const int LargeRows = 10_000;
+
+    // batch ≈ rows / 100, a power of two in [32, 256]: about a hundred steps per epoch, and no larger than 256, past
+    // which the benchmark's larger sets lost accuracy (multiclass 0.968 at 256, 0.957 at 512).
+    private const int RowsPerBatch = 100, MinBatch = 32, MaxBatch = 256;
+    // First hidden layer: half the inputs rounded up to a power of two, in [64, 256]; the second half as wide.
     private const int MinWidth = 64, MaxWidth = 256;
-    private const int RowsForWideNetwork = 10_000; // below this a wider network overfits more than it gains
-    private const double DecayRows = 1_000;     // decoupled weight decay = 1,000 / rows, within [MinDecay, MaxDecay]
-    private const double MinDecay = 0.01, MaxDecay = 1;
-    private const int PatienceSteps = 1_000;    // early stopping waits about this many optimizer steps
-    private const int MinPatience = 5, MaxPatience = 50;
-    private const int MaxEpochs = 500;
-    private const int EpochSampleBudget = 2_000_000; // at most this many samples seen (epochs × rows), at least 20 epochs
-    private const int MinEpochs = 20;
+    // AdamW's base rate at batch 32 and up to 64 inputs; it grows with √batch (fewer, less noisy steps) and shrinks
+    // with √inputs beyond 64 (Adam moves every weight by about the rate, so a unit's input moves with its fan-in).
+    private const double BaseRate = 0.003;
+    private const int BaseBatch = 32, BaseInputs = 64;
+    // Decoupled weight decay = 1,000 / rows in [0.01, 1]: strong on a few hundred rows, light on many.
+    private const double DecayRows = 1_000, MinDecay = 0.01, MaxDecay = 1;
+    // Early stopping waits about 1,000 optimizer steps, 10 to 50 epochs.
+    private const int PatienceSteps = 1_000, MinPatience = 10, MaxPatience = 50;
+    private const int MinRatePatience = 3;
+    // At most 3·10¹¹ multiply-adds of forward passes (rows × weights × epochs; about 20 s of one core with the
+    // backward pass), 10 to 500 epochs: a run with no flags stays within a minute on a small machine.
+    private const double MultiplyAddBudget = 3e11;
+    private const int MinEpochs = 10, MaxEpochs = 500;
 
     /// <param name="trainRows">Rows the model trains on (after the validation split).</param>
     /// <param name="inputs">Model inputs after encoding (one per numeric column, one per category).</param>
-    public static DefaultRecipe For(int trainRows, int inputs)
+    /// <param name="outputs">Model outputs: classes, or regression targets.</param>
+    public static DefaultRecipe For(int trainRows, int inputs, int outputs)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(trainRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
-        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
         string rows = Invariant($"{trainRows:N0} training rows");
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        int batch = Math.Clamp(FloorPowerOfTwo(trainRows / RowsPerBatchStep), MinBatch, MaxBatch);
+        int batch = Math.Clamp(FloorPowerOfTwo(trainRows / RowsPerBatch), MinBatch, MaxBatch);
         reasons["batch"] = Invariant($"batch {batch}: {rows}");
 
-        int width = trainRows < RowsForWideNetwork ? MinWidth : Math.Clamp(CeilingPowerOfTwo(inputs) / 2, MinWidth, MaxWidth);
+        bool large = trainRows >= LargeRows;
+        int width = large ? Math.Clamp(CeilingPowerOfTwo(inputs) / 2, MinWidth, MaxWidth) : MinWidth;
         int[] hidden = [width, width / 2];
-        reasons["hidden"] = trainRows < RowsForWideNetwork
-            ? Invariant($"hidden {width},{width / 2}: {rows} (under {RowsForWideNetwork:N0})")
-            : Invariant($"hidden {width},{width / 2}: {inputs:N0} inputs");
+        reasons["hidden"] = large
+            ? Invariant($"hidden {width},{width / 2}: {inputs:N0} inputs")
+            : Invariant($"hidden {width},{width / 2}: {rows}, under {LargeRows:N0}");
+
+        double rate = RoundToTwoDigits(BaseRate * Math.Sqrt((double)batch / BaseBatch) * Math.Sqrt((double)BaseInputs / Math.Max(BaseInputs, inputs)));
+        int stepsPerEpoch = (trainRows + batch - 1) / batch;
+        int patience = Math.Clamp(PatienceSteps / stepsPerEpoch, MinPatience, MaxPatience);
+        int? ratePatience = large ? Math.Max(MinRatePatience, patience / 3) : null;
+        reasons["lr"] = Invariant($"AdamW lr {rate}: batch {batch}, {inputs:N0} inputs")
+            + (ratePatience is { } wait ? Invariant($"; halved after {wait} epochs without a lower val_loss") : "");
 
         double decay = Math.Round(Math.Clamp(DecayRows / trainRows, MinDecay, MaxDecay), 3);
         reasons["weight decay"] = Invariant($"decoupled weight decay {decay}: {rows}");
 
-        int stepsPerEpoch = (trainRows + batch - 1) / batch;
-        int patience = Math.Clamp(PatienceSteps / stepsPerEpoch, MinPatience, MaxPatience);
-        reasons["patience"] = Invariant($"early stopping after {patience} epochs without a lower val_loss ({stepsPerEpoch:N0} steps per epoch)");
+        reasons["patience"] = Invariant($"early stopping after {patience} epochs without a lower val_loss: {stepsPerEpoch:N0} steps per epoch");
 
-        int lrPatience = Math.Max(2, patience / 3);
-        double lr = 0.003;
-        reasons["lr"] = Invariant($"AdamW lr {lr}, halved after {lrPatience} epochs without a lower val_loss");
-
-        int epochs = Math.Clamp(EpochSampleBudget / trainRows, MinEpochs, MaxEpochs);
-        reasons["epochs"] = Invariant($"at most {epochs} epochs: {rows}");
-        return new DefaultRecipe(batch, hidden, epochs, patience, lr, decay, lrPatience, reasons);
+        long weights = (long)inputs * hidden[0] + (long)hidden[0] * hidden[1] + (long)hidden[1] * outputs;
+        int epochs = (int)Math.Clamp(MultiplyAddBudget / ((double)trainRows * weights), MinEpochs, MaxEpochs);
+        reasons["epochs"] = Invariant($"at most {epochs} epochs: {rows} × {weights:N0} weights");
+        return new DefaultRecipe(batch, hidden, epochs, patience, rate, decay, ratePatience, reasons);
     }
 
-    private static int FloorPowerOfTwo(int value) => value < 1 ? 1 : (int)BitOperations.RoundUpToPowerOf2((uint)value + 1) / 2;
+    private static int FloorPowerOfTwo(int value) => value < 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)value + 1) / 2;
 
-    private static int CeilingPowerOfTwo(int value) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, value));
+    private static int CeilingPowerOfTwo(int value) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, value));
+
+    // Math.Round to decimals gives the double nearest the short decimal, so it prints as 0.0024, not 0.0024000000000000002.
+    private static double RoundToTwoDigits(double value) => Math.Round(value, 1 - (int)Math.Floor(Math.Log10(value)));
 }
