@@ -41,7 +41,7 @@ public class TrainingStepBenchmarks
         for (int i = 0; i < Samples; i++)
             y[i * Classes + labels[i]] = 1;
         _data = new Dataset(Features, Classes, x, y, labels);
-        var model = Mlp.Build<float>(Features, [256, 128], Classes, random);
+        var model = Mlp.Build<float>(Features, [256, 128], Classes, LayerContext<float>.WithChosenGemm(random));
         _loop = new TrainingLoop(model, new SoftmaxCrossEntropy<float>(Classes), new Sgd<float>(0.05f, 0.9f), Batch, random);
         _order = [.. Enumerable.Range(0, Samples)];
         random.Shuffle(_order);
@@ -65,17 +65,22 @@ public class TrainingStepBenchmarks
     }
 
     [Benchmark(Description = "Z = W·X (256×784·784×64)")]
-    public void Forward() => _weight.Multiply(_input, _output);
+    public void Forward() =>
+        Gemm.Multiply(Transpose.DontTranspose, Transpose.DontTranspose, 1f,
+            _weight.AsColumnMajorArray(), 256, Features, _input.AsColumnMajorArray(), Features, Batch, 0f, _output.AsColumnMajorArray());
 
     [Benchmark(Description = "dW += dZ·Xᵀ (256×64·64×784)")]
     public void WeightGradient() =>
-        Provider.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.Transpose, 1f,
+        Gemm.Multiply(Transpose.DontTranspose, Transpose.Transpose, 1f,
             _outputGradient.AsColumnMajorArray(), 256, Batch, _input.AsColumnMajorArray(), Features, Batch, 1f, _weightGradient.AsColumnMajorArray());
 
     [Benchmark(Description = "dX = Wᵀ·dZ (784×256·256×64)")]
-    public void InputGradient() => _weight.TransposeThisAndMultiply(_outputGradient, _inputGradient);
+    public void InputGradient() =>
+        Gemm.Multiply(Transpose.Transpose, Transpose.DontTranspose, 1f,
+            _weight.AsColumnMajorArray(), 256, Features, _outputGradient.AsColumnMajorArray(), 256, Batch, 0f, _inputGradient.AsColumnMajorArray());
 
-    private static ILinearAlgebraProvider<float> Provider => (ILinearAlgebraProvider<float>)LinearAlgebraControl.Provider;
+    // The product BlasBackend.Use chose in Setup, as the layers get it.
+    private static IGemm<float> Gemm => BlasBackend.Gemm<float>();
 
     private sealed class StepConfig : ManualConfig
     {

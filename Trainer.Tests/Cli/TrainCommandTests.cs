@@ -3,7 +3,7 @@ using NeuralNet.Reporting;
 
 namespace NeuralNet.Tests.Cli;
 
-[NonParallelizable] // the run installs the process-wide BLAS provider
+[NonParallelizable] // each run makes the startup BLAS choice (BlasBackend.Use) that the layers it builds are given
 public class TrainCommandTests
 {
     [Test]

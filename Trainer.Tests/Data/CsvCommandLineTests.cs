@@ -1,11 +1,10 @@
 using NeuralNet.Cli;
-using NeuralNet.Tests.LinearAlgebra;
 using NeuralNet.Tests.Cli;
 
 namespace NeuralNet.Tests.Data;
 
 /// <summary>The CSV options reach the data layer, and the summary before training says what was read and how.</summary>
-public sealed class CsvCommandLineTests : ProviderRestoringFixture
+public sealed class CsvCommandLineTests
 {
     private TempCsv _files = null!;
 

@@ -1,11 +1,10 @@
 using NeuralNet.Cli;
-using NeuralNet.Tests.LinearAlgebra;
 using NeuralNet.Tests.Cli;
 
 namespace NeuralNet.Tests.Data;
 
 /// <summary>Broken files: each is refused with exit code 2 and one line that says where and what, never a stack trace.</summary>
-public sealed class MalformedCorpusTests : ProviderRestoringFixture
+public sealed class MalformedCorpusTests
 {
     private TempCsv _files = null!;
 

@@ -1,11 +1,10 @@
 using NeuralNet.Cli;
-using NeuralNet.Tests.LinearAlgebra;
 using NeuralNet.Tests.Cli;
 
 namespace NeuralNet.Tests.Data;
 
 /// <summary>Every CSV file shipped in data/ still trains through the command line.</summary>
-public sealed class ShippedDatasetTests : ProviderRestoringFixture
+public sealed class ShippedDatasetTests
 {
     private static IEnumerable<string> Datasets() =>
         Directory.GetFiles(Path.Combine(RepositoryRoot(), "data"), "*.csv").Select(Path.GetFileName).Order()!;

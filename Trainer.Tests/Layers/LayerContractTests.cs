@@ -1,6 +1,9 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using NeuralNet.Data;
+using NeuralNet.Export;
 using NeuralNet.Layers;
 using NeuralNet.Models;
 using NeuralNet.Tests.Cli;
@@ -17,7 +20,7 @@ public class LayerContractTests
     private const int Batch = 7;
 
     // Fitted on iris (4 features, 3 classes) for the model-file round trip.
-    private static readonly Preprocessing IrisPrep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing IrisPrep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
 
     public static IEnumerable<TestCaseData> Examples() =>
         LayerRegistry.All.Select(layer => new TestCaseData(layer.Example).SetArgDisplayNames(layer.Name));
@@ -108,8 +111,8 @@ public class LayerContractTests
         var input = Input(example, Batch, new Random(8));
         foreach (bool training in (bool[])[true, false])
         {
-            var first = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training).Clone();
-            var second = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, new Random(9)).Forward(input, training);
+            var first = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(new Random(9))).Forward(input, training).Clone();
+            var second = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(new Random(9))).Forward(input, training);
             Assert.That(second.AsColumnMajorArray(), Is.EqualTo(first.AsColumnMajorArray()), $"training {training}");
         }
     }
@@ -119,10 +122,10 @@ public class LayerContractTests
     {
         // The layer takes iris's 4 features; a dense output layer gives its 3 classes, as a trained model would.
         var random = new Random(10);
-        var layer = LayerRegistry.Create<float>(LayerRegistry.Parse(example).Single(), 4, random);
+        var layer = LayerRegistry.Create(LayerRegistry.Parse(example).Single(), 4, LayerContext<float>.WithChosenGemm(random));
         foreach (var parameter in layer.Parameters)
             parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
-        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, random)]);
+        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, LayerContext<float>.WithChosenGemm(random))]);
         using var temp = new TempFolder();
         string path = temp.File("m.json");
         ModelSerializer.Save(path, ModelSerializer.ToDocument(network, IrisPrep, null, null));
@@ -134,12 +137,64 @@ public class LayerContractTests
         Assert.That(loaded.Forward(input, training: false).AsColumnMajorArray(), Is.EqualTo(network.Forward(input, training: false).AsColumnMajorArray()));
     }
 
+    [TestCaseSource(nameof(Examples))]
+    public void TheDescriptionAndTheSummaryNameTheLayer(string example)
+    {
+        var layer = Build(example, 12);
+        string name = LayerRegistry.Parse(example).Single().Name;
+
+        Assert.That(layer.Description, Does.StartWith(name).And.Contain(Inputs.ToString(CultureInfo.InvariantCulture)).And.Not.Contain("\n"));
+        Assert.That(layer.Summary, Does.StartWith(name).And.Not.Contain("\n"));
+    }
+
+    [TestCaseSource(nameof(Examples))]
+    public void TheOnnxFormGivesTheTrainersOutputsInOnnxRuntime(string example)
+    {
+        // The layer on iris's 4 standardised features, then a dense output layer and softmax, as export writes a
+        // classifier; the graph standardises raw values itself, so it is fed raw = z·scale + mean.
+        var random = new Random(13);
+        var layer = LayerRegistry.Create(LayerRegistry.Parse(example).Single(), 4, LayerContext<float>.WithChosenGemm(random));
+        Assert.That(layer, Is.InstanceOf<IOnnxLayer>(), "every shipped layer has an ONNX form: implement IOnnxLayer in the layer's file");
+        foreach (var parameter in layer.Parameters)
+            parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
+        var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, LayerContext<float>.WithChosenGemm(random))]);
+        var z = Input(example, Batch, new Random(14));
+        var raw = new float[Batch * 4]; // (batch, features) row-major, as ONNX takes it
+        var standardised = Matrix<float>.Build.Dense(4, Batch); // (features, batch), as the trainer takes it
+        for (int j = 0; j < Batch; j++)
+        {
+            for (int f = 0; f < 4; f++)
+            {
+                var feature = IrisPrep.Features[f];
+                raw[j * 4 + f] = (float)z[f, j] * feature.Scale + feature.Mean;
+                standardised[f, j] = (raw[j * 4 + f] - feature.Mean) / feature.Scale;
+            }
+        }
+        var logits = network.Forward(standardised, training: false); // (3, batch)
+
+        using var temp = new TempFolder();
+        string path = temp.File("m.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, IrisPrep, null, null));
+        using var session = new InferenceSession(OnnxExport.ToOnnx(ModelSerializer.Load(path)));
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.Input, new DenseTensor<float>(raw, [Batch, 4]))]);
+        float[] onnx = [.. results.Single().AsEnumerable<float>()]; // (batch, 3) row-major
+
+        for (int j = 0; j < Batch; j++)
+        {
+            var column = logits.Column(j).Select(v => (double)v).ToArray();
+            double max = column.Max();
+            double sum = column.Sum(v => Math.Exp(v - max));
+            for (int c = 0; c < 3; c++)
+                Assert.That(onnx[j * 3 + c], Is.EqualTo(Math.Exp(column[c] - max) / sum).Within(1e-5), $"sample {j}, class {c}");
+        }
+    }
+
     /// <summary>The example layer in double, its parameters moved off their initial values (a zero bias, a uniform
     /// slope) so every gradient path carries distinct values.</summary>
     private static ILayer<double> Build(string example, int seed)
     {
         var random = new Random(seed);
-        var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, random);
+        var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(random));
         foreach (var parameter in layer.Parameters)
             parameter.Value.MapInplace(v => v + (random.NextDouble() - 0.5) * 0.2);
         return layer;

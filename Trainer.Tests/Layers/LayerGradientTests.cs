@@ -9,7 +9,7 @@ public class LayerGradientTests
     public void DenseGradientsMatchCentralDifferences()
     {
         var random = new Random(3);
-        var dense = new Dense<double>(5, 4, random);
+        var dense = new Dense<double>(5, 4, LayerContext<double>.WithChosenGemm(random));
         // Non-zero bias so its gradient path is exercised with a real value.
         dense.Bias.MapInplace(_ => random.NextDouble() - 0.5);
         GradientCheck.Layer(dense, Matrix<double>.Build.Random(5, 7, 11));
@@ -26,7 +26,7 @@ public class LayerGradientTests
     public void WholeModelGradientsMatchCentralDifferences()
     {
         var random = new Random(7);
-        var model = Mlp.Build<double>(4, [6, 5], 3, random);
+        var model = Mlp.Build<double>(4, [6, 5], 3, LayerContext<double>.WithChosenGemm(random));
         var input = Matrix<double>.Build.Random(4, 8, 13);
         // The check is only meaningful away from every ReLU kink: make sure no ReLU input is near 0.
         var activation = input;
@@ -43,7 +43,7 @@ public class LayerGradientTests
     public void BackwardTwiceGivesTheSameInputGradientAndAccumulatesParameterGradients()
     {
         var random = new Random(9);
-        var model = Mlp.Build<double>(3, [4], 2, random);
+        var model = Mlp.Build<double>(3, [4], 2, LayerContext<double>.WithChosenGemm(random));
         var input = Matrix<double>.Build.Random(3, 5, 17);
         var outputGradient = Matrix<double>.Build.Random(2, 5, 19);
         model.Forward(input, training: true);
@@ -65,7 +65,7 @@ public class LayerGradientTests
     [Test]
     public void FirstLayerSkipsTheInputGradientButStillAccumulatesItsParameters()
     {
-        var dense = new Dense<double>(3, 2, new Random(1));
+        var dense = new Dense<double>(3, 2, LayerContext<double>.WithChosenGemm(new Random(1)));
         dense.Forward(Matrix<double>.Build.Random(3, 4, 2), training: true);
         var result = dense.Backward(Matrix<double>.Build.Random(2, 4, 3), inputGradientNeeded: false);
         Assert.That(result, Is.Null);
@@ -85,7 +85,7 @@ public class LayerGradientTests
     [Test]
     public void DenseHeInitialisationHasTheExpectedSpreadAndZeroBias()
     {
-        var dense = new Dense<double>(400, 300, new Random(1));
+        var dense = new Dense<double>(400, 300, LayerContext<double>.WithChosenGemm(new Random(1)));
         var weights = dense.Weight.Enumerate().ToArray();
         double std = Math.Sqrt(weights.Select(w => w * w).Average());
         Assert.That(std, Is.EqualTo(Math.Sqrt(2.0 / 400)).Within(2).Percent);
@@ -94,6 +94,6 @@ public class LayerGradientTests
 
     [Test]
     public void SequentialRejectsLayersWhoseSizesDoNotChain() =>
-        Assert.That(() => new Sequential<double>([new Dense<double>(3, 4, new Random(1)), new ReLU<double>(5)]),
+        Assert.That(() => new Sequential<double>([new Dense<double>(3, 4, LayerContext<double>.WithChosenGemm(new Random(1))), new ReLU<double>(5)]),
             Throws.ArgumentException.With.Message.Contains("takes 5 inputs but layer 0 gives 4"));
 }

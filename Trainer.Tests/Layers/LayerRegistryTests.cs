@@ -27,7 +27,7 @@ public class LayerRegistryTests
     [TestCase("dense:8,prelu,dropout:0.2,dense", "dense:8,prelu,dropout:0.2,dense:3")]
     public void TheOutputLayerIsSizedFromTheDataAndAppendedWhenMissing(string text, string built)
     {
-        var network = LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, new Random(1));
+        var network = LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, LayerContext<float>.WithChosenGemm(new Random(1)));
 
         Assert.That(network.Spec, Is.EqualTo(built));
         Assert.That((network.InputSize, network.OutputSize), Is.EqualTo((4, 3)));
@@ -36,8 +36,8 @@ public class LayerRegistryTests
     [Test]
     public void TheHiddenShortFormBuildsTheSameNetworkAsTheLayersItStandsFor()
     {
-        var fromHidden = Mlp.Build<float>(4, [6, 5], 3, new Random(2));
-        var fromLayers = LayerRegistry.Build<float>(LayerRegistry.Parse("dense:6,relu,dense:5,relu,dense"), 4, 3, new Random(2));
+        var fromHidden = Mlp.Build<float>(4, [6, 5], 3, LayerContext<float>.WithChosenGemm(new Random(2)));
+        var fromLayers = LayerRegistry.Build<float>(LayerRegistry.Parse("dense:6,relu,dense:5,relu,dense"), 4, 3, LayerContext<float>.WithChosenGemm(new Random(2)));
 
         Assert.That(fromHidden.Spec, Is.EqualTo(fromLayers.Spec));
         Assert.That(fromHidden.Parameters.SelectMany(p => p.Values), Is.EqualTo(fromLayers.Parameters.SelectMany(p => p.Values)));
@@ -49,13 +49,13 @@ public class LayerRegistryTests
     [TestCase("dropout:1", "must be in [0, 1)")]
     [TestCase("relu:2", "takes no arguments")]
     public void BadArgumentsNameTheLayer(string text, string expected) =>
-        Assert.That(() => LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, new Random(1)),
+        Assert.That(() => LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, LayerContext<float>.WithChosenGemm(new Random(1))),
             Throws.TypeOf<InputException>().With.Message.Contains(expected));
 
     [Test]
     public void DropoutIsTheIdentityWhenEvaluatingAndScalesTheKeptUnitsWhenTraining()
     {
-        var dropout = LayerRegistry.Create<double>(new LayerSpec("dropout", ["0.25"]), 50, new Random(1));
+        var dropout = LayerRegistry.Create<double>(new LayerSpec("dropout", ["0.25"]), 50, LayerContext<double>.WithChosenGemm(new Random(1)));
         var input = Matrix<double>.Build.Dense(50, 40, 2.0);
 
         Assert.That(dropout.Forward(input, training: false).Enumerate(), Is.All.EqualTo(2.0));
@@ -69,7 +69,7 @@ public class LayerRegistryTests
     [Test]
     public void PReluStartsWithPyTorchsSlopeOfAQuarterPerFeature()
     {
-        var prelu = LayerRegistry.Create<double>(new LayerSpec("prelu", []), 3, new Random(1));
+        var prelu = LayerRegistry.Create<double>(new LayerSpec("prelu", []), 3, LayerContext<double>.WithChosenGemm(new Random(1)));
 
         Assert.That(prelu.Parameters.Single().Name, Is.EqualTo("slope"));
         Assert.That(prelu.Parameters.Single().Values, Is.EqualTo(new[] { 0.25, 0.25, 0.25 }));

@@ -1,10 +1,8 @@
-using MathNet.Numerics.Providers.LinearAlgebra;
 using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Tests.LinearAlgebra;
 
-[NonParallelizable]
-public class BlasBackendTests : ProviderRestoringFixture
+public class BlasBackendTests
 {
     private static readonly string[] MissingLibrary = ["libneuralnet-no-such-blas.so.0"];
 
@@ -20,7 +18,8 @@ public class BlasBackendTests : ProviderRestoringFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(LinearAlgebraControl.Provider, Is.TypeOf<OpenBlasLinearAlgebraProvider>());
+            Assert.That(BlasBackend.Gemm<float>(), Is.TypeOf<OpenBlasGemm>());
+            Assert.That(BlasBackend.Gemm<double>(), Is.TypeOf<OpenBlasGemm>());
             Assert.That(status.Backend, Is.EqualTo("openblas"));
             Assert.That(status.Version, Does.Match(@"^\d+\.\d+\.\d+"));
             Assert.That(status.CpuKernel, Is.EqualTo(OpenBlasForTests.Library.CoreName));
@@ -68,25 +67,25 @@ public class BlasBackendTests : ProviderRestoringFixture
     public void SameChoiceTwiceChangesNothing()
     {
         var first = BlasBackend.Use(BlasChoice.OpenBlas);
-        var provider = LinearAlgebraControl.Provider;
+        var gemm = BlasBackend.Gemm<float>();
 
         var second = BlasBackend.Use(BlasChoice.OpenBlas);
 
         Assert.Multiple(() =>
         {
             Assert.That(second, Is.SameAs(first));
-            Assert.That(LinearAlgebraControl.Provider, Is.SameAs(provider));
+            Assert.That(BlasBackend.Gemm<float>(), Is.SameAs(gemm));
         });
     }
 
     [Test]
-    public void ManagedIsMathNetsManagedProvider()
+    public void ManagedIsMathNetsManagedProduct()
     {
         var status = BlasBackend.Use(BlasChoice.Managed);
 
         Assert.Multiple(() =>
         {
-            Assert.That(LinearAlgebraControl.Provider, Is.TypeOf<ManagedLinearAlgebraProvider>());
+            Assert.That(BlasBackend.Gemm<float>(), Is.SameAs(ManagedGemm.Instance));
             Assert.That(status.Backend, Is.EqualTo("managed"));
             Assert.That(status.CpuKernel, Is.Null);
             Assert.That(status.Notice, Is.Null);
@@ -101,7 +100,7 @@ public class BlasBackendTests : ProviderRestoringFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(LinearAlgebraControl.Provider, Is.TypeOf<ManagedLinearAlgebraProvider>());
+            Assert.That(BlasBackend.Gemm<float>(), Is.SameAs(ManagedGemm.Instance));
             Assert.That(status.Backend, Is.EqualTo("managed"));
             Assert.That(status.Notice, Does.Contain(MissingLibrary[0]));
             Assert.That(status.Notice, Does.Contain("apt-get install -y libopenblas0"));
@@ -124,7 +123,7 @@ public class BlasBackendTests : ProviderRestoringFixture
     [Test]
     public void ForcedOpenBlasThrowsWhenItCannotLoad()
     {
-        var before = LinearAlgebraControl.Provider;
+        var before = BlasBackend.Gemm<float>();
 
         var error = Assert.Throws<BlasUnavailableException>(() => BlasBackend.Use(BlasChoice.OpenBlas, MissingLibrary));
 
@@ -133,7 +132,7 @@ public class BlasBackendTests : ProviderRestoringFixture
             Assert.That(error.Message, Does.Contain(MissingLibrary[0]));
             Assert.That(error.Message, Does.Contain("apt-get install -y libopenblas0"));
             Assert.That(error.Message, Does.Not.Contain('\n'));
-            Assert.That(LinearAlgebraControl.Provider, Is.SameAs(before));
+            Assert.That(BlasBackend.Gemm<float>(), Is.SameAs(before));
         });
     }
 }

@@ -1,16 +1,18 @@
 using MathNet.Numerics.Providers.LinearAlgebra;
+using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Tests.LinearAlgebra;
 
 /// <summary>
-/// The OpenBLAS provider's products against MathNet's managed provider, called directly (nothing is installed).
+/// The OpenBLAS product (<see cref="OpenBlasGemm"/>) against MathNet's managed one (<see cref="ManagedGemm"/>), the
+/// two products <c>--blas</c> chooses between.
 /// Sizes are (m, n, k): C is m×n, op(A) is m×k, op(B) is k×n.
 /// </summary>
 public class GemmAgreementTests
 {
-    private static readonly ILinearAlgebraProvider Managed = ManagedLinearAlgebraProvider.Instance;
+    private static readonly ManagedGemm Managed = ManagedGemm.Instance;
 
-    private static ILinearAlgebraProvider Native => OpenBlasForTests.Provider;
+    private static OpenBlasGemm Native => OpenBlasForTests.Gemm;
 
     private static readonly int[][] Sizes =
     [
@@ -63,8 +65,8 @@ public class GemmAgreementTests
         var b = TestArrays.Random<float>(8, seed: 2);
         var expected = new float[6];
         var actual = new float[6];
-        Floats(Managed).MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, 1f, a, 4, 3, b, 4, 2, 0f, expected);
-        Floats(Native).MatrixMultiplyWithUpdate(Transpose.ConjugateTranspose, Transpose.DontTranspose, 1f, a, 4, 3, b, 4, 2, 0f, actual);
+        ((IGemm<float>)Managed).Multiply(Transpose.Transpose, Transpose.DontTranspose, 1f, a, 4, 3, b, 4, 2, 0f, expected);
+        ((IGemm<float>)Native).Multiply(Transpose.ConjugateTranspose, Transpose.DontTranspose, 1f, a, 4, 3, b, 4, 2, 0f, actual);
         Assert.That(TestArrays.Widened(actual), Is.EqualTo(TestArrays.Widened(expected)).Within(TestArrays.Tolerance<float>(4)));
     }
 
@@ -76,8 +78,8 @@ public class GemmAgreementTests
         var b = TestArrays.Random<double>(6, seed: 2);
         var expected = Enumerable.Repeat(double.NaN, 4).ToArray();
         var actual = Enumerable.Repeat(double.NaN, 4).ToArray();
-        Doubles(Managed).MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 1d, a, 2, 3, b, 3, 2, 0d, expected);
-        Doubles(Native).MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, 1d, a, 2, 3, b, 3, 2, 0d, actual);
+        ((IGemm<double>)Managed).Multiply(Transpose.DontTranspose, Transpose.DontTranspose, 1d, a, 2, 3, b, 3, 2, 0d, expected);
+        ((IGemm<double>)Native).Multiply(Transpose.DontTranspose, Transpose.DontTranspose, 1d, a, 2, 3, b, 3, 2, 0d, actual);
         Assert.That(actual, Is.EqualTo(expected).Within(TestArrays.Tolerance<double>(3)));
         Assert.That(actual, Has.None.NaN);
     }
@@ -92,9 +94,9 @@ public class GemmAgreementTests
         var expected = TestArrays.Random<T>(m * n, seed: 3);
         var actual = (T[])expected.Clone();
 
-        ((ILinearAlgebraProvider<T>)Managed).MatrixMultiplyWithUpdate(
+        ((IGemm<T>)(object)Managed).Multiply(
             transposeA, transposeB, T.CreateChecked(alpha), a, rowsA, columnsA, b, rowsB, columnsB, T.CreateChecked(beta), expected);
-        ((ILinearAlgebraProvider<T>)Native).MatrixMultiplyWithUpdate(
+        ((IGemm<T>)(object)Native).Multiply(
             transposeA, transposeB, T.CreateChecked(alpha), a, rowsA, columnsA, b, rowsB, columnsB, T.CreateChecked(beta), actual);
 
         Assert.That(TestArrays.Widened(actual), Is.EqualTo(TestArrays.Widened(expected)).Within(TestArrays.Tolerance<T>(k)));
@@ -106,16 +108,12 @@ public class GemmAgreementTests
         var x = TestArrays.Random<T>(m * k, seed: 1);
         var y = TestArrays.Random<T>(k * n, seed: 2);
 
-        // Start from garbage: MatrixMultiply overwrites its result.
+        // Start from garbage: beta 0 overwrites the result.
         var expected = TestArrays.Random<T>(m * n, seed: 3);
         var actual = (T[])expected.Clone();
-        ((ILinearAlgebraProvider<T>)Managed).MatrixMultiply(x, m, k, y, k, n, expected);
-        ((ILinearAlgebraProvider<T>)Native).MatrixMultiply(x, m, k, y, k, n, actual);
+        ((IGemm<T>)(object)Managed).Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One, x, m, k, y, k, n, T.Zero, expected);
+        ((IGemm<T>)(object)Native).Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One, x, m, k, y, k, n, T.Zero, actual);
 
         Assert.That(TestArrays.Widened(actual), Is.EqualTo(TestArrays.Widened(expected)).Within(TestArrays.Tolerance<T>(k)));
     }
-
-    private static ILinearAlgebraProvider<float> Floats(ILinearAlgebraProvider provider) => provider;
-
-    private static ILinearAlgebraProvider<double> Doubles(ILinearAlgebraProvider provider) => provider;
 }

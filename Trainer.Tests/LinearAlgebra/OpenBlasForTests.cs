@@ -28,5 +28,6 @@ internal static class OpenBlasForTests
         }
     }
 
-    public static OpenBlasLinearAlgebraProvider Provider => new(Library);
+    /// <summary>The OpenBLAS product, verified as <see cref="BlasBackend"/> verifies it.</summary>
+    public static OpenBlasGemm Gemm => OpenBlasGemm.Verified(Library);
 }

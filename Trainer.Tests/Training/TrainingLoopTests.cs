@@ -8,12 +8,12 @@ using NeuralNet.Training;
 
 namespace NeuralNet.Tests.Training;
 
-public class TrainingLoopTests : ProviderRestoringFixture
+public class TrainingLoopTests
 {
     [Test]
     public void ProgressEndsEachEpochAtTheFullCountAndNeverGoesBack()
     {
-        var (loop, data) = Setup();
+        var (loop, data) = Setup(ManagedGemm.Instance);
         var reports = new List<(int Done, int Total)>();
         loop.Progress = (done, total) => reports.Add((done, total));
 
@@ -27,9 +27,8 @@ public class TrainingLoopTests : ProviderRestoringFixture
     [Test]
     public void TheStepStaysAllocationFreeWithTheFiniteCheck()
     {
-        // MathNet's managed provider allocates in its products; the trainer's OpenBLAS provider does not.
-        BlasBackend.Use(BlasChoice.OpenBlas);
-        var (loop, data) = Setup();
+        // MathNet's managed product allocates; the trainer's OpenBLAS one does not.
+        var (loop, data) = Setup(OpenBlasForTests.Gemm);
         int[] batch = [.. Enumerable.Range(0, 32)];
         for (int i = 0; i < 10; i++)
             loop.Step(data.Train, batch);
@@ -42,10 +41,10 @@ public class TrainingLoopTests : ProviderRestoringFixture
         Assert.That(allocated, Is.Zero);
     }
 
-    private static (TrainingLoop Loop, PreparedData Data) Setup()
+    private static (TrainingLoop Loop, PreparedData Data) Setup(IGemm<float> gemm)
     {
-        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null);
-        var model = Mlp.Build<float>(4, [16], 3, new Random(2));
+        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1));
+        var model = Mlp.Build<float>(4, [16], 3, new LayerContext<float>(new Random(2), gemm));
         return (new TrainingLoop(model, LossFor.Task(data.Preprocessing), new Sgd<float>(0.01f, 0.9f), 32, new Random(3)), data);
     }
 }

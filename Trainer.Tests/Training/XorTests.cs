@@ -15,7 +15,7 @@ public class XorTests
         float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
         int[] labels = [0, 1, 1, 0];
         var data = new Dataset(2, 2, inputs, [1, 0, 0, 1, 0, 1, 1, 0], labels);
-        var model = Mlp.Build<float>(2, [8], 2, new Random(1));
+        var model = Mlp.Build<float>(2, [8], 2, LayerContext<float>.WithChosenGemm(new Random(1)));
         var loss = new SoftmaxCrossEntropy<float>(2);
         var loop = new TrainingLoop(model, loss, new Sgd<float>(0.1f, 0.9f), batchSize: 4, new Random(2));
 

@@ -1,14 +1,16 @@
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Models;
+using NeuralNet.Onnx;
 using NeuralNet.Reporting;
 
 namespace NeuralNet.Export;
 
 /// <summary>
 /// Writes a saved model as a standard ONNX graph that computes what <see cref="Predictor"/> computes: input
-/// "input" (batch, features) of raw feature values; the scaler as Sub and Div; each layer as ONNX operators; and
-/// output "probabilities" (Softmax) for a classifier or "prediction" (back in target units) for a regression.
+/// "input" (batch, features) of raw feature values; the scaler as Sub and Div; each layer's own ONNX form
+/// (<see cref="IOnnxLayer"/>, written in the layer's file); and output "probabilities" (Softmax) for a classifier
+/// or "prediction" (back in target units) for a regression.
 /// </summary>
 public static class OnnxExport
 {
@@ -48,28 +50,8 @@ public static class OnnxExport
         return graph.ToModel("neuralnet", Input, features, output, network.OutputSize);
     }
 
-    // The ONNX form of each layer the trainer ships. A layer added later has none until it is written here; it is
-    // then named in the error rather than exported wrongly.
-    private static string Layer(OnnxGraph graph, ILayer<float> layer, int index, string x) => layer switch
-    {
-        Dense<float> dense => graph.Node("Gemm", [x,
-            graph.Constant($"layer{index}.weight", dense.Weight.ToRowMajorArray(), dense.OutputSize, dense.InputSize),
-            graph.Constant($"layer{index}.bias", dense.Bias.AsColumnMajorArray(), dense.OutputSize)], ("transB", 1)),
-        ReLU<float> => graph.Node("Relu", [x]),
-        LeakyRelu<float> leaky => graph.Node("LeakyRelu", [x], ("alpha", (float)leaky.Slope)),
-        PRelu<float> prelu => graph.Node("PRelu", [x, graph.Constant($"layer{index}.slope", prelu.Parameters[0].Values, prelu.InputSize)]),
-        GeneralizedRelu<float> general => GeneralizedRelu(graph, general, index, x),
-        Swish<float> => graph.Node("Mul", [x, graph.Node("Sigmoid", [x])]),
-        Dropout<float> => x, // the identity at inference
-        _ => throw new InputException($"layer {index} ({layer.Spec}) has no ONNX export; exportable layers are dense, relu, leaky_relu, prelu, generalized_relu, swish and dropout"),
-    };
-
-    // x > t ? a1·x : a0·x, as Where(Greater(x, t), Mul(x, a1), Mul(x, a0)).
-    private static string GeneralizedRelu(OnnxGraph graph, GeneralizedRelu<float> layer, int index, string x)
-    {
-        string above = graph.Node("Greater", [x, graph.Constant($"layer{index}.threshold", [(float)layer.Threshold])]);
-        string slopeAbove = graph.Node("Mul", [x, graph.Constant($"layer{index}.slope_above", [(float)layer.SlopeAbove])]);
-        string slopeBelow = graph.Node("Mul", [x, graph.Constant($"layer{index}.slope_below", [(float)layer.SlopeBelow])]);
-        return graph.Node("Where", [above, slopeAbove, slopeBelow]);
-    }
+    // A layer without an ONNX form is named in the error rather than exported wrongly.
+    private static string Layer(OnnxGraph graph, ILayer<float> layer, int index, string x) => layer is IOnnxLayer onnx
+        ? onnx.ToOnnx(graph, x, $"layer{index}")
+        : throw new InputException($"layer {index} ({layer.Spec}) has no ONNX export; exportable layers are {LayerRegistry.OnnxNames}");
 }

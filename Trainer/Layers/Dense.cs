@@ -2,35 +2,39 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using NeuralNet.Data;
+using NeuralNet.LinearAlgebra;
+using NeuralNet.Onnx;
 
 namespace NeuralNet.Layers;
 
 /// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
 [Layer(LayerRegistry.OutputLayer, Usage = "dense:N — fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
-public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754<T>
+public sealed class Dense<T> : ILayer<T>, IOnnxLayer where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight; // (out, in)
     private readonly Parameter<T> _bias;   // (out, 1)
     private readonly BatchBuffers<T> _outputs;        // (out, batch)
     private readonly BatchBuffers<T> _inputGradients; // (in, batch)
+    private readonly IGemm<T> _gemm;
     private readonly Dictionary<int, T[]> _ones = [];  // (batch): sums the columns of dZ into db with one product
     private Matrix<T>? _input; // (in, batch), cached by Forward because dW = dZ·Xᵀ needs it
 
     /// <summary>Creates the layer with He initialisation: W ~ N(0, 2/in), b = 0.</summary>
-    public Dense(int inputs, int outputs, Random random)
-        : this(HeNormal(outputs, inputs, random), Matrix<T>.Build.Dense(outputs, 1))
+    public Dense(int inputs, int outputs, LayerContext<T> context)
+        : this(HeNormal(outputs, inputs, context.Random), Matrix<T>.Build.Dense(outputs, 1), context.Gemm)
     {
     }
 
     /// <summary>Creates <c>dense:N</c> with He initialisation.</summary>
-    public Dense(LayerSpec spec, int inputs, Random random)
-        : this(inputs, OutputsOf(spec), random)
+    public Dense(LayerSpec spec, int inputs, LayerContext<T> context)
+        : this(inputs, OutputsOf(spec), context)
     {
     }
 
     /// <summary>Creates the layer from given weights (out, in) and bias (out, 1), which it takes over.</summary>
-    public Dense(Matrix<T> weight, Matrix<T> bias)
+    public Dense(Matrix<T> weight, Matrix<T> bias, IGemm<T> gemm)
     {
+        _gemm = gemm;
         if (bias.RowCount != weight.RowCount || bias.ColumnCount != 1)
             throw new ArgumentException($"bias must be ({weight.RowCount}, 1), not ({bias.RowCount}, {bias.ColumnCount})", nameof(bias));
         _weight = new Parameter<T>("weight", weight);
@@ -48,9 +52,18 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
 
     public string Spec => LayerSpec.Format(LayerRegistry.OutputLayer, OutputSize);
 
+    public string Description => $"dense {InputSize}→{OutputSize}";
+
+    public string Summary => $"dense {OutputSize}";
+
     public Matrix<T> Weight => _weight.Value;
 
     public Matrix<T> Bias => _bias.Value;
+
+    // ONNX's Gemm with transB computes input (batch, in) · Wᵀ + b, the same y = W·x + b per sample.
+    public string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Gemm", [input,
+        graph.Constant($"{prefix}.weight", OnnxGraph.Floats<T>(Weight.ToRowMajorArray()), OutputSize, InputSize),
+        graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(Bias.AsColumnMajorArray()), OutputSize)], ("transB", 1));
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {
@@ -64,7 +77,7 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
         var b = _bias.Values;
         for (int j = 0; j < batch; j++)
             b.CopyTo(z, j * OutputSize);
-        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
+        _gemm.Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
             _weight.Values, OutputSize, InputSize, input.AsColumnMajorArray(), InputSize, batch, T.One, z);
         return output;
     }
@@ -77,15 +90,15 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
         var dz = outputGradient.AsColumnMajorArray(); // (out, batch)
 
         // dW += dZ·Xᵀ  and  db += dZ·1: accumulate with beta = 1, as the contract asks.
-        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.Transpose, T.One,
+        _gemm.Multiply(Transpose.DontTranspose, Transpose.Transpose, T.One,
             dz, OutputSize, batch, input.AsColumnMajorArray(), InputSize, batch, T.One, _weight.Gradients);
-        Blas.MatrixMultiplyWithUpdate(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
+        _gemm.Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
             dz, OutputSize, batch, Ones(batch), batch, 1, T.One, _bias.Gradients);
 
         if (!inputGradientNeeded)
             return null;
         var inputGradient = _inputGradients.For(batch); // (in, batch)
-        Blas.MatrixMultiplyWithUpdate(Transpose.Transpose, Transpose.DontTranspose, T.One,
+        _gemm.Multiply(Transpose.Transpose, Transpose.DontTranspose, T.One,
             _weight.Values, OutputSize, InputSize, dz, OutputSize, batch, T.Zero, inputGradient.AsColumnMajorArray());
         return inputGradient;
     }
@@ -96,8 +109,6 @@ public sealed class Dense<T> : ILayer<T> where T : struct, IFloatingPointIeee754
         return spec.Count(0, "the number of outputs")
             ?? throw new InputException($"'dense' needs its size, such as dense:128; only the last layer may be a bare 'dense' (the output layer, sized from the data)");
     }
-
-    private static ILinearAlgebraProvider<T> Blas => (ILinearAlgebraProvider<T>)LinearAlgebraControl.Provider;
 
     private T[] Ones(int batch)
     {

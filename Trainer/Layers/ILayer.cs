@@ -29,6 +29,13 @@ public interface ILayer<T> where T : struct, IFloatingPointIeee754<T>
     /// whole saved state.</summary>
     string Spec { get; }
 
+    /// <summary>The layer in messages, with its sizes: "dense 4→64", "relu 64". By default the spec and both sizes.</summary>
+    string Description => $"{Spec} {InputSize}→{OutputSize}";
+
+    /// <summary>The layer in the model line "4 → dense 64 → relu → dense 3": its spec unless the layer says
+    /// otherwise.</summary>
+    string Summary => Spec;
+
     /// <summary>Learnable parameters with their gradients; empty for a layer without any.</summary>
     IReadOnlyList<Parameter<T>> Parameters { get; }
 

@@ -21,6 +21,9 @@ public static class LayerRegistry
 
     public static string Names => string.Join(", ", All.Select(layer => layer.Name));
 
+    /// <summary>The registered layers that have an ONNX form (<see cref="IOnnxLayer"/>), for the export's refusal message.</summary>
+    public static string OnnxNames => string.Join(", ", All.Where(layer => typeof(IOnnxLayer).IsAssignableFrom(layer.Definition)).Select(layer => layer.Name));
+
     /// <summary>Parses <c>dense:256,relu,dense:128,leaky_relu:0.01,dense</c>. Commas separate both layers and the
     /// arguments of one layer: an item that starts with a letter begins a new layer, a number continues the last.</summary>
     public static IReadOnlyList<LayerSpec> Parse(string text)
@@ -53,13 +56,13 @@ public static class LayerRegistry
     }
 
     /// <summary>Builds the layer <paramref name="spec"/> for element type T taking <paramref name="inputs"/> features.</summary>
-    public static ILayer<T> Create<T>(LayerSpec spec, int inputs, Random random) where T : struct, IFloatingPointIeee754<T>
+    public static ILayer<T> Create<T>(LayerSpec spec, int inputs, LayerContext<T> context) where T : struct, IFloatingPointIeee754<T>
     {
         if (!ByName.Value.TryGetValue(spec.Name, out var layer))
             throw new InputException($"unknown layer '{spec.Name}'; the layers are {Names}");
         try
         {
-            return (ILayer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), spec, inputs, random)!;
+            return (ILayer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), spec, inputs, context)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -70,8 +73,9 @@ public static class LayerRegistry
 
     /// <summary>Builds a network from <paramref name="specs"/>. A bare <c>dense</c> at the end is the output layer,
     /// sized from the data; a spec that does not end in one gets one appended, since the loss needs
-    /// <paramref name="outputs"/> values per sample.</summary>
-    public static Sequential<T> Build<T>(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, Random random)
+    /// <paramref name="outputs"/> values per sample. Every layer gets <paramref name="context"/>: one random stream
+    /// drawn in layer order, and one matrix product.</summary>
+    public static Sequential<T> Build<T>(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, LayerContext<T> context)
         where T : struct, IFloatingPointIeee754<T>
     {
         var all = specs.ToList();
@@ -83,7 +87,7 @@ public static class LayerRegistry
         int width = inputs;
         foreach (var spec in all)
         {
-            var layer = Create<T>(spec, width, random);
+            var layer = Create(spec, width, context);
             layers.Add(layer);
             width = layer.OutputSize;
         }

@@ -1,12 +1,14 @@
 using MathNet.Numerics;
-using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace NeuralNet.LinearAlgebra;
 
 /// <summary>
-/// Installs the MathNet linear-algebra provider the trainer's products run on: OpenBLAS through CBLAS when it
-/// loads, else MathNet's managed provider. MathNet's provider is process-wide, so call this once at startup,
-/// before the first product, and print <see cref="BlasStatus.Notice"/> (if any) and <see cref="BlasStatus.Describe"/>.
+/// Chooses the matrix product (<see cref="IGemm{T}"/>) the layers are built with: OpenBLAS through CBLAS when it
+/// loads, else MathNet's managed provider. Call it once at startup, before a network is built, and print
+/// <see cref="BlasStatus.Notice"/> (if any) and <see cref="BlasStatus.Describe"/>; <see cref="Gemm{T}"/> then gives
+/// the chosen product to whatever builds layers. Nothing reads the choice during training: a layer keeps the
+/// product it was built with. MathNet's own process-wide provider is not touched: the trainer runs no MathNet
+/// operation that would use it.
 /// </summary>
 public static class BlasBackend
 {
@@ -25,7 +27,7 @@ public static class BlasBackend
     private static Installed? _installed;
 
     /// <summary>
-    /// Installs the provider for <paramref name="choice"/> into <c>LinearAlgebraControl.Provider</c>.
+    /// Chooses the product for <paramref name="choice"/>.
     /// Calling it again with the same choice returns the same status and changes nothing.
     /// </summary>
     /// <exception cref="BlasUnavailableException"><see cref="BlasChoice.OpenBlas"/> and OpenBLAS cannot be used.</exception>
@@ -36,13 +38,12 @@ public static class BlasBackend
     {
         lock (Gate)
         {
-            if (_installed is { } last && last.Choice == choice && last.FileNames.SequenceEqual(openBlasFileNames)
-                && ReferenceEquals(LinearAlgebraControl.Provider, last.Provider))
+            if (_installed is { } last && last.Choice == choice && last.FileNames.SequenceEqual(openBlasFileNames))
             {
                 return last.Status;
             }
 
-            var (provider, status) = choice switch
+            var (gemm, status) = choice switch
             {
                 BlasChoice.Managed => InstallManaged(notice: null),
                 BlasChoice.OpenBlas => TryInstallOpenBlas(openBlasFileNames, out var failure)
@@ -53,20 +54,29 @@ public static class BlasBackend
                         + $"products about {ManagedSlowdown} slower; {InstallHint}"),
                 _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "not a BlasChoice"),
             };
-            _installed = new Installed(choice, [.. openBlasFileNames], provider, status);
+            _installed = new Installed(choice, [.. openBlasFileNames], gemm, status);
             return status;
         }
     }
 
-    private static (ILinearAlgebraProvider, BlasStatus) InstallManaged(string? notice)
+    /// <summary>The product chosen by the last <see cref="Use(BlasChoice)"/>, for building layers; MathNet's
+    /// managed one before any choice (as in tests that build layers directly).</summary>
+    public static IGemm<T> Gemm<T>() where T : struct
     {
-        ILinearAlgebraProvider provider = ManagedLinearAlgebraProvider.Instance;
-        LinearAlgebraControl.Provider = provider;
-        return (provider, new BlasStatus(BlasStatus.ManagedBackend, null, Control.MaxDegreeOfParallelism, notice));
+        lock (Gate)
+        {
+            object gemm = _installed?.Gemm ?? ManagedGemm.Instance;
+            return gemm as IGemm<T> ?? throw new NotSupportedException($"the matrix product exists for float and double, not {typeof(T).Name}");
+        }
     }
 
-    /// <returns>The installed provider and its status, or null with <paramref name="failure"/> saying why.</returns>
-    private static (ILinearAlgebraProvider, BlasStatus)? TryInstallOpenBlas(IReadOnlyList<string> fileNames, out string failure)
+    private static (object, BlasStatus) InstallManaged(string? notice)
+    {
+        return (ManagedGemm.Instance, new BlasStatus(BlasStatus.ManagedBackend, null, Control.MaxDegreeOfParallelism, notice));
+    }
+
+    /// <returns>The verified product and its status, or null with <paramref name="failure"/> saying why.</returns>
+    private static (object, BlasStatus)? TryInstallOpenBlas(IReadOnlyList<string> fileNames, out string failure)
     {
         var library = OpenBlasStartup.TryLoad(fileNames, out failure);
         if (library is null)
@@ -74,11 +84,10 @@ public static class BlasBackend
             return null;
         }
 
-        var provider = new OpenBlasLinearAlgebraProvider(library);
+        OpenBlasGemm gemm;
         try
         {
-            // MathNet's setter runs InitializeVerify, which checks the kernel's products.
-            LinearAlgebraControl.Provider = provider;
+            gemm = OpenBlasGemm.Verified(library);
         }
         catch (NotSupportedException e)
         {
@@ -94,8 +103,9 @@ public static class BlasBackend
             KernelOrigin = OpenBlasStartup.DescribeKernelOrigin(kernel),
             ThreadsOrigin = threadsVariable is null ? "set by NeuralNet" : $"from {threadsVariable}",
         };
-        return (provider, status);
+        return (gemm, status);
     }
 
-    private sealed record Installed(BlasChoice Choice, string[] FileNames, ILinearAlgebraProvider Provider, BlasStatus Status);
+    // Gemm is an OpenBlasGemm or ManagedGemm: each is both IGemm<float> and IGemm<double>.
+    private sealed record Installed(BlasChoice Choice, string[] FileNames, object Gemm, BlasStatus Status);
 }

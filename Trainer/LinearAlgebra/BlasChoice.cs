@@ -1,6 +1,6 @@
 namespace NeuralNet.LinearAlgebra;
 
-/// <summary>Which MathNet linear-algebra provider <see cref="BlasBackend.Use(BlasChoice)"/> installs (the CLI's <c>--blas</c>).</summary>
+/// <summary>Which matrix product <see cref="BlasBackend.Use(BlasChoice)"/> chooses for the layers (the CLI's <c>--blas</c>).</summary>
 public enum BlasChoice
 {
     /// <summary>OpenBLAS when <c>libopenblas.so.0</c> loads, else MathNet's managed provider with a notice.</summary>

@@ -6,7 +6,7 @@ namespace NeuralNet.LinearAlgebra;
 /// The CBLAS arguments for <c>C = alpha·op(A)·op(B) + beta·C</c>, where op(A) is m×k, op(B) is k×n and C is m×n.
 /// MathNet stores matrices column-major, so each array's leading dimension is its stored row count.
 /// Building one runs the checks MathNet's managed provider runs, in its order and with its exception types,
-/// so a bad call fails the same way on either provider instead of reaching native code.
+/// so a bad call fails the same way on either product instead of reaching native code.
 /// </summary>
 internal readonly record struct GemmShape(int TransposeA, int TransposeB, int M, int N, int K, int Lda, int Ldb, int Ldc)
 {
@@ -16,15 +16,6 @@ internal readonly record struct GemmShape(int TransposeA, int TransposeB, int M,
 
     /// <summary>No work for BLAS: C is empty.</summary>
     public bool IsEmpty => M == 0 || N == 0;
-
-    /// <summary>For <c>MatrixMultiply(x, rowsX, columnsX, y, rowsY, columnsY, result)</c>: result = x·y.</summary>
-    public static GemmShape ForProduct<T>(T[] x, int rowsX, int columnsX, T[] y, int rowsY, int columnsY, T[] result)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(result);
-        return Checked(Transpose.DontTranspose, Transpose.DontTranspose, x, rowsX, columnsX, y, rowsY, columnsY, result);
-    }
 
     /// <summary>
     /// For <c>MatrixMultiplyWithUpdate</c>. rowsA×columnsA and rowsB×columnsB are the stored shapes, before

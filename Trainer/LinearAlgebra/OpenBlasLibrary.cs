@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace NeuralNet.LinearAlgebra;
 
 /// <summary>
-/// A loaded OpenBLAS (<c>libopenblas.so.0</c> from Debian's <c>libopenblas0</c>) and the C functions the provider
+/// A loaded OpenBLAS (<c>libopenblas.so.0</c> from Debian's <c>libopenblas0</c>) and the C functions the product
 /// calls, held as function pointers so the library name can be chosen at run time and a call costs no allocation.
 /// The library stays loaded for the life of the process: its worker threads and buffers outlive any one call.
 /// </summary>

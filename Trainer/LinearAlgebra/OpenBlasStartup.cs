@@ -1,7 +1,7 @@
 namespace NeuralNet.LinearAlgebra;
 
 /// <summary>
-/// Loads OpenBLAS the way the provider needs it: <c>OPENBLAS_CORETYPE</c> chosen before the first load, and the
+/// Loads OpenBLAS the way the product needs it: <c>OPENBLAS_CORETYPE</c> chosen before the first load, and the
 /// thread count set unless the user gave one.
 /// </summary>
 internal static class OpenBlasStartup

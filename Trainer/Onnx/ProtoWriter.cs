@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace NeuralNet.Export;
+namespace NeuralNet.Onnx;
 
 /// <summary>
 /// The protobuf wire format, as much of it as an ONNX file needs: varint, fixed32 and length-delimited fields.

@@ -1,10 +1,10 @@
-namespace NeuralNet.Export;
+namespace NeuralNet.Onnx;
 
 /// <summary>
 /// An ONNX graph being built: nodes, constant tensors (initializers), one float input and one float output, each
 /// (batch, features) with a symbolic batch size. Field numbers are those of onnx/onnx.proto.
 /// </summary>
-internal sealed class OnnxGraph
+public sealed class OnnxGraph
 {
     private const int FloatType = 1; // TensorProto.DataType.FLOAT
 
@@ -26,6 +26,16 @@ internal sealed class OnnxGraph
             .Floats(9, values);          // raw_data
         _initializers.Add(tensor);
         return name;
+    }
+
+    /// <summary>Values of a layer generic in its element type as the graph's float: exact for float, rounded to
+    /// nearest for double.</summary>
+    public static float[] Floats<T>(ReadOnlySpan<T> values) where T : IFloatingPointIeee754<T>
+    {
+        var floats = new float[values.Length];
+        for (int i = 0; i < values.Length; i++)
+            floats[i] = float.CreateTruncating(values[i]);
+        return floats;
     }
 
     /// <summary>Adds a node and returns the name of its (single) output.</summary>
