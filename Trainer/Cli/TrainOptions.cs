@@ -3,7 +3,8 @@ using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
-/// <summary>Everything a training run needs from the command line. The defaults train every shipped dataset well.</summary>
+/// <summary>Everything a training run needs from the command line. The fixed values here are the defaults of a run
+/// built in code; the command line picks most of them from the data instead (<see cref="PickDefaultsFromData"/>).</summary>
 public sealed record TrainOptions
 {
     public required string DataPath { get; init; }
@@ -17,7 +18,7 @@ public sealed record TrainOptions
     /// <summary>The <c>--layers</c> spec, such as <c>dense:256,relu,dense</c>; null for <see cref="Hidden"/>'s Dense + ReLU pairs.</summary>
     public string? Layers { get; init; }
 
-    /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd or adam.</summary>
+    /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd, adam or adamw.</summary>
     public string Optimizer { get; init; } = "sgd";
 
     public double Beta1 { get; init; } = 0.9;
@@ -55,6 +56,26 @@ public sealed record TrainOptions
     /// those that contradict the saved model.</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 
+    /// <summary>True from the command line: the options not <see cref="Given"/> that <see cref="DefaultRecipe"/> covers
+    /// (network, optimizer, rate, decay, batch, epochs, patience, schedule) are picked from the size of the data.
+    /// False keeps the fixed values of this record, for callers that build it in code.</summary>
+    public bool PickDefaultsFromData { get; init; }
+
+    /// <summary>--class-weight: how each training sample of a class weighs in the loss.</summary>
+    public ClassWeighting ClassWeight { get; init; }
+
+    /// <summary>--cv K: cross-validate the recipe over K folds before training the model; null for no cross-validation.</summary>
+    public int? Folds { get; init; }
+
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>--class-weight none|balanced.</summary>
+public enum ClassWeighting
+{
+    None,
+
+    /// <summary>scikit-learn's class_weight='balanced': rows / (classes × the class's rows), from the training split.</summary>
+    Balanced,
 }

@@ -32,8 +32,12 @@ public static class TrainRun
             ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
-        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
+        if (options.Folds is { } folds)
+            CrossValidationRun.Execute(options, folds, output, interrupt);
+        // From here on, options holds what the run really uses: the given options and those picked from the data.
+        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validation, earlyTest) =
             PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+        options = picked;
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
@@ -57,16 +61,24 @@ public static class TrainRun
             output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
             output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
         }
+        // The kept weights' figures on the validation split, the metrics of imbalanced classes and errors in target units included.
+        RunScore? validationScore = null;
+        if (hasValidation && kept is not null)
+        {
+            var scores = loop.Score(validation, prep.TargetScales);
+            validationScore = RunScore.From(scores);
+            output.WriteLine($"val (epoch {kept.Epoch}): {ScoreLine.Format(scores, classification)}");
+        }
         RunScore? test = null;
         InputException? testProblem = null;
         if (options.TestPath is not null)
         {
             try
             {
-                var testData = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
-                var (testLoss, testMetric) = loop.Evaluate(testData);
-                test = new RunScore(testLoss, testMetric);
-                output.WriteLine(Invariant($"test ({options.TestPath}, {testData.Count} rows): loss {testLoss:0.0000}  {metric} {testMetric:0.0000}"));
+                var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+                var scores = loop.Score(testData, prep.TargetScales);
+                test = RunScore.From(scores);
+                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows): {ScoreLine.Format(scores, classification)}");
             }
             catch (InputException e)
             {
@@ -85,8 +97,7 @@ public static class TrainRun
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
-        var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
-            hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
+        var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
         ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
         output.WriteLine($"model saved to {savePath}");
         if (testProblem is not null)
@@ -105,7 +116,7 @@ public static class TrainRun
                 classification ? "classification" : "regression",
                 classification ? "accuracy" : "r2",
                 best.Epoch,
-                hasValidation ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null,
+                validationScore,
                 test,
                 loadSeconds,
                 [.. history.Select(e => e.Seconds)],
@@ -171,8 +182,11 @@ public static class TrainRun
     }
 
     /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    /// <param name="Options">The options as used: the given ones and those picked from the data.</param>
+    /// <param name="EarlyTest">The --test file when it was read before training (it has text columns, whose categories
+    /// are checked before the training they could waste); null when it is read after.</param>
     private sealed record Trained(Preprocessing Prep, Sequential<float> Model, TrainingLoop Loop, IOptimizer<float> Optimizer,
-        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds);
+        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds, TrainOptions Options, Dataset Validation, Dataset? EarlyTest);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
@@ -180,21 +194,37 @@ public static class TrainRun
     {
         var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
+        Dataset? earlyTest = null;
         if (options.TestPath is not null)
+        {
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
+            // Unseen categories (an error under --unknown-category error) can only be found by reading the rows; a file
+            // with text columns is read now, so that no training is wasted on a test file that cannot be scored.
+            if (prep.Features.Any(f => f.IsCategorical))
+                earlyTest = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+        }
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        if (earlyTest is not null && options.TestPath is not null && UnseenCategories.Count(prep, options.TestPath, options.Data) is { Count: > 0 } unseen)
+            output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
+        (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
+        foreach (string line in pickedLines)
+            output.WriteLine(line);
+        if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
+        {
+            double[] weights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
+            ClassWeights.Apply(data.Train, weights);
+            output.WriteLine(Invariant($"class weights (balanced, from the training split): {string.Join(", ", prep.ClassNames.Select((name, k) => $"{name} {weights[k]:0.###}"))}"));
+        }
 
-        var model = resumed?.Network ?? (options.Layers is null
-            ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
-            : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom)));
+        var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
             foreach (var layer in model.Layers.OfType<ISeededLayer>())
                 layer.Reseed(initRandom.Next());
         }
-        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
+        var optimizer = NewOptimizer(options);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
@@ -203,8 +233,16 @@ public static class TrainRun
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
-        return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
+        return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds, options, data.Validation, earlyTest);
     }
+
+    /// <summary>The network of --hidden or --layers for <paramref name="prep"/>'s inputs and outputs, freshly initialised.</summary>
+    internal static Sequential<float> NewNetwork(TrainOptions options, Preprocessing prep, Random initRandom) => options.Layers is null
+        ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
+        : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom));
+
+    /// <summary>The optimizer of <paramref name="options"/>, built by its registered name.</summary>
+    internal static IOptimizer<float> NewOptimizer(TrainOptions options) => OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
 
     public static string EpochHeader(int epochs, string metric)
     {

@@ -12,6 +12,9 @@ namespace NeuralNet.Data;
 public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation,
     int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
 {
+    /// <summary>The feature columns that had missing values filled, in file order, and how many each.</summary>
+    public IReadOnlyList<(string Column, int Count)> FilledByColumn { get; init; } = [];
+
     /// <param name="trainPath">The training CSV.</param>
     /// <param name="targets">Target columns by name or index; null or empty for the last column.</param>
     /// <param name="task">Forces the task; null to detect it from the target.</param>
@@ -55,9 +58,15 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
+        // Counted per column for the run's notice, before ApplyShared may encode the numbers (and their gaps) in place;
+        // only a file with gaps pays for this pass.
+        (string, int)[] filledByColumn = filled == 0 ? [] : [.. used.Select(c => (c.Name, rows.Count(r => raw.IsMissing(r, c)))).Where(p => p.Item2 > 0)];
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], options.UnknownCategory);
         var (train, validation) = (split[0], split[1]);
-        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
+        {
+            FilledByColumn = filledByColumn,
+        };
     }
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
@@ -98,7 +107,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+    internal static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
         string advice = "use --missing mean|median|drop-rows")
     {
         var all = MissingValueScan.Of(raw, columns);

@@ -40,8 +40,9 @@ public sealed record DefaultRecipe(
     // with √inputs beyond 64 (Adam moves every weight by about the rate, so a unit's input moves with its fan-in).
     private const double BaseRate = 0.003;
     private const int BaseBatch = 32, BaseInputs = 64;
-    // Decoupled weight decay = 1,000 / rows in [0.01, 1]: strong on a few hundred rows, light on many.
-    private const double DecayRows = 1_000, MinDecay = 0.01, MaxDecay = 1;
+    // Decoupled weight decay = 10,000 / rows in [0.1, 1]: strong on a few thousand rows, lighter on many. At 0.02
+    // the wide Fashion-MNIST network overfit from epoch 5 (test 0.876); at 0.2 it improved until epoch 13 (0.894).
+    private const double DecayRows = 10_000, MinDecay = 0.1, MaxDecay = 1;
     // Early stopping waits about 1,000 optimizer steps, 10 to 50 epochs.
     private const int PatienceSteps = 1_000, MinPatience = 10, MaxPatience = 50;
     private const int MinRatePatience = 3;
@@ -75,8 +76,10 @@ public sealed record DefaultRecipe(
         int stepsPerEpoch = (trainRows + batch - 1) / batch;
         int patience = Math.Clamp(PatienceSteps / stepsPerEpoch, MinPatience, MaxPatience);
         int? ratePatience = large ? Math.Max(MinRatePatience, patience / 3) : null;
-        reasons["lr"] = Invariant($"AdamW lr {rate}: batch {batch}, {inputs:N0} inputs")
-            + (ratePatience is { } wait ? Invariant($"; halved after {wait} epochs without a lower val_loss") : "");
+        reasons["lr"] = Invariant($"AdamW lr {rate}: batch {batch}, {inputs:N0} inputs");
+        reasons["schedule"] = ratePatience is { } wait
+            ? Invariant($"lr halved after {wait} epochs without a lower val_loss: {rows}")
+            : Invariant($"constant lr: {rows}, under {LargeRows:N0}");
 
         double decay = Math.Round(Math.Clamp(DecayRows / trainRows, MinDecay, MaxDecay), 3);
         reasons["weight decay"] = Invariant($"decoupled weight decay {decay}: {rows}");
