@@ -41,11 +41,13 @@ public class PredictEvaluateTests
     [Test]
     public void PredictLeavesOutRowsWithMissingValuesOnlyWhenAsked()
     {
-        // The model was trained without filling: it cannot fill a gap, but it can leave the row out on request.
+        // A model trained with --missing error (filling is the default) cannot fill a gap, but it can leave the row out on request.
+        string strict = _temp.File("strict.model.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--missing", "error", "--save", strict).ExitCode, Is.Zero);
         string rows = _temp.File("gaps.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.2,,4.5,1.5\n6.3,3.3,6.0,2.5\n");
 
-        var refused = CliRun.Of("predict", _model, rows);
-        var dropped = CliRun.Of("predict", _model, rows, "--missing", "drop-rows");
+        var refused = CliRun.Of("predict", strict, rows);
+        var dropped = CliRun.Of("predict", strict, rows, "--missing", "drop-rows");
 
         Assert.That(refused.ExitCode, Is.EqualTo(2));
         Assert.That(refused.Error, Does.EndWith("column 2 ('sepal_width'); use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median\n"));

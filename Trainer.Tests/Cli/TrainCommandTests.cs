@@ -56,7 +56,7 @@ public class TrainCommandTests
         Assert.That(keys, Is.EquivalentTo(new[] { "task", "metric", "best_epoch", "val", "test", "load_seconds", "epoch_seconds", "samples_per_second", "weights_sha256" }));
         Assert.That(json.RootElement.GetProperty("task").GetString(), Is.EqualTo("regression"));
         Assert.That(json.RootElement.GetProperty("metric").GetString(), Is.EqualTo("r2"));
-        Assert.That(json.RootElement.GetProperty("test").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "loss", "metric" }));
+        Assert.That(json.RootElement.GetProperty("test").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "loss", "metric", "rmse", "mae" }));
         Assert.That(run.Output, Does.Contain("task: regression"));
     }
 

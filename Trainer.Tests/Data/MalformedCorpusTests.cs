@@ -28,7 +28,7 @@ public sealed class MalformedCorpusTests
         yield return Case("minus-infinity", "a,b,y\n1,2,0\n3,-Infinity,1\n", ":3:2: '-Infinity' in column 'b' is not a finite number");
         yield return Case("one-class", "a,b,y\n1,2,yes\n3,4,yes\n5,6,yes\n", ": the target column 'y' has a single class ('yes')");
         yield return Case("no-target-column", "a,b,y\n1,2,0\n3,4,1\n", ": there is no target column 'label'; the columns are a, b, y", "--target", "label");
-        yield return Case("missing-values", "a,b,y\n1,2,0\n3,NA,1\n,4,1\n5,?,0\n", ": 3 missing values (empty, NA, NaN, null or ?); the first at line 3, column 2 ('b'); use --missing mean|median|drop-rows");
+        yield return Case("missing-values", "a,b,y\n1,2,0\n3,NA,1\n,4,1\n5,?,0\n", ": 3 missing values (empty, NA, NaN, null or ?); the first at line 3, column 2 ('b'); use --missing mean|median|drop-rows", "--missing", "error");
         yield return Case("text-regression-target", "a,b,y\n1,2,0.5\n3,4,x\n", ":3:3: 'x' in target column 'y' is not a finite number", "--task", "regression");
     }
 

@@ -8,7 +8,8 @@ namespace NeuralNet.Export;
 
 /// <summary>
 /// Writes a saved model as a standard ONNX graph that computes what <see cref="Predictor"/> computes: input
-/// "input" (batch, features) of raw feature values; the scaler as Sub and Div; each layer's own ONNX form
+/// "input" (batch, features) of raw feature values, NaN where one is missing; the missing-value fill as IsNaN and
+/// Where; the scaler as Sub and Div; each layer's own ONNX form
 /// (<see cref="IOnnxLayer"/>, written in the layer's file); and output "probabilities" (Softmax) for a classifier
 /// or "prediction" (back in target units) for a regression.
 /// </summary>
@@ -36,9 +37,12 @@ public static class OnnxExport
         // of text columns would need string inputs, which this export does not write.
         if (prep.Features.FirstOrDefault(f => f.IsCategorical) is { } text)
             throw new InputException($"the model one-hot encodes the text column '{text.Name}', which ONNX export does not cover; export works for models of numeric columns");
-        if (prep.Features.FirstOrDefault(f => f.Fill is not null) is { } filled)
-            throw new InputException($"the model fills missing values of '{filled.Name}' (--missing {prep.Missing.ToString().ToLowerInvariant()}), which ONNX export does not cover; export works for models trained without filling");
-        string x = graph.Node("Sub", [Input, graph.Constant("feature_means", [.. prep.Features.Select(f => f.Mean)], features)]);
+        string source = Input;
+        // A missing value (NaN in the input) takes the training rows' fill, as predict does; a column without a fill
+        // keeps its NaN, which makes that row's output NaN where predict would stop.
+        if (prep.Features.Any(f => f.Fill is not null))
+            source = graph.Node("Where", [graph.Node("IsNaN", [Input]), graph.Constant("feature_fills", [.. prep.Features.Select(f => f.Fill ?? float.NaN)], features), Input]);
+        string x = graph.Node("Sub", [source, graph.Constant("feature_means", [.. prep.Features.Select(f => f.Mean)], features)]);
         x = graph.Node("Div", [x, graph.Constant("feature_scales", [.. prep.Features.Select(f => f.Scale)], features)]);
         for (int i = 0; i < network.Layers.Count; i++)
             x = Layer(graph, network.Layers[i], i, x);
