@@ -16,7 +16,7 @@ public class DefaultRecipeTests
             Assert.That(recipe.Hidden, Is.EqualTo(new[] { 64, 32 }));
             Assert.That(recipe.LearningRate, Is.EqualTo(0.003));
             Assert.That(recipe.WeightDecay, Is.EqualTo(1.0), "10,000 / 96, capped at 1");
-            Assert.That(recipe.Patience, Is.EqualTo(50), "1,000 steps / 3 per epoch, capped at 50");
+            Assert.That(recipe.Patience, Is.EqualTo(50), "2,000 steps / 3 per epoch, capped at 50");
             Assert.That(recipe.LearningRatePatience, Is.Null, "no rate drops on fewer than 10,000 rows");
             Assert.That(recipe.Epochs, Is.EqualTo(500));
             Assert.That(recipe.Reasons["batch"], Is.EqualTo("batch 32: 96 training rows"));
@@ -35,7 +35,7 @@ public class DefaultRecipeTests
             Assert.That(recipe.Hidden, Is.EqualTo(new[] { 256, 128 }), "1,024 / 2, capped at 256");
             Assert.That(recipe.LearningRate, Is.EqualTo(0.0024), "0.003 · √(256/32) · √(64/784) = 0.002424");
             Assert.That(recipe.WeightDecay, Is.EqualTo(0.208), "10,000 / 48,000");
-            Assert.That(recipe.Patience, Is.EqualTo(10), "1,000 / 188 steps per epoch is 5; at least 10");
+            Assert.That(recipe.Patience, Is.EqualTo(10), "2,000 / 188 steps per epoch");
             Assert.That(recipe.LearningRatePatience, Is.EqualTo(3));
             // 784·256 + 256·128 + 128·10 = 234,752 weights; 3·10¹¹ / (48,000 · 234,752) = 26.6.
             Assert.That(recipe.Epochs, Is.EqualTo(26));

@@ -64,7 +64,7 @@ internal static class CrossValidationRun
         var model = TrainRun.NewNetwork(picked, prep, new Random(seeds.Next()));
         var optimizer = TrainRun.NewOptimizer(picked);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, picked.BatchSize, new Random(seeds.Next()));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule), picked.Patience);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule), picked.Patience, picked.MinImprovement);
         var outcome = session.Run(picked.Epochs, train, validation, (_, _) => { }, interrupt);
         interrupt.ThrowIfCancellationRequested();
         var scores = outcome.HasUsableWeights ? loop.Score(heldOut, prep.TargetScales) : new Scores(double.NaN, double.NaN);

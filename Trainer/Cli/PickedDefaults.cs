@@ -47,7 +47,7 @@ internal static class PickedDefaults
         if (picked.ValidationSplit > 0)
         {
             if (Pick("--patience", "patience"))
-                picked = picked with { Patience = recipe.Patience };
+                picked = picked with { Patience = recipe.Patience, MinImprovement = DefaultRecipe.MinImprovement };
             if (!given.Contains("--lr-schedule"))
             {
                 lines.Add($"picked: {recipe.Reasons["schedule"]}");
@@ -60,6 +60,7 @@ internal static class PickedDefaults
                             Kind = LearningRateScheduleKind.Plateau,
                             Patience = given.Contains("--lr-patience") ? picked.Schedule.Patience : wait,
                             Factor = given.Contains("--lr-factor") ? picked.Schedule.Factor : DefaultRecipe.LearningRateFactor,
+                            Threshold = DefaultRecipe.MinImprovement,
                         },
                     };
                 }

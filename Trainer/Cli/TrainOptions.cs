@@ -43,6 +43,10 @@ public sealed record TrainOptions
     /// <summary>Stop after this many epochs without a better validation loss, and restore the best weights; null never stops early.</summary>
     public int? Patience { get; init; }
 
+    /// <summary>For early stopping, the share by which a validation loss must beat the best to count as an improvement;
+    /// 0 (the fixed default) counts any lower loss. Picked as <see cref="DefaultRecipe.MinImprovement"/> with the patience.</summary>
+    public double MinImprovement { get; init; }
+
     /// <summary>--lr-schedule with --lr-step-epochs, --lr-gamma, --lr-patience and --lr-factor.</summary>
     public LearningRateScheduleSettings Schedule { get; init; } = new();
 

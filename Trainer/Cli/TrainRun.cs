@@ -154,7 +154,7 @@ public static class TrainRun
         switch (outcome.Reason)
         {
             case StopReason.EarlyStopped:
-                output.WriteLine($"early stop: no lower validation loss for {options.Patience} epochs{restored}");
+                output.WriteLine($"early stop: no {Improvement(options)} for {options.Patience} epochs{restored}");
                 break;
             case StopReason.Interrupted:
                 output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
@@ -178,8 +178,12 @@ public static class TrainRun
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
             _ => "",
         };
-        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
+        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {(options.MinImprovement > 0 ? Improvement(options).Replace("validation loss", "val_loss", StringComparison.Ordinal) : "lower val_loss")}" : "");
     }
+
+    /// <summary>What counts as an improvement for early stopping: "lower validation loss", or "validation loss 0.1 % below the best".</summary>
+    private static string Improvement(TrainOptions options) =>
+        options.MinImprovement > 0 ? Invariant($"validation loss {options.MinImprovement * 100:0.###} % below the best") : "lower validation loss";
 
     /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
     /// <param name="Options">The options as used: the given ones and those picked from the data.</param>
@@ -230,7 +234,7 @@ public static class TrainRun
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience, options.MinImprovement);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds, options, data.Validation, earlyTest);
