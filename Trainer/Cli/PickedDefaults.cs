@@ -28,7 +28,13 @@ internal static class PickedDefaults
         }
 
         if (!given.Contains("--optimizer"))
-            picked = picked with { Optimizer = DefaultRecipe.Optimizer };
+        {
+            // --momentum and --nesterov only mean something to SGD: giving one asks for it.
+            bool sgdOption = given.Contains("--momentum") || given.Contains("--nesterov");
+            picked = picked with { Optimizer = sgdOption ? "sgd" : DefaultRecipe.Optimizer };
+            if (sgdOption)
+                lines.Add("picked: optimizer sgd: --momentum or --nesterov given (with SGD's fixed lr 0.01 and weight decay 0.02 unless given)");
+        }
         // The rate and decay rules are AdamW's; an optimizer chosen by name keeps the fixed 0.01 and 0.02.
         if (picked.Optimizer == DefaultRecipe.Optimizer)
         {

@@ -12,6 +12,8 @@ public static class PredictRun
 {
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
     {
+        if (outPath is not null)
+            OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
