@@ -10,8 +10,8 @@ internal static class QualityTable
 
     public static void Print(IReadOnlyList<QualityRow> rows, int largeRows)
     {
-        Console.WriteLine("| dataset | train rows | metric | NeuralNet, per seed | NeuralNet mean | scikit-learn mean | Δ | NeuralNet wall s | scikit-learn fit s | wall / fit | met |");
-        Console.WriteLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|:---:|");
+        Console.WriteLine("| dataset | train rows | metric | NeuralNet, per seed | NeuralNet mean | scikit-learn mean | Δ | NeuralNet wall s | scikit-learn fit s | wall / fit | NeuralNet cpu s | scikit-learn cpu s | cpu ratio | met |");
+        Console.WriteLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         foreach (var row in rows)
         {
             string metric = row.Ours.Concat(row.Sklearn).FirstOrDefault(r => r.Task.Length > 0)?.Task == "regression" ? "R²" : "accuracy";
@@ -19,6 +19,7 @@ internal static class QualityTable
             double sklearn = Mean(row.Sklearn.Select(r => r.Metric));
             double wall = Mean(row.Ours.Select(r => r.WallSeconds));
             double fit = Mean(row.Sklearn.Select(r => r.FitSeconds));
+            double oursCpu = Mean(row.Ours.Select(r => r.CpuSeconds)), sklearnCpu = Mean(row.Sklearn.Select(r => r.CpuSeconds));
             bool quality = row.Sklearn.Count == 0 || ours >= sklearn || (row.Dataset.Tiny && ours >= sklearn - TinyTie);
             bool large = row.TrainRows + row.TrainRows / 4 > largeRows;
             bool time = !large || row.Sklearn.Count == 0 || wall <= 0.5 * fit;
@@ -29,7 +30,7 @@ internal static class QualityTable
                 (true, false) => "no (time)",
                 _ => "no (metric, time)",
             };
-            Console.WriteLine(Invariant($"| {row.Dataset.Name} | {row.TrainRows:N0} | {metric} | {string.Join(' ', row.Ours.Select(r => r.Metric.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))} | **{ours:0.0000}** | {sklearn:0.0000} | {ours - sklearn:+0.0000;-0.0000} | {wall:0.0} | {fit:0.0} | {wall / fit:0.00}{(large ? " (≤ 0.5)" : "")} | {verdict} |"));
+            Console.WriteLine(Invariant($"| {row.Dataset.Name} | {row.TrainRows:N0} | {metric} | {string.Join(' ', row.Ours.Select(r => r.Metric.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))} | **{ours:0.0000}** | {sklearn:0.0000} | {ours - sklearn:+0.0000;-0.0000} | {wall:0.0} | {fit:0.0} | {wall / fit:0.00}{(large ? " (≤ 0.5)" : "")} | {oursCpu:0.0} | {sklearnCpu:0.0} | {oursCpu / sklearnCpu:0.00} | {verdict} |"));
         }
 
         var secondary = rows.SelectMany(row => row.Ours.SelectMany(r => r.Extra.Keys).Concat(row.Sklearn.SelectMany(r => r.Extra.Keys)).Distinct()
