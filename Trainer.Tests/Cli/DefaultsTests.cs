@@ -98,6 +98,22 @@ public class DefaultsTests
     }
 
     [Test]
+    public void CrossValidationDoesNotContinueAResumedModel()
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+
+        var run = CliRun.Of(RepoPaths.Data("iris.csv"), "--resume", model, "--cv", "3", "--save", temp.File("again.json"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(run.Error, Is.EqualTo("error: --cv cross-validates the recipe on fresh weights; it cannot continue a --resume model\n"));
+        });
+    }
+
+    [Test]
     public void CrossValidationNeedsKRowsOfEveryClass()
     {
         using var temp = new TempFolder();

@@ -79,6 +79,8 @@ public sealed record TrainOptions
     {
         if (Nesterov && Momentum <= 0)
             throw new InputException(FormattableString.Invariant($"--nesterov needs --momentum greater than 0 (it is {Momentum})"));
+        if (Folds is not null && ResumePath is not null)
+            throw new InputException("--cv cross-validates the recipe on fresh weights; it cannot continue a --resume model");
         if (ValidationSplit == 0 && (Patience is not null || Schedule.Kind == LearningRateScheduleKind.Plateau))
             throw new InputException($"{(Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
     }

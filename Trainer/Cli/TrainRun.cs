@@ -36,7 +36,18 @@ public static class TrainRun
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         if (options.Folds is { } folds)
-            CrossValidationRun.Execute(options, folds, output, interrupt);
+        {
+            try
+            {
+                CrossValidationRun.Execute(options, folds, output, interrupt);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                // Nothing is trained yet: the folds' models are estimates, not the model to save.
+                error.WriteLine("interrupted during cross-validation; no model was trained or saved");
+                return ExitCodes.Interrupted;
+            }
+        }
         // From here on, options holds what the run really uses: the given options and those picked from the data.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validation, earlyTest) =
             PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
