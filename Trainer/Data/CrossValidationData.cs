@@ -38,7 +38,7 @@ public sealed class CrossValidationData
         if (used.Length == 0)
             throw new InputException($"{path}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
         var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
-        var (rows, _, _) = PreparedData.UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
+        var (rows, _, _, _) = PreparedData.UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
         var kind = TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows) : [];
         int[]? labels = null;
