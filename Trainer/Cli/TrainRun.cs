@@ -246,12 +246,13 @@ public static class TrainRun
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
             _ => "",
         };
-        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {(options.MinImprovement > 0 ? Improvement(options).Replace("validation loss", "val_loss", StringComparison.Ordinal) : "lower val_loss")}" : "");
+        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {Improvement(options, "val_loss")}" : "");
     }
 
-    /// <summary>What counts as an improvement for early stopping: "lower validation loss", or "validation loss 0.1 % below the best".</summary>
-    private static string Improvement(TrainOptions options) =>
-        options.MinImprovement > 0 ? Invariant($"validation loss {options.MinImprovement * 100:0.###} % below the best") : "lower validation loss";
+    /// <summary>What counts as an improvement for early stopping: "lower validation loss", or "validation loss 0.1 % below
+    /// the best" when the picked recipe asks for a margin.</summary>
+    private static string Improvement(TrainOptions options, string loss = "validation loss") =>
+        options.MinImprovement > 0 ? Invariant($"{loss} {options.MinImprovement * 100:0.###} % below the best") : $"lower {loss}";
 
     /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
     /// <param name="Options">The options as used: the given ones and those picked from the data.</param>
