@@ -52,18 +52,10 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
-        int[]? labels = null;
-        if (kind == TaskKind.Classification)
-        {
-            // Split stratifies on labels indexed by row of the file.
-            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-            labels = new int[raw.Rows];
-            var fileLabels = fitted?.LabelsOf(raw, rows);
-            for (int j = 0; j < rows.Length; j++)
-                labels[rows[j]] = fileLabels?[j] ?? index[raw.Targets[0].Texts![rows[j]]!];
-        }
+        // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
+        int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
-        var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels);
         // An empty validation set would give NaN validation losses and a "best" epoch chosen from them.
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
