@@ -91,8 +91,9 @@ public static class CommandLine
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
-        var command = new Command("export", $"Writes the model as a standard ONNX graph (opset 13): input '{OnnxExport.Input}' (batch, features) of raw feature values in the model's column order; "
-            + "output 'probabilities' (classification) or 'prediction' (regression, in target units), as predict gives them.")
+        var command = new Command("export", "Writes the model, preprocessing included, as one ONNX graph (opset 13, ai.onnx.ml 3): one input per feature column, named as the column "
+            + $"(float (batch, 1) for a number, string (batch, 1) for text); outputs '{OnnxExport.Label}' (the class name, or the values in target units) and, for a classifier, "
+            + $"'{OnnxExport.Probabilities}', as predict gives them.")
         {
             model, onnx,
         };
@@ -100,8 +101,10 @@ public static class CommandLine
         {
             var saved = ModelSerializer.Load(parse.GetValue(model)!);
             string path = parse.GetValue(onnx)!;
-            OnnxExport.Save(path, saved);
-            output.WriteLine($"exported {saved.Network.Spec} to {path}: input '{OnnxExport.Input}' ({string.Join(", ", saved.Preprocessing.FeatureNames)}), output '{OnnxExport.OutputName(saved.Preprocessing)}'");
+            var signature = OnnxExport.Save(path, saved);
+            string inputs = string.Join(", ", signature.Inputs.Select(i => $"'{i.Name}' {i.Type.ToString().ToLowerInvariant()}"));
+            string outputs = signature.Probabilities is null ? $"'{signature.Label}'" : $"'{signature.Label}', '{signature.Probabilities}'";
+            output.WriteLine($"exported {saved.Network.Spec} to {path}: inputs {inputs}; outputs {outputs}");
             return ExitCodes.Success;
         }));
         return command;
