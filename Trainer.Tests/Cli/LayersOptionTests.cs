@@ -17,8 +17,8 @@ public class LayersOptionTests
         Assert.That(result.Output, Does.Contain("4 → dense 16 → leaky_relu:0.1 → dropout:0.1 → prelu → dense 3").And.Contain("optimizer: Adam lr 0.01"));
         var saved = ModelSerializer.Load(model);
         Assert.That(saved.Network.Spec, Is.EqualTo("dense:16,leaky_relu:0.1,dropout:0.1,prelu,dense:3"));
-        Assert.That(saved.Training!.Layers, Is.EqualTo("dense:16,leaky_relu:0.1,dropout:0.1,prelu,dense"));
-        Assert.That(saved.Training.Optimizer, Is.EqualTo("adam"));
+        Assert.That(saved.Run!.Layers, Is.EqualTo("dense:16,leaky_relu:0.1,dropout:0.1,prelu,dense:3"), "the network as trained, output size included");
+        Assert.That(saved.Run.Optimizer, Is.EqualTo("adam"));
     }
 
     [TestCase("--layers and --hidden both describe the network", "--layers", "dense:8,dense", "--hidden", "8")]

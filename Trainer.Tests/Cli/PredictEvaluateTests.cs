@@ -26,7 +26,7 @@ public class PredictEvaluateTests
     [Test]
     public void SaveLoadPredictGivesIdenticalOutputs()
     {
-        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null);
+        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1));
         var network = Mlp.Build<float>(4, [8], 3, LayerContext<float>.WithChosenGemm(new Random(2)));
         var before = Predictor.Predict(network, data.Preprocessing, data.Train);
         string path = _temp.File("roundtrip.json");

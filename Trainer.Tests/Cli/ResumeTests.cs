@@ -15,13 +15,14 @@ public class ResumeTests
         // A step too small to move any weight: the resumed model must be the saved one, bit for bit, and its first
         // epoch's validation loss that of the saved model (same seed, same split, same scaling).
         var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--seed", "4", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
-            "--hidden", "3", "--resume", first, "--save", second);
+            "--resume", first, "--save", second);
 
         Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
         Assert.That(resumed.Output, Does.Contain($"resumed from {first}"));
         var saved = ModelSerializer.Load(second);
         Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
-        Assert.That(saved.Training!.Hidden, Is.EqualTo(new[] { 64, 32 }), "the saved architecture, not the ignored --hidden 3");
+        Assert.That(saved.Run!.Layers, Is.EqualTo("dense:64,relu,dense:32,relu,dense:3"), "the saved network's layers");
+        Assert.That(saved.Run.ResumedFrom, Is.EqualTo(first));
         Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
     }
 
@@ -36,6 +37,42 @@ public class ResumeTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Contain("diabetes.csv").And.Contain("there is no target column 'species'"));
+    }
+
+    [TestCase("--target sepal_length contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "sepal_length", "--task", "regression", "--layers", "dense:8", "--drop", "petal_width")]
+    [TestCase("--task regression contradicts the resumed model {0}, which is a classification model; leave --task out when resuming", "--task", "regression")]
+    [TestCase("--layers dense:8 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8")]
+    [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
+    [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
+    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
+    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing error; leave --missing out when resuming", "--missing", "mean")]
+    public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of([RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), .. flags]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Is.EqualTo("error: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, model) + Environment.NewLine));
+        Assert.That(File.Exists(temp.File("again.json")), Is.False, "refused before training");
+    }
+
+    [TestCase("--hidden", "8")]
+    [TestCase("--layers", "dense:8,relu,dense")]
+    [TestCase("--target", "species", "--task", "classification")]
+    [TestCase("--missing", "drop-rows", "--unknown-category", "ignore")]
+    [TestCase("--optimizer", "adam", "--lr", "0.001", "--batch-size", "8", "--lr-schedule", "step", "--patience", "3", "--seed", "9", "--val-split", "0.3")]
+    public void FlagsThatAgreeWithTheModelOrMayChangeAreAccepted(params string[] flags)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of([RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), .. flags]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }
 
     // The third column of the epoch's row: epoch, train_loss, val_loss.

@@ -14,9 +14,12 @@ public sealed class ColumnTests
     [TearDown]
     public void DeleteFiles() => _files.Dispose();
 
-    private PreparedData Prepare(string text, DataOptions? options = null, string? target = null, string? test = null, TaskKind? task = null) =>
-        PreparedData.Load(_files.Write("train.csv", text), target?.Split(','), task, 0, new Random(1),
-            test is null ? null : _files.Write("test.csv", test), options ?? DataOptions.Default);
+    private PreparedData Prepare(string text, DataOptions? options = null, string? target = null, TaskKind? task = null) =>
+        PreparedData.Load(_files.Write("train.csv", text), target?.Split(','), task, 0, new Random(1), options ?? DataOptions.Default);
+
+    // As train --test reads it: after training, with the preprocessing fitted on the training file.
+    private Dataset PrepareTest(string text, string test, DataOptions? options = null) =>
+        PreparedData.LoadTest(Prepare(text, options).Preprocessing, _files.Write("test.csv", test), options ?? DataOptions.Default, fittedNow: true);
 
     [Test]
     public void Encodes_a_text_column_one_hot_with_the_training_categories()
@@ -37,7 +40,7 @@ public sealed class ColumnTests
     [Test]
     public void Refuses_an_unseen_category_in_the_test_file()
     {
-        var error = Assert.Throws<InputException>(() => Prepare("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n", test: "x,colour,y\n1,red,0\n2,purple,1\n"));
+        var error = Assert.Throws<InputException>(() => PrepareTest("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n", "x,colour,y\n1,red,0\n2,purple,1\n"));
 
         Assert.That(error.Message, Does.EndWith("test.csv:3:2: 'purple' in column 'colour' is a category the training data did not have; expected one of 'blue', 'red', or use --unknown-category ignore"));
     }
@@ -45,10 +48,10 @@ public sealed class ColumnTests
     [Test]
     public void Encodes_an_unseen_category_as_zeros_when_asked()
     {
-        var data = Prepare("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n", DataOptions.Default with { UnknownCategory = UnknownCategoryPolicy.Ignore },
-            test: "x,colour,y\n1,red,0\n2,purple,1\n");
+        var test = PrepareTest("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n", "x,colour,y\n1,red,0\n2,purple,1\n",
+            DataOptions.Default with { UnknownCategory = UnknownCategoryPolicy.Ignore });
 
-        Assert.That(data.Test!.Sample(1).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 0f }));
+        Assert.That(test.Sample(1).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 0f }));
     }
 
     [Test]

@@ -16,7 +16,7 @@ public sealed class MissingValueTests
     public void DeleteFiles() => _files.Dispose();
 
     private PreparedData Prepare(MissingValuePolicy policy) =>
-        PreparedData.Load(_files.Write("m.csv", Text), null, null, 0, new Random(1), null, DataOptions.Default with { Missing = policy });
+        PreparedData.Load(_files.Write("m.csv", Text), null, null, 0, new Random(1), DataOptions.Default with { Missing = policy });
 
     [Test]
     public void Stops_by_default_with_the_count_and_the_first_location()
@@ -61,7 +61,7 @@ public sealed class MissingValueTests
     {
         string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n");
 
-        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), null, DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
+        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
 
         Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, NaN, null or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
     }
@@ -71,8 +71,11 @@ public sealed class MissingValueTests
     {
         string train = _files.Write("train.csv", "x,y\n1,0\n2,1\n3,0\n4,1\n");
         string test = _files.Write("test.csv", "x,y\n1,0\nNA,1\n?,0\n");
-        PreparedData Load(MissingValuePolicy policy) =>
-            PreparedData.Load(train, null, null, 0, new Random(1), test, DataOptions.Default with { Missing = policy });
+        Dataset Load(MissingValuePolicy policy)
+        {
+            var options = DataOptions.Default with { Missing = policy };
+            return PreparedData.LoadTest(PreparedData.Load(train, null, null, 0, new Random(1), options).Preprocessing, test, options, fittedNow: true);
+        }
 
         var error = Assert.Throws<InputException>(() => Load(MissingValuePolicy.Error));
         var filled = Load(MissingValuePolicy.Mean);
@@ -81,8 +84,8 @@ public sealed class MissingValueTests
         Assert.Multiple(() =>
         {
             Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
-            Assert.That(filled.Test!.Sample(1)[0], Is.EqualTo(0f), "the mean, standardised");
-            Assert.That(dropped.Test!.Count, Is.EqualTo(1));
+            Assert.That(filled.Sample(1)[0], Is.EqualTo(0f), "the mean, standardised");
+            Assert.That(dropped.Count, Is.EqualTo(1));
         });
     }
 }

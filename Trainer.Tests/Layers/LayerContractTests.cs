@@ -20,7 +20,7 @@ public class LayerContractTests
     private const int Batch = 7;
 
     // Fitted on iris (4 features, 3 classes) for the model-file round trip.
-    private static readonly Preprocessing IrisPrep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing IrisPrep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
 
     public static IEnumerable<TestCaseData> Examples() =>
         LayerRegistry.All.Select(layer => new TestCaseData(layer.Example).SetArgDisplayNames(layer.Name));

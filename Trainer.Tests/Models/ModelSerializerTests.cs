@@ -10,7 +10,7 @@ namespace NeuralNet.Tests.Models;
 public class ModelSerializerTests
 {
     // Fitted on a real file rather than constructed, so that the test follows the record as it gains properties.
-    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null).Preprocessing;
+    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
 
     private TempFolder _temp = null!;
 
@@ -61,19 +61,20 @@ public class ModelSerializerTests
     [Test]
     public void SavingALoadedModelReproducesTheFileByteForByte()
     {
-        var training = new NeuralNet.Cli.TrainOptions { DataPath = "iris.csv", Hidden = [5], Patience = 3 };
+        var training = new TrainingRecord("iris.csv", null, "dense:5,relu,dense:3", 0.2, "sgd", new NeuralNet.Optimizers.OptimizerSettings(0.01, 0.9),
+            new NeuralNet.Training.LearningRateScheduleSettings(), 150, 32, 0, 3, NeuralNet.Data.DataOptions.Default, null);
         var metrics = new ModelMetrics("accuracy", 7, new RunScore(0.25, 0.9), null);
         string path = _temp.File("m.json");
         ModelSerializer.Save(path, ModelSerializer.ToDocument(Network(7), Prep, training, metrics));
 
         var loaded = ModelSerializer.Load(path);
         using var again = new MemoryStream();
-        ModelSerializer.Write(again, ModelSerializer.ToDocument(loaded.Network, loaded.Preprocessing, loaded.Training, loaded.Metrics));
+        ModelSerializer.Write(again, ModelSerializer.ToDocument(loaded.Network, loaded.Preprocessing, loaded.Run, loaded.Metrics));
 
         Assert.That(again.ToArray(), Is.EqualTo(File.ReadAllBytes(path)));
         Assert.That(loaded.Metrics, Is.EqualTo(metrics));
-        Assert.That(loaded.Training!.Patience, Is.EqualTo(3));
-        Assert.That(loaded.Training.Hidden, Is.EqualTo(new[] { 5 }));
+        Assert.That(loaded.Run!.Patience, Is.EqualTo(3));
+        Assert.That(loaded.Run.Layers, Is.EqualTo("dense:5,relu,dense:3"));
     }
 
     [Test]
@@ -117,19 +118,31 @@ public class ModelSerializerTests
         Assert.That(e!.Message, Does.StartWith(path).And.Contain(expected).And.Not.Contain("\n"));
     }
 
-    [Test]
-    public void ChangedWeightsAreCaughtByTheHash()
+    [TestCase(3, "does not match document_sha256")]
+    [TestCase(2, "the weights do not match weights_sha256")] // format 2 had only the weights hash
+    public void ChangedWeightsAreCaughtByTheHash(int version, string expected)
     {
         var network = Network(6);
         string path = Save(network);
         string first = network.Parameters[0].Values[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string text = File.ReadAllText(path);
+        if (version == 2)
+            text = AsFormatTwo(text);
         int at = text.IndexOf(first, StringComparison.Ordinal);
         File.WriteAllText(path, text[..at] + "0.25" + text[(at + first.Length)..]);
 
         var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
 
-        Assert.That(e!.Message, Does.Contain("weights_sha256"));
+        Assert.That(e!.Message, Is.EqualTo($"{path}: damaged model file: " + (version == 2 ? expected : "its content does not match document_sha256 (the file was changed after it was saved)")));
+    }
+
+    // Format 2 is format 3 without the document hash.
+    private static string AsFormatTwo(string text)
+    {
+        var json = JsonNode.Parse(text)!;
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        return json.ToJsonString();
     }
 
     [Test]
@@ -168,7 +181,8 @@ public class ModelSerializerTests
     public void AnUnknownLayerIsNamed()
     {
         string path = Save(Network(9));
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"spec\": \"relu\"", "\"spec\": \"swoosh\"", StringComparison.Ordinal));
+        // A file from a build that knows more layers: its hash is intact (format 2 here, which has none to break).
+        File.WriteAllText(path, AsFormatTwo(File.ReadAllText(path).Replace("\"spec\": \"relu\"", "\"spec\": \"swoosh\"", StringComparison.Ordinal)));
 
         var e = Assert.Throws<InputException>(() => ModelSerializer.Load(path));
 

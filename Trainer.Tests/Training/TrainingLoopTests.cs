@@ -43,7 +43,7 @@ public class TrainingLoopTests
 
     private static (TrainingLoop Loop, PreparedData Data) Setup(IGemm<float> gemm)
     {
-        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null);
+        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1));
         var model = Mlp.Build<float>(4, [16], 3, new LayerContext<float>(new Random(2), gemm));
         return (new TrainingLoop(model, LossFor.Task(data.Preprocessing), new Sgd<float>(0.01f, 0.9f), 32, new Random(3)), data);
     }

@@ -82,7 +82,7 @@ public class TrainingSessionTests
     // Iris with a high learning rate: the validation loss goes up and down, so the best epoch is rarely the last.
     private static (TrainingSession Session, Sequential<float> Model, PreparedData Data) Setup(int? patience, float learningRate = 0.3f)
     {
-        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1), null);
+        var data = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1));
         var model = Mlp.Build<float>(4, [64, 32], 3, LayerContext<float>.WithChosenGemm(new Random(2)));
         var optimizer = new Sgd<float>(learningRate, 0.9f, 0.02f);
         var loop = new TrainingLoop(model, LossFor.Task(data.Preprocessing), optimizer, 32, new Random(3));

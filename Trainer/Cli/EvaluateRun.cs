@@ -16,8 +16,17 @@ public static class EvaluateRun
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
-        var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data);
         bool classification = prep.Task == TaskKind.Classification;
+        // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
+        var predicted = new int[data.Count];
+        var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data, (start, outputs) =>
+        {
+            if (classification)
+            {
+                for (int j = 0; j < outputs.ColumnCount; j++)
+                    predicted[start + j] = Evaluation.ArgMax(outputs, j);
+            }
+        });
 
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
@@ -25,13 +34,8 @@ public static class EvaluateRun
         if (!classification)
             return ExitCodes.Success;
 
-        var probabilities = Predictor.Predict(model.Network, prep, data);
-        int classes = prep.OutputCount;
-        var predicted = new int[data.Count];
-        for (int j = 0; j < data.Count; j++)
-            predicted[j] = Evaluation.ArgMax(probabilities.AsSpan(j * classes, classes));
         output.WriteLine();
-        output.Write(Format(new ConfusionMatrix(classes, data.Labels, predicted), prep.ClassNames));
+        output.Write(Format(new ConfusionMatrix(prep.OutputCount, data.Labels, predicted), prep.ClassNames));
         return ExitCodes.Success;
     }
 

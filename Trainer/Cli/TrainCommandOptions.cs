@@ -2,6 +2,7 @@ using System.CommandLine;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Optimizers;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -46,10 +47,10 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue training a saved model (its architecture and preprocessing) on DATA.csv", HelpName = "MODEL.json" };
     private readonly Option<int?> _patience = new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" };
     private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor)", DefaultValueFactory = _ => "constant" };
-    private readonly Option<int> _lrStepEpochs = OptionRules.AtLeast(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.LrStepEpochs }, 1);
-    private readonly Option<double> _lrGamma = OptionRules.Between(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.LrGamma }, 0, 1, lowerInclusive: false);
-    private readonly Option<int> _lrPatience = OptionRules.AtLeast(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.LrPatience }, 1);
-    private readonly Option<double> _lrFactor = OptionRules.Between(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.LrFactor }, 0, 1, lowerInclusive: false, upperInclusive: false);
+    private readonly Option<int> _lrStepEpochs = OptionRules.AtLeast(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.StepEpochs }, 1);
+    private readonly Option<double> _lrGamma = OptionRules.Between(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.Schedule.Gamma }, 0, 1, lowerInclusive: false);
+    private readonly Option<int> _lrPatience = OptionRules.AtLeast(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1);
+    private readonly Option<double> _lrFactor = OptionRules.Between(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, 0, 1, lowerInclusive: false, upperInclusive: false);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
 
     public TrainCommandOptions()
@@ -77,12 +78,14 @@ internal sealed class TrainCommandOptions
 
     public Option<string> Blas { get; } = BlasOption();
 
+    private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All];
+
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
     {
         command.Arguments.Add(_data);
-        foreach (Option option in (Option[])[_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-            _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All])
+        foreach (var option in Options)
             command.Options.Add(option);
         command.Validators.Add(result =>
         {
@@ -96,6 +99,7 @@ internal sealed class TrainCommandOptions
 
     public TrainOptions Read(ParseResult parse) => new()
     {
+        Given = Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal),
         DataPath = parse.GetValue(_data)!,
         Target = parse.GetValue(_target),
         Task = parse.GetValue(_task) switch
@@ -123,11 +127,9 @@ internal sealed class TrainCommandOptions
         SavePath = parse.GetValue(_save),
         ResumePath = parse.GetValue(_resume),
         Patience = parse.GetValue(_patience),
-        LrSchedule = Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
-        LrStepEpochs = parse.GetValue(_lrStepEpochs),
-        LrGamma = parse.GetValue(_lrGamma),
-        LrPatience = parse.GetValue(_lrPatience),
-        LrFactor = parse.GetValue(_lrFactor),
+        Schedule = new LearningRateScheduleSettings(
+            Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
+            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), parse.GetValue(_lrPatience), parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
         Data = _csv.Bind(parse),
     };

@@ -1,4 +1,5 @@
 using NeuralNet.Data;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -41,17 +42,8 @@ public sealed record TrainOptions
     /// <summary>Stop after this many epochs without a better validation loss, and restore the best weights; null never stops early.</summary>
     public int? Patience { get; init; }
 
-    public LearningRateScheduleKind LrSchedule { get; init; } = LearningRateScheduleKind.Constant;
-
-    /// <summary>step: the learning rate is multiplied by <see cref="LrGamma"/> every this many epochs.</summary>
-    public int LrStepEpochs { get; init; } = 30;
-
-    public double LrGamma { get; init; } = 0.1;
-
-    /// <summary>plateau: the learning rate is multiplied by <see cref="LrFactor"/> after this many epochs without a better validation loss.</summary>
-    public int LrPatience { get; init; } = 5;
-
-    public double LrFactor { get; init; } = 0.5;
+    /// <summary>--lr-schedule with --lr-step-epochs, --lr-gamma, --lr-patience and --lr-factor.</summary>
+    public LearningRateScheduleSettings Schedule { get; init; } = new();
 
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
@@ -59,13 +51,10 @@ public sealed record TrainOptions
     /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
+    /// <summary>The options given on the command line (e.g. <c>--hidden</c>), as opposed to defaults: --resume refuses
+    /// those that contradict the saved model.</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
+
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-}
-
-public enum LearningRateScheduleKind
-{
-    Constant,
-    Step,
-    Plateau,
 }

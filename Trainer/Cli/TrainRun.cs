@@ -18,7 +18,7 @@ public static class TrainRun
     /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
-        if (options.ValidationSplit == 0 && (options.Patience is not null || options.LrSchedule == LearningRateScheduleKind.Plateau))
+        if (options.ValidationSplit == 0 && (options.Patience is not null || options.Schedule.Kind == LearningRateScheduleKind.Plateau))
             throw new InputException($"{(options.Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
 
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
@@ -28,6 +28,8 @@ public static class TrainRun
         var shuffleRandom = new Random(seeds.Next());
 
         var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        if (resumed is not null)
+            ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
@@ -48,8 +50,7 @@ public static class TrainRun
             return ExitCode(outcome.Reason);
         }
 
-        // The best epoch is the one of lowest validation loss, or of lowest training loss without a validation split.
-        EpochResult? best = history.Count == 0 ? null : history.MinBy(e => hasValidation ? e.ValidationLoss : e.TrainLoss);
+        EpochResult? best = outcome.BestEpoch is { } bestEpoch ? history[bestEpoch - 1] : null;
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {
@@ -86,16 +87,7 @@ public static class TrainRun
         string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
             hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
-        // A resumed run records the architecture and columns it really trained, not the ignored options.
-        var recorded = resumed is null ? options : options with
-        {
-            Hidden = [.. model.Layers.Where(layer => layer.Spec.StartsWith(LayerRegistry.OutputLayer + ":", StringComparison.Ordinal)).SkipLast(1).Select(d => d.OutputSize)],
-            // As --layers would write it: the output layer bare, since its size comes from the data.
-            Layers = string.Join(',', model.Layers.SkipLast(1).Select(layer => layer.Spec).Append(LayerRegistry.OutputLayer)),
-            Target = string.Join(",", prep.TargetNames),
-            Task = prep.Task,
-        };
-        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, recorded, metrics));
+        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
         output.WriteLine($"model saved to {savePath}");
         if (testProblem is not null)
             throw testProblem;
@@ -123,6 +115,16 @@ public static class TrainRun
         }
         return ExitCode(outcome.Reason);
     }
+
+    /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
+    /// really trained.</summary>
+    private static TrainingRecord Record(TrainOptions options, Sequential<float> model) => new(
+        options.DataPath, options.TestPath, string.Join(',', model.Layers.Select(layer => layer.Spec)), options.ValidationSplit,
+        options.Optimizer, OptimizerSettings(options), options.Schedule, options.Epochs, options.BatchSize, options.Seed, options.Patience,
+        options.Data, options.ResumePath);
+
+    private static OptimizerSettings OptimizerSettings(TrainOptions options) =>
+        new(options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2);
 
     private static int ExitCode(StopReason reason) => reason switch
     {
@@ -158,10 +160,11 @@ public static class TrainRun
 
     private static string Controls(TrainOptions options)
     {
-        string schedule = options.LrSchedule switch
+        var settings = options.Schedule;
+        string schedule = settings.Kind switch
         {
-            LearningRateScheduleKind.Step => Invariant($"; lr ×{options.LrGamma} every {options.LrStepEpochs} epochs"),
-            LearningRateScheduleKind.Plateau => Invariant($"; lr ×{options.LrFactor} after {options.LrPatience} epochs without a lower val_loss"),
+            LearningRateScheduleKind.Step => Invariant($"; lr ×{settings.Gamma} every {settings.StepEpochs} epochs"),
+            LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
             _ => "",
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
@@ -175,7 +178,7 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom)
     {
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, testPath: null, options.Data, resumed?.Preprocessing);
+        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
@@ -191,14 +194,13 @@ public static class TrainRun
             foreach (var layer in model.Layers.OfType<ISeededLayer>())
                 layer.Reseed(initRandom.Next());
         }
-        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, new OptimizerSettings(
-            options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2));
+        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options), options.Patience);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);

@@ -2,13 +2,14 @@ using System.Diagnostics;
 
 namespace NeuralNet.Data;
 
-/// <summary>A training file read, screened, split and encoded, plus an optional test file prepared the same way.</summary>
+/// <summary>A training file read, screened, split and encoded. A --test file is read afterwards with <see cref="LoadTest"/>,
+/// once training no longer holds the training matrix.</summary>
 /// <param name="Rows">Data rows in the training file.</param>
 /// <param name="RowsDropped">Rows left out for missing values (--missing drop-rows).</param>
 /// <param name="ValuesFilled">Missing values filled (--missing mean|median).</param>
 /// <param name="LoadSeconds">Reading the training file into the feature matrix.</param>
-/// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding (and the test file).</param>
-public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation, Dataset? Test,
+/// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding.</param>
+public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation,
     int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
 {
     /// <param name="trainPath">The training CSV.</param>
@@ -16,12 +17,11 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// <param name="task">Forces the task; null to detect it from the target.</param>
     /// <param name="validationFraction">Share of rows held out for validation, stratified for classification.</param>
     /// <param name="random">Seeded source of the split.</param>
-    /// <param name="testPath">A separate test CSV with the same columns, or null.</param>
     /// <param name="options">How to read the file and encode its columns; null for the defaults.</param>
     /// <param name="fitted">The preprocessing of a saved model to train further (--resume): its columns, task and
     /// classes are used and nothing is refitted, so the model sees inputs encoded as before. Null to fit one.</param>
     public static PreparedData Load(string trainPath, IReadOnlyList<string>? targets, TaskKind? task, double validationFraction, Random random,
-        string? testPath, DataOptions? options = null, Preprocessing? fitted = null)
+        DataOptions? options = null, Preprocessing? fitted = null)
     {
         options ??= DataOptions.Default;
         long start = Stopwatch.GetTimestamp();
@@ -57,8 +57,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], options.UnknownCategory);
         var (train, validation) = (split[0], split[1]);
-        var test = testPath is null ? null : LoadTest(preprocessing, testPath, options, fittedNow: fitted is null);
-        return new PreparedData(preprocessing, train, validation, test, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>

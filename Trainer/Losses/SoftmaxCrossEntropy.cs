@@ -33,27 +33,37 @@ public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : str
             var zj = z.AsSpan(j * classes, classes);
             var tj = t.AsSpan(j * classes, classes);
             var pj = p.AsSpan(j * classes, classes);
-            T max = zj[0];
-            foreach (var value in zj)
-                max = T.Max(max, value);
-            T sum = T.Zero;
-            for (int k = 0; k < classes; k++)
-            {
-                pj[k] = T.Exp(zj[k] - max);
-                sum += pj[k];
-            }
-            T logSum = T.Log(sum);
+            var (max, logSum) = Softmax(zj, pj);
             for (int k = 0; k < classes; k++)
             {
                 // Skipping zero targets keeps 0·(−∞) from turning the loss into NaN.
                 if (tj[k] != T.Zero)
                     total -= tj[k] * (zj[k] - max - logSum);
-                pj[k] /= sum;
             }
         }
         _softmax = probabilities;
         _target = target;
         return total / T.CreateChecked(batch);
+    }
+
+    /// <summary>softmax(z) into <paramref name="p"/> (which may be <paramref name="z"/> itself), shifted by the maximum
+    /// so that exp never overflows. Returns that maximum and log Σ exp(z − max), from which log softmax is z − max − logSum.
+    /// The one softmax of the trainer: predict uses it too.</summary>
+    public static (T Max, T LogSum) Softmax(ReadOnlySpan<T> z, Span<T> p)
+    {
+        T max = z[0];
+        foreach (var value in z)
+            max = T.Max(max, value);
+        T sum = T.Zero;
+        for (int k = 0; k < z.Length; k++)
+        {
+            p[k] = T.Exp(z[k] - max);
+            sum += p[k];
+        }
+        T logSum = T.Log(sum);
+        for (int k = 0; k < p.Length; k++)
+            p[k] /= sum;
+        return (max, logSum);
     }
 
     public Matrix<T> Backward()

@@ -1,4 +1,3 @@
-using NeuralNet.Cli;
 using NeuralNet.Data;
 using NeuralNet.Reporting;
 
@@ -21,12 +20,16 @@ public sealed record ModelDocument
     /// <summary>Serialized whole, so every fitted step (scalers, class names, category maps…) travels with the model.</summary>
     public required Preprocessing Preprocessing { get; init; }
 
-    public TrainOptions? Training { get; init; }
+    /// <summary>How the weights were trained (format 3; format 2's <c>training</c> section held command-line options and is not read).</summary>
+    public TrainingRecord? Run { get; init; }
 
     public ModelMetrics? Metrics { get; init; }
 
     /// <summary>SHA-256 of the weights as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
     public required string WeightsSha256 { get; init; }
+
+    /// <summary>Format 3: SHA-256 of the rest of the document (see <see cref="ModelSerializer.DocumentSha256"/>), checked on load.</summary>
+    public string? DocumentSha256 { get; init; }
 }
 
 /// <summary>One layer: <c>{"spec":"dense:64","inputs":4,"parameters":{"weight":[…],"bias":[…]}}</c> or

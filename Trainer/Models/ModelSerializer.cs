@@ -1,7 +1,7 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MathNet.Numerics.LinearAlgebra;
-using NeuralNet.Cli;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Reporting;
@@ -16,8 +16,16 @@ public static class ModelSerializer
 {
     public const string FormatName = "neuralnet-model";
 
-    /// <summary>2 saves each layer as a spec; version 1 files (dense and relu only) are still read.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>3 adds <c>document_sha256</c> over the whole document and the <c>run</c> record; 2 saved each layer as
+    /// a spec; version 1 and 2 files are still read (their weights checked by <c>weights_sha256</c> only).</summary>
+    public const int FormatVersion = 3;
+
+    /// <summary>The first version whose files carry <c>document_sha256</c>.</summary>
+    private const int FirstHashedVersion = 3;
+
+    /// <summary>A model file is parsed in memory; larger files (far beyond any network this trainer can build) are
+    /// refused before they are read.</summary>
+    public const long MaxFileBytes = 1L << 30;
 
     private const int OldestReadableVersion = 1;
 
@@ -33,16 +41,28 @@ public static class ModelSerializer
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static ModelDocument ToDocument(Sequential<float> network, Preprocessing preprocessing, TrainOptions? training, ModelMetrics? metrics) => new()
+    // The canonical form the document hash is taken over: the same document, compact, without the hash itself.
+    private static readonly JsonSerializerOptions Canonical = new(Json) { WriteIndented = false };
+
+    public static ModelDocument ToDocument(Sequential<float> network, Preprocessing preprocessing, TrainingRecord? run, ModelMetrics? metrics)
     {
-        Format = FormatName,
-        FormatVersion = FormatVersion,
-        Architecture = [.. network.Layers.Select(Describe)],
-        Preprocessing = preprocessing,
-        Training = training,
-        Metrics = metrics,
-        WeightsSha256 = WeightsHash.Sha256(network.Parameters),
-    };
+        var document = new ModelDocument
+        {
+            Format = FormatName,
+            FormatVersion = FormatVersion,
+            Architecture = [.. network.Layers.Select(Describe)],
+            Preprocessing = preprocessing,
+            Run = run,
+            Metrics = metrics,
+            WeightsSha256 = WeightsHash.Sha256(network.Parameters),
+        };
+        return document with { DocumentSha256 = DocumentSha256(document) };
+    }
+
+    /// <summary>SHA-256 (lowercase hex) of the document serialised compactly without <c>document_sha256</c>: it covers
+    /// everything the file says (architecture, preprocessing, classes, weights, run and metrics), so any edit shows.</summary>
+    public static string DocumentSha256(ModelDocument document) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document with { DocumentSha256 = null }, Canonical)));
 
     /// <summary>Saves atomically: a crash mid-save leaves the previous file as it was.</summary>
     public static void Save(string path, ModelDocument document) => AtomicFile.Write(path, stream => Write(stream, document));
@@ -56,26 +76,58 @@ public static class ModelSerializer
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{path}: cannot be read: {e.Message}", e);
         }
-        return FromDocument(path, Parse(path, bytes));
+        var document = Parse(path, bytes);
+        ModelValidation.Check(path, document);
+        if (document.FormatVersion >= FirstHashedVersion)
+        {
+            if (string.IsNullOrEmpty(document.DocumentSha256))
+                throw new InputException($"{path}: damaged model file: document_sha256 is missing");
+            if (!string.Equals(DocumentSha256(document), document.DocumentSha256, StringComparison.OrdinalIgnoreCase))
+                throw new InputException($"{path}: damaged model file: its content does not match document_sha256 (the file was changed after it was saved)");
+        }
+        return FromDocument(path, document);
     }
 
-    private static ModelDocument Parse(string path, byte[] bytes)
+    // Reads the file whole only when it is a regular file of a sane size: a device such as /dev/zero or a pipe
+    // would otherwise be read until memory runs out.
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        if (!stream.CanSeek)
+            throw new InputException($"{path}: not a model file: it is not a regular file");
+        long length = stream.Length;
+        if (length > MaxFileBytes)
+            throw new InputException($"{path}: not a model file: it is {length:N0} bytes, more than the {MaxFileBytes:N0} a model file of this trainer can be");
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        if (stream.ReadByte() != -1)
+            throw new InputException($"{path}: not a model file: it is not a regular file (it reads on past its size)");
+        return bytes;
+    }
+
+    internal static ModelDocument Parse(string path, byte[] bytes)
     {
         try
         {
-            using var json = JsonDocument.Parse(bytes);
+            // A UTF-8 byte-order mark (added by some editors) is not part of the JSON.
+            var text = bytes.AsMemory();
+            if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                text = text[3..];
+            using var json = JsonDocument.Parse(text);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
                 throw new InputException($"{path}: not a NeuralNet model file (it has no \"format\": \"{FormatName}\")");
-            if (!root.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out int number))
+            if (!root.TryGetProperty("format_version", out var version))
                 throw new InputException($"{path}: damaged model file: format_version is missing");
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int number))
+                throw new InputException($"{path}: damaged model file: format_version must be an integer, not {version.GetRawText()}");
             if (number is < OldestReadableVersion or > FormatVersion)
                 throw new InputException($"{path}: model format_version {number} is not supported; this build reads versions {OldestReadableVersion} to {FormatVersion}");
             return root.Deserialize<ModelDocument>(Json) ?? throw new InputException($"{path}: damaged model file: it is empty");
@@ -90,9 +142,20 @@ public static class ModelSerializer
 
     private static SavedModel FromDocument(string path, ModelDocument document)
     {
+        var prep = document.Preprocessing;
+        // No layer size can exceed the values the file holds (a width of N has at least N parameters), so a width
+        // turned into 100000000 is refused before gigabytes are allocated for it.
+        long values = document.Architecture.Sum(layer => layer.Parameters?.Values.Sum(v => (long)(v?.Length ?? 0)) ?? 0);
         var layers = new List<ILayer<float>>();
+        // Each layer's input size is checked against what feeds it before the layer is built, so a wrong size is
+        // named instead of allocating for it.
+        int expected = prep.InputCount;
         for (int i = 0; i < document.Architecture.Count; i++)
-            layers.Add(Build(path, i, document.Architecture[i], document.FormatVersion));
+        {
+            var layer = Build(path, i, document.Architecture[i], document.FormatVersion, expected, values);
+            layers.Add(layer);
+            expected = layer.OutputSize;
+        }
         Sequential<float> network;
         try
         {
@@ -103,15 +166,14 @@ public static class ModelSerializer
             throw new InputException($"{path}: damaged model file: {e.Message.Split(" (Parameter")[0]}", e);
         }
 
-        var prep = document.Preprocessing;
-        if (prep.Features is null || prep.InputCount != network.InputSize)
+        if (prep.InputCount != network.InputSize)
             throw new InputException($"{path}: damaged model file: the network takes {network.InputSize} inputs but the preprocessing encodes {prep.Features?.Sum(f => f.Width) ?? 0}");
         if (prep.OutputCount != network.OutputSize)
             throw new InputException($"{path}: damaged model file: the network gives {network.OutputSize} outputs but the preprocessing expects {prep.OutputCount}");
         string hash = WeightsHash.Sha256(network.Parameters);
         if (!string.Equals(hash, document.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"{path}: damaged model file: the weights do not match weights_sha256");
-        return new SavedModel(network, prep, document.Training, document.Metrics, hash);
+        return new SavedModel(network, prep, document.Run, document.Metrics, hash);
     }
 
     private static LayerDocument Describe(ILayer<float> layer) => new()
@@ -121,24 +183,43 @@ public static class ModelSerializer
         Parameters = layer.Parameters.Count == 0 ? null : layer.Parameters.ToDictionary(p => p.Name, p => p.Value.ToRowMajorArray()),
     };
 
-    private static ILayer<float> Build(string path, int index, LayerDocument document, int version)
+    /// <param name="expectedInputs">What feeds the layer: the preprocessing's encoded inputs, or the previous layer's outputs.</param>
+    /// <param name="heldValues">How many parameter values the whole file holds.</param>
+    private static ILayer<float> Build(string path, int index, LayerDocument document, int version, int expectedInputs, long heldValues)
     {
         string where = $"{path}: damaged model file: layer {index} ({document.Spec ?? document.Type})";
         var (text, inputs) = version == 1 ? FormatOneSpec(path, index, document, where) : (document.Spec, Positive(document.Inputs, where, "inputs"));
         if (string.IsNullOrWhiteSpace(text))
             throw new InputException($"{where}: 'spec' is missing");
+        if (inputs != expectedInputs)
+            throw new InputException($"{where}: it takes {inputs} inputs but {(index == 0 ? "the preprocessing encodes" : "the layer before gives")} {expectedInputs}");
 
-        ILayer<float> layer;
+        LayerSpec spec;
         try
         {
             var specs = LayerRegistry.Parse(text);
-            if (specs.Count != 1)
-                throw new InputException($"'{text}' is not one layer");
-            layer = LayerRegistry.Create(specs[0], inputs, LayerContext<float>.WithChosenGemm(new Random(0))); // the random initial values are overwritten below
+            spec = specs.Count == 1 ? specs[0] : throw new InputException($"'{text}' is not one layer");
         }
         catch (InputException e)
         {
             throw new InputException($"{path}: unsupported layer at layer {index}: {e.Message}", e);
+        }
+        if (spec.Arguments.FirstOrDefault(a => long.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out long size) && size > Math.Max(heldValues, 1)) is { } tooLarge)
+            throw new InputException($"{where}: a size of {tooLarge} is more than the {heldValues} parameter values the file holds");
+
+        ILayer<float> layer;
+        try
+        {
+            layer = LayerRegistry.Create(spec, inputs, LayerContext<float>.WithChosenGemm(new Random(0))); // the random initial values are overwritten below
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{path}: unsupported layer at layer {index}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is OutOfMemoryException or OverflowException or ArgumentException)
+        {
+            // Sizes whose matrices cannot even be allocated.
+            throw new InputException($"{where}: its size cannot be built ({e.GetType().Name})", e);
         }
 
         foreach (var parameter in layer.Parameters)

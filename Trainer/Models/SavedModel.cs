@@ -1,4 +1,3 @@
-using NeuralNet.Cli;
 using NeuralNet.Data;
 using NeuralNet.Layers;
 
@@ -8,6 +7,6 @@ namespace NeuralNet.Models;
 public sealed record SavedModel(
     Sequential<float> Network,
     Preprocessing Preprocessing,
-    TrainOptions? Training,
+    TrainingRecord? Run,
     ModelMetrics? Metrics,
     string WeightsSha256);

@@ -8,32 +8,26 @@ namespace NeuralNet.Training;
 /// <summary>Loss and metric of a model over a whole dataset: accuracy for classification, R² for regression.</summary>
 public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
 {
-    /// <summary>Samples per forward pass: large enough for efficient products, small enough to keep buffers modest.</summary>
-    public const int ChunkSize = 1024;
+    private readonly ForwardPass _pass = new(model);
 
-    private readonly BatchBuffers<float> _inputs = new(model.InputSize);   // (features, chunk)
-    private readonly BatchBuffers<float> _targets = new(model.OutputSize); // (outputs, chunk)
-
-    public (double Loss, double Metric) Run(Dataset data)
+    /// <param name="onOutputs">Also called with each chunk's first sample and outputs (outputs, chunk), for a caller
+    /// that needs the predictions too (evaluate's confusion matrix) without a second pass.</param>
+    public (double Loss, double Metric) Run(Dataset data, Action<int, Matrix<float>>? onOutputs = null)
     {
         if (data.Count == 0)
             return (double.NaN, double.NaN);
         double lossSum = 0;
         long correct = 0;
         var squaredErrors = new double[data.OutputCount];
-        for (int start = 0; start < data.Count; start += ChunkSize)
+        _pass.Run(data, (start, output, y) =>
         {
-            int size = Math.Min(ChunkSize, data.Count - start);
-            var x = _inputs.For(size);
-            var y = _targets.For(size);
-            data.CopyRange(start, x, y);
-            var output = model.Forward(x, training: false);
-            lossSum += loss.Forward(output, y) * size;
+            lossSum += loss.Forward(output, y) * output.ColumnCount;
             if (data.Labels is { } labels)
-                correct += CountCorrect(output, labels.AsSpan(start, size));
+                correct += CountCorrect(output, labels.AsSpan(start, output.ColumnCount));
             else
                 AddSquaredErrors(output, y, squaredErrors);
-        }
+            onOutputs?.Invoke(start, output);
+        });
         double metric = data.Labels is null ? RSquared(data, squaredErrors) : (double)correct / data.Count;
         return (lossSum / data.Count, metric);
     }
@@ -42,12 +36,13 @@ public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
     /// give finite outputs.</summary>
     public double FirstChunkLoss(Dataset data)
     {
-        int size = Math.Min(ChunkSize, data.Count);
-        var x = _inputs.For(size);
-        var y = _targets.For(size);
-        data.CopyRange(0, x, y);
-        return loss.Forward(model.Forward(x, training: false), y);
+        double result = double.NaN;
+        _pass.Run(data, (_, output, y) => result = loss.Forward(output, y), limit: ForwardPass.ChunkSize);
+        return result;
     }
+
+    /// <inheritdoc cref="ForwardPass.FirstNonFiniteOutput(Dataset)"/>
+    public string FirstNonFiniteOutput(Dataset data) => _pass.FirstNonFiniteOutput(data);
 
     /// <summary>The class of highest score in each column of <paramref name="output"/> (classes, batch).</summary>
     public static int ArgMax(Matrix<float> output, int column) =>

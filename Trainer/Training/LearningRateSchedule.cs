@@ -1,5 +1,3 @@
-using NeuralNet.Cli;
-
 namespace NeuralNet.Training;
 
 /// <summary>Decides the learning rate of the next epoch from the one that just ended.</summary>
@@ -10,10 +8,10 @@ public abstract class LearningRateSchedule
     /// <param name="rate">The rate it ran with.</param>
     public abstract double Next(int epoch, double validationLoss, double rate);
 
-    public static LearningRateSchedule For(TrainOptions options) => options.LrSchedule switch
+    public static LearningRateSchedule For(LearningRateScheduleSettings settings) => settings.Kind switch
     {
-        LearningRateScheduleKind.Step => new StepSchedule(options.LrStepEpochs, options.LrGamma),
-        LearningRateScheduleKind.Plateau => new PlateauSchedule(options.LrPatience, options.LrFactor),
+        LearningRateScheduleKind.Step => new StepSchedule(settings.StepEpochs, settings.Gamma),
+        LearningRateScheduleKind.Plateau => new PlateauSchedule(settings.Patience, settings.Factor),
         _ => new ConstantSchedule(),
     };
 }

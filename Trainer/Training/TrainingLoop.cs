@@ -69,7 +69,7 @@ public sealed class TrainingLoop
 
         var (validationLoss, validationMetric) = _evaluation.Run(validation);
         if (validation.Count > 0 && !double.IsFinite(validationLoss))
-            throw new NonFiniteLossException(epoch, null, FirstNonFiniteOutput(validation));
+            throw new NonFiniteLossException(epoch, null, _evaluation.FirstNonFiniteOutput(validation));
         return new EpochResult(epoch, lossSum / train.Count, validationLoss, validationMetric, seconds, train.Count);
     }
 
@@ -85,19 +85,11 @@ public sealed class TrainingLoop
         var output = _model.Forward(x, training: true);
         float loss = _loss.Forward(output, y);
         if (!float.IsFinite(loss))
-            throw new NonFiniteLossException(epoch, batch, LayerDescription.FirstNonFiniteOutput(_model, x));
+            throw new NonFiniteLossException(epoch, batch, ForwardPass.FirstNonFiniteOutput(_model, x));
         _model.ZeroGradients();
         _model.Backward(_loss.Backward(), inputGradientNeeded: false);
         _optimizer.Step(_model.Parameters);
         return loss;
-    }
-
-    private string FirstNonFiniteOutput(Dataset data)
-    {
-        int size = Math.Min(Evaluation.ChunkSize, data.Count);
-        var x = _inputs.For(size);
-        data.CopyRange(0, x, _targets.For(size));
-        return LayerDescription.FirstNonFiniteOutput(_model, x);
     }
 
     public (double Loss, double Metric) Evaluate(Dataset data) => _evaluation.Run(data);

@@ -23,7 +23,9 @@ public enum StopReason
 /// <param name="RestoredEpoch">The epoch whose weights the model holds now when they were restored from the best
 /// snapshot; null when it holds the last epoch's weights (or, after a non-finite loss before any epoch ended, none worth keeping).</param>
 /// <param name="Failure">The non-finite loss, when that was the reason.</param>
-public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopReason Reason, int? RestoredEpoch, NonFiniteLossException? Failure)
+/// <param name="BestEpoch">The epoch of lowest validation loss (training loss without a validation split) among those
+/// that ended with finite weights; null when there is none. Decided here only, by <see cref="BestWeights"/>.</param>
+public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopReason Reason, int? RestoredEpoch, NonFiniteLossException? Failure, int? BestEpoch = null)
 {
     /// <summary>False when no epoch finished (a non-finite loss or an interrupt in the first one), or when a non-finite
     /// loss left no snapshot of finite weights to go back to: nothing worth keeping.</summary>
@@ -82,6 +84,6 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
         bool restore = best.HasSnapshot && (reason != StopReason.Completed || patience is not null);
         if (restore)
             best.Restore();
-        return new TrainingOutcome(history, reason, restore ? best.Epoch : null, failure);
+        return new TrainingOutcome(history, reason, restore ? best.Epoch : null, failure, best.HasSnapshot ? best.Epoch : null);
     }
 }

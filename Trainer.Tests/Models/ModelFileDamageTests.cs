@@ -1,0 +1,221 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Models;
+using NeuralNet.Tests.Cli;
+
+namespace NeuralNet.Tests.Models;
+
+/// <summary>Model files changed after they were saved, or written wrong: each is one line naming the file, exit code 2.</summary>
+public class ModelFileDamageTests
+{
+    private static readonly Preprocessing Prep = PreparedData.Load(RepoPaths.Data("iris.csv"), null, null, 0.2, new Random(1)).Preprocessing;
+
+    private TempFolder _temp = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _temp = new TempFolder();
+
+    [TearDown]
+    public void DeleteDirectory() => _temp.Dispose();
+
+    /// <summary>A saved iris model (dense:5, relu, dense:3) as a JSON tree to edit.</summary>
+    private static JsonNode Saved()
+    {
+        using var stream = new MemoryStream();
+        ModelSerializer.Write(stream, ModelSerializer.ToDocument(Mlp.Build<float>(4, [5], 3, LayerContext<float>.WithChosenGemm(new Random(3))), Prep, null, null));
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    private string Write(JsonNode json) => _temp.File("m.json", json.ToJsonString());
+
+    /// <summary>Writes <paramref name="json"/> with a document_sha256 that matches it: a file written wrong by its
+    /// writer rather than changed afterwards, so the field checks, not the hash, must catch it.</summary>
+    private string WriteRehashed(JsonNode json)
+    {
+        string path = Write(json);
+        var document = ModelSerializer.Parse(path, File.ReadAllBytes(path));
+        using (var file = File.Create(path))
+            ModelSerializer.Write(file, document with { DocumentSha256 = ModelSerializer.DocumentSha256(document) });
+        return path;
+    }
+
+    private static string LoadError(string path) => Assert.Throws<InputException>(() => ModelSerializer.Load(path))!.Message;
+
+    private const string Changed = "damaged model file: its content does not match document_sha256 (the file was changed after it was saved)";
+
+    [Test]
+    public void AChangedFeatureMeanIsDamage()
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![0]!["mean"] = 5.0;
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void SwappedClassNamesAreDamage()
+    {
+        var json = Saved();
+        var names = json["preprocessing"]!["class_names"]!.AsArray();
+        string first = (string)names[0]!;
+        names[0] = (string)names[1]!;
+        names[1] = first;
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void AnActivationTurnedIntoAnotherIsDamage()
+    {
+        var json = Saved();
+        json["architecture"]![1]!["spec"] = "leaky_relu:0.9";
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void ADeletedLayerIsDamage()
+    {
+        var json = Saved();
+        json["architecture"]!.AsArray().RemoveAt(1);
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void AZeroScaleIsNamed()
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![2]!["scale"] = 0;
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo(
+            $"{path}: damaged model file: feature '{Prep.FeatureNames[2]}': its mean must be finite and its scale finite and positive (mean {Prep.Features[2].Mean}, scale 0)"));
+    }
+
+    [Test]
+    public void AByteOrderMarkIsAccepted()
+    {
+        string path = _temp.File("bom.json");
+        File.WriteAllText(path, Saved().ToJsonString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.That(File.ReadAllBytes(path)[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+
+        Assert.That(ModelSerializer.Load(path).Network.Spec, Is.EqualTo("dense:5,relu,dense:3"));
+    }
+
+    [Test]
+    public void DuplicateClassNamesAreNamed()
+    {
+        var json = Saved();
+        json["preprocessing"]!["class_names"]![1] = Prep.ClassNames[0];
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: preprocessing.class_names names class '{Prep.ClassNames[0]}' twice"));
+    }
+
+    [Test]
+    public void DuplicateFeatureNamesAreNamed()
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![1]!["name"] = Prep.FeatureNames[0];
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: preprocessing.features names feature '{Prep.FeatureNames[0]}' twice"));
+    }
+
+    [Test]
+    public void EmptyTargetNamesAreNamed()
+    {
+        var json = Saved();
+        json["preprocessing"]!["target_names"] = new JsonArray();
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: preprocessing.target_names is empty"));
+    }
+
+    [Test]
+    public void AFormatVersionWrittenAsAStringIsNamed()
+    {
+        var json = Saved();
+        json["format_version"] = "2";
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: format_version must be an integer, not \"2\""));
+    }
+
+    [Test]
+    public void AnInputSizeThatDoesNotMatchIsNamedBeforeAnythingIsAllocated()
+    {
+        var json = Saved();
+        json["architecture"]![0]!["inputs"] = int.MaxValue;
+        string path = WriteRehashed(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: layer 0 (dense:5): it takes 2147483647 inputs but the preprocessing encodes 4"));
+    }
+
+    [Test]
+    public void AWidthLargerThanTheFileIsRefusedBeforeItIsAllocated()
+    {
+        var json = Saved();
+        json["architecture"]![0]!["spec"] = "dense:100000000";
+        string path = WriteRehashed(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: layer 0 (dense:100000000): a size of 100000000 is more than the 43 parameter values the file holds"));
+    }
+
+    [Test]
+    public void AParameterOfTheWrongSizeIsNamed()
+    {
+        var json = Saved();
+        json["architecture"]![2]!["parameters"]!["bias"]!.AsArray().RemoveAt(0);
+        string path = WriteRehashed(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: layer 2 (dense:3): parameter 'bias' has 2 values; expected 3"));
+    }
+
+    [Test]
+    public void AMissingDocumentHashIsDamage()
+    {
+        var json = Saved();
+        json.AsObject().Remove("document_sha256");
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: damaged model file: document_sha256 is missing"));
+    }
+
+    [Test]
+    public void ADeviceIsRefusedBeforeItIsReadWhole()
+    {
+        Assume.That(File.Exists("/dev/zero"), "needs /dev/zero");
+        Assert.That(LoadError("/dev/zero"), Is.EqualTo("/dev/zero: not a model file: it is not a regular file (it reads on past its size)"));
+    }
+
+    [Test]
+    public void EvaluateOnADeviceIsExitCode2AndOneLine()
+    {
+        Assume.That(File.Exists("/dev/zero"), "needs /dev/zero");
+        var result = CliRun.Of("evaluate", "/dev/zero", RepoPaths.Data("iris.csv"));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Is.EqualTo("error: /dev/zero: not a model file: it is not a regular file (it reads on past its size)" + Environment.NewLine));
+    }
+
+    [Test]
+    public void EvaluateOnAChangedFileIsExitCode2()
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![0]!["mean"] = 5.0;
+        string path = Write(json);
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Is.EqualTo($"error: {path}: {Changed}" + Environment.NewLine));
+    }
+
+    [Test]
+    public void AFormatTwoFileStillLoads()
+    {
+        // Format 2 had no document hash and kept the command line's options under "training"; those are not read.
+        var json = Saved();
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        json["training"] = JsonNode.Parse("""{"data_path":"iris.csv","hidden":[5],"layers":null,"lr_schedule":"constant","patience":3}""");
+        string path = Write(json);
+
+        var loaded = ModelSerializer.Load(path);
+
+        Assert.That(loaded.Network.Spec, Is.EqualTo("dense:5,relu,dense:3"));
+        Assert.That(loaded.Run, Is.Null);
+    }
+}

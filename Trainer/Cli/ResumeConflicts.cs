@@ -1,0 +1,63 @@
+using System.Globalization;
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Models;
+
+namespace NeuralNet.Cli;
+
+/// <summary>--resume continues a saved model: its architecture and preprocessing are fixed, so an option given
+/// explicitly that says otherwise is an error naming it, never silently ignored. Options that may change (the
+/// optimizer and its settings, epochs, batch size, schedule, patience, seed, split, outputs, how the CSV is read)
+/// are not checked.</summary>
+internal static class ResumeConflicts
+{
+    public static void Check(TrainOptions options, SavedModel model)
+    {
+        var prep = model.Preprocessing;
+        string Contradicts(string option, string given, string saved) =>
+            $"{option} {given} contradicts the resumed model {options.ResumePath}, which {saved}; leave {option} out when resuming";
+
+        if (options.Given.Contains("--target") && options.Targets is { } targets && !targets.SequenceEqual(prep.TargetNames, StringComparer.Ordinal))
+            throw new InputException(Contradicts("--target", options.Target!, $"predicts {Quoted(prep.TargetNames)}"));
+        if (options.Task is { } task && task != prep.Task)
+            throw new InputException(Contradicts("--task", Name(task), $"is a {Name(prep.Task)} model"));
+
+        string saved = model.Network.Spec;
+        if (options.Given.Contains("--layers") && options.Layers is { } layers && !SameNetwork(LayerRegistry.Parse(layers), model.Network))
+            throw new InputException(Contradicts("--layers", layers, $"has the layers {saved}"));
+        if (options.Given.Contains("--hidden") && !SameNetwork(LayerRegistry.FromHidden(options.Hidden), model.Network))
+            throw new InputException(Contradicts("--hidden", options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden), $"has the layers {saved}"));
+
+        string[] dropped = [.. prep.Dropped.Where(d => d.Reason == "--drop").Select(d => d.Name)];
+        if (options.Given.Contains("--drop") && !options.Data.Drop.Order(StringComparer.Ordinal).SequenceEqual(dropped.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            throw new InputException(Contradicts("--drop", string.Join(',', options.Data.Drop), dropped.Length == 0 ? "dropped no column" : $"dropped {Quoted(dropped)}"));
+        // drop-rows only chooses which rows of this file are read; filling uses the values the model learned.
+        var missing = options.Data.Missing;
+        if (options.Given.Contains("--missing") && missing != MissingValuePolicy.DropRows && missing != prep.Missing)
+            throw new InputException(Contradicts("--missing", Name(missing), $"was trained with --missing {Name(prep.Missing)}"));
+    }
+
+    // Compared layer by layer as Build would make them: the output layer's size comes from the model, and numbers
+    // are compared as numbers (0.10 is 0.1).
+    private static bool SameNetwork(IReadOnlyList<LayerSpec> specs, Sequential<float> network)
+    {
+        var all = specs.ToList();
+        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Arguments.Count == 0)
+            all.RemoveAt(all.Count - 1);
+        var saved = network.Layers.Select(layer => LayerRegistry.Parse(layer.Spec)[0]).ToList();
+        return saved.Count == all.Count + 1 && all.Zip(saved).All(pair => Same(pair.First, pair.Second));
+    }
+
+    private static bool Same(LayerSpec a, LayerSpec b) =>
+        a.Name == b.Name && a.Arguments.Count == b.Arguments.Count && a.Arguments.Zip(b.Arguments).All(pair =>
+            double.TryParse(pair.First, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
+            && double.TryParse(pair.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out double y) ? x == y : pair.First == pair.Second);
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
+    private static string Name<T>(T value) where T : struct, Enum => value switch
+    {
+        MissingValuePolicy.DropRows => "drop-rows",
+        _ => value.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,18 @@
+namespace NeuralNet.Training;
+
+public enum LearningRateScheduleKind
+{
+    Constant,
+    Step,
+    Plateau,
+}
+
+/// <summary>Which learning-rate schedule a run uses, with its settings (the ones of the other kinds are unused).</summary>
+/// <param name="StepEpochs">step: the rate is multiplied by <paramref name="Gamma"/> every this many epochs.</param>
+/// <param name="Patience">plateau: the rate is multiplied by <paramref name="Factor"/> after this many epochs without a lower validation loss.</param>
+public sealed record LearningRateScheduleSettings(
+    LearningRateScheduleKind Kind = LearningRateScheduleKind.Constant,
+    int StepEpochs = 30,
+    double Gamma = 0.1,
+    int Patience = 5,
+    double Factor = 0.5);
