@@ -6,7 +6,7 @@ using NeuralNet.Models;
 
 namespace NeuralNet.Cli;
 
-/// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>Trainer DATA.csv</c>),
+/// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>neuralnet DATA.csv</c>),
 /// <c>predict</c>, <c>evaluate</c> and <c>export</c>. Bad usage and bad input exit with code 2 and one line.</summary>
 public static class CommandLine
 {
@@ -17,7 +17,7 @@ public static class CommandLine
         var rootTrain = new TrainCommandOptions();
         var root = rootTrain.AddTo(new RootCommand(
             "Trains a multilayer perceptron (Dense + ReLU, or any --layers spec; mini-batch SGD or Adam) on a CSV file and prints the loss of every epoch. "
-            + "'Trainer DATA.csv' is short for 'Trainer train DATA.csv'."));
+            + "'neuralnet DATA.csv' is short for 'neuralnet train DATA.csv'."));
         root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
         var train = new TrainCommandOptions();
@@ -36,7 +36,7 @@ public static class CommandLine
             error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        return UsageHelp.Invoke(result, output, error);
     }
 
     private static int Train(TrainCommandOptions options, ParseResult parse, TextWriter output, TextWriter error, CancellationToken interrupt) =>
