@@ -51,9 +51,10 @@ public static class CommandLine
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
         var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
-        var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; an ID column is kept.")
+        var ids = CsvOptions.ColumnList("--id", "Columns to copy into the output to identify each row, by name; repeatable [default: the columns training found ID-like, such as PassengerId]");
+        var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; the ID columns are kept.")
         {
-            model, data, outPath,
+            model, data, outPath, ids,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -62,7 +63,8 @@ public static class CommandLine
         {
             using var stop = ExitOn(interrupt);
             UseBlasQuietly(error);
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse));
+            var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns);
         }));
         return command;
     }

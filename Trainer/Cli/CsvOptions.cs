@@ -18,13 +18,7 @@ public sealed class CsvOptions
 
     private readonly Option<bool> _decimalComma = new("--decimal-comma") { Description = "Numbers have a decimal comma (1,5) [default: sniffed when the delimiter is ';']" };
 
-    private readonly Option<string[]> _drop = new("--drop")
-    {
-        Description = "Columns to leave out, by name or 0-based index, separated by commas",
-        HelpName = "COL[,COL]",
-        CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
-        DefaultValueFactory = _ => [],
-    };
+    private readonly Option<string[]> _drop = ColumnList("--drop", "Columns to leave out, by name or 0-based index, separated by commas");
 
     private readonly Option<string> _missing = new("--missing")
     {
@@ -32,10 +26,10 @@ public sealed class CsvOptions
         DefaultValueFactory = _ => "error",
     };
 
-    private readonly Option<string> _unknownCategory = new("--unknown-category")
+    private readonly Option<string?> _unknownCategory = new("--unknown-category")
     {
-        Description = "A text value not seen in training (in --test files): error stops; ignore encodes it as all zeros",
-        DefaultValueFactory = _ => "error",
+        Description = "A text value not seen in training (in --test files, predict and evaluate): error stops; ignore encodes it as all zeros. "
+            + "The model keeps the training run's choice, which predict and evaluate use unless given their own [default: error]",
     };
 
     public CsvOptions()
@@ -43,6 +37,15 @@ public sealed class CsvOptions
         _missing.AcceptOnlyFromAmong("error", "mean", "median", "drop-rows");
         _unknownCategory.AcceptOnlyFromAmong("error", "ignore");
     }
+
+    /// <summary>An option naming columns, separated by commas, repeatable: <c>--id a,b --id c</c>.</summary>
+    public static Option<string[]> ColumnList(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "COL[,COL]",
+        CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+        DefaultValueFactory = _ => [],
+    };
 
     public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _drop, _missing, _unknownCategory];
 
@@ -59,7 +62,12 @@ public sealed class CsvOptions
             "drop-rows" => MissingValuePolicy.DropRows,
             _ => MissingValuePolicy.Error,
         },
-        UnknownCategory = parse.GetValue(_unknownCategory) == "ignore" ? UnknownCategoryPolicy.Ignore : UnknownCategoryPolicy.Error,
+        UnknownCategory = parse.GetValue(_unknownCategory) switch
+        {
+            "ignore" => UnknownCategoryPolicy.Ignore,
+            "error" => UnknownCategoryPolicy.Error,
+            _ => null,
+        },
     };
 
     private static char? ParseDelimiter(ArgumentResult result)

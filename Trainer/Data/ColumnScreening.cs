@@ -8,6 +8,9 @@ namespace NeuralNet.Data;
 /// value, which does not generalise) and constant columns (nothing to learn from).</summary>
 public static partial class ColumnScreening
 {
+    /// <summary>How the reason of an ID-like column starts.</summary>
+    public const string IdLike = "ID-like";
+
     public static DroppedColumn[] Screen(RawData raw)
     {
         var numeric = ScreenNumeric(raw);
@@ -28,7 +31,7 @@ public static partial class ColumnScreening
         if (distinct <= 1)
             return values.Length == 0 ? "constant: every value is missing" : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
         if (distinct == raw.Rows)
-            return "ID-like: a different text in every row";
+            return $"{IdLike}: a different text in every row";
         return null;
     }
 
@@ -70,7 +73,7 @@ public static partial class ColumnScreening
             if (constant[k])
                 reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
-                reasons[k] = "ID-like: increasing integers in a column named like an ID";
+                reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
         }
         return reasons;
     }
