@@ -20,10 +20,10 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
     private readonly Option<int[]> _hidden = new("--hidden")
     {
-        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model",
+        // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in.
+        Description = $"Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: {string.Join(',', Defaults.Hidden)}]",
         HelpName = "64,32",
         CustomParser = OptionRules.ParseWidths,
-        DefaultValueFactory = _ => [.. Defaults.Hidden],
     };
     private readonly Option<string?> _layers = new("--layers")
     {
@@ -110,7 +110,7 @@ internal sealed class TrainCommandOptions
         },
         ValidationSplit = parse.GetValue(_valSplit),
         TestPath = parse.GetValue(_test),
-        Hidden = parse.GetValue(_hidden)!,
+        Hidden = parse.GetResult(_hidden) is { Implicit: false } ? parse.GetValue(_hidden)! : [.. Defaults.Hidden],
         Layers = parse.GetValue(_layers),
         Optimizer = parse.GetValue(_optimizer)!,
         Beta1 = parse.GetValue(_beta1),
