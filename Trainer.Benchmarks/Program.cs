@@ -27,6 +27,8 @@ public static class Program
             return 0;
         }
 
+        if (SupportedWidths.Note is { } note)
+            Console.WriteLine(note);
         DateTime started = DateTime.Now;
         Summary[] summaries = BenchmarkRunner.Run(
             [typeof(Relu5000x5000Double), typeof(Forms5000x5000Double), typeof(Relu64x256Float), typeof(Forms64x256Float)]);

@@ -43,15 +43,27 @@ internal static class ReluJobs
 
 public class LargeConfig : ManualConfig
 {
-    public LargeConfig() => AddJob(ReluJobs.Large);
+    public LargeConfig()
+    {
+        AddJob(ReluJobs.Large);
+        AddFilter(SupportedWidths.Filter);
+    }
 }
 
 public class LargeFormsConfig : ManualConfig
 {
-    public LargeFormsConfig() => AddJob(ReluJobs.LargeForms);
+    public LargeFormsConfig()
+    {
+        AddJob(ReluJobs.LargeForms);
+        AddFilter(SupportedWidths.Filter);
+    }
 }
 
 public class BatchConfig : ManualConfig
 {
-    public BatchConfig() => AddJob(ReluJobs.Batch);
+    public BatchConfig()
+    {
+        AddJob(ReluJobs.Batch);
+        AddFilter(SupportedWidths.Filter);
+    }
 }

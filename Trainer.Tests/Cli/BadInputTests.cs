@@ -58,10 +58,10 @@ public class BadInputTests
         Assert.That(File.Exists(model), Is.True);
     }
 
-    [TestCase("--epochs", "0", "--epochs must be at least 1")]
-    [TestCase("--lr", "-1", "--lr must be greater than 0")]
+    [TestCase("--epochs", "0", "--epochs must be a whole number from 1 to 1000000, not '0'")]
+    [TestCase("--lr", "-1", "--lr must be a number in (0, 1000], not '-1'")]
     [TestCase("--hidden", "64,x", "--hidden takes positive widths")]
-    [TestCase("--val-split", "1", "--val-split must be in [0, 1)")]
+    [TestCase("--val-split", "1", "--val-split must be a number in [0, 1), not '1'")]
     public void BadOptionValuesGetOneLineAndExitCodeTwo(string option, string value, string expected)
     {
         var run = CliRun.Of(RepoPaths.Data("iris.csv"), option, value);

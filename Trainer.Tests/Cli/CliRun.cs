@@ -21,7 +21,9 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
     /// unless the arguments say otherwise; the model goes to a temporary file that is deleted afterwards.</summary>
     public static CliRun Train(params string[] args)
     {
-        string[] defaults = ["--blas", "managed", "--hidden", "8", "--seed", "1"];
+        string[] defaults = ["--blas", "managed", "--seed", "1"];
+        if (!args.Contains("--hidden") && !args.Contains("--layers"))
+            defaults = [.. defaults, "--hidden", "8"];
         if (!args.Contains("--epochs"))
             defaults = [.. defaults, "--epochs", "1"];
         string model = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"neuralnet-test-{Guid.NewGuid():N}.model.json");

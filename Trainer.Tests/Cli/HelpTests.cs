@@ -40,6 +40,17 @@ public class HelpTests
     }
 
     [Test]
+    public void HelpAndTheReadmeListTheExitCodes()
+    {
+        var result = CliRun.Of("--help");
+
+        Assert.That(result.Output.ReplaceLineEndings(" "), Does.Contain("Exit codes: 0 done; 2 bad input").And.Contain("3 training diverged")
+            .And.Contain("130, 143, 129 stopped by Ctrl+C, SIGTERM, SIGHUP").And.Contain("1 a bug in the trainer"));
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        Assert.That(readme, Does.Contain("## Exit codes").And.Contain("| 130, 143, 129 |").And.Contain("| 1 | a bug in the trainer"));
+    }
+
+    [Test]
     public void AnUnknownOptionIsOneLineAndExitCode2()
     {
         var result = CliRun.Of("predict", "m.json", "d.csv", "--no-such-option");
@@ -60,6 +71,7 @@ public class HelpTests
         var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error.TrimEnd(), Does.StartWith($"error: {model}: cannot be written: ").And.Not.Contain("\n"));
+        Assert.That(result.Error, Is.EqualTo($"error: --save {model}: cannot be created because {blocker} is a file, not a folder\n"));
+        Assert.That(result.EpochRows, Is.Empty, "checked before training");
     }
 }

@@ -23,7 +23,9 @@ public class LayersOptionTests
 
     [TestCase("--layers and --hidden both describe the network", "--layers", "dense:8,dense", "--hidden", "8")]
     [TestCase("unknown layer 'swoosh'", "--layers", "dense:8,swoosh")]
-    [TestCase("the slope a must be a number, not 'abc'", "--layers", "leaky_relu:abc")]
+    [TestCase("the slope a must be a number from -1e6 to 1e6, not 'abc'", "--layers", "leaky_relu:abc")]
+    [TestCase("layer 'leaky_relu:1e39': the slope a must be a number from -1e6 to 1e6, not '1e39'", "--layers", "leaky_relu:1e39")]
+    [TestCase("layer 'generalized_relu:NaN': the threshold t must be a number from -1e6 to 1e6, not 'NaN'", "--layers", "generalized_relu:NaN")]
     [TestCase("rmsprop", "--optimizer", "rmsprop")]
     public void ABadNetworkOrOptimizerIsOneLineAndExitCode2(string expected, params string[] options)
     {

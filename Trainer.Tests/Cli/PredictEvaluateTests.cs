@@ -162,7 +162,7 @@ public class PredictEvaluateTests
             var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1");
 
             string saved = result.Output.Split('\n').Single(l => l.StartsWith("model saved to ", StringComparison.Ordinal))["model saved to ".Length..];
-            Assert.That(saved, Does.Match(@"^runs/iris-\d{8}-\d{6}\.model\.json$"));
+            Assert.That(saved, Does.Match(@"^runs/iris-\d{8}-\d{6}-\d{3}\.model\.json$"));
             Assert.That(ModelSerializer.Load(saved).Preprocessing.TargetNames, Is.EqualTo(new[] { "species" }));
         }
         finally

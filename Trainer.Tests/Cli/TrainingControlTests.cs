@@ -52,10 +52,13 @@ public class TrainingControlTests
         string data = _temp.File("t.csv", "a,y\n1,2\n2,4\n3,6\n4,8\n");
         string model = _temp.File("m.json");
 
-        var result = CliRun.Of(data, "--epochs", "3", "--lr", "1e30", "--save", model);
+        // The largest --lr and --weight-decay multiply the weights by about 1e6 per layer in one step: 7 hidden layers overflow.
+        var result = CliRun.Of(data, "--epochs", "3", "--lr", "1000", "--weight-decay", "1000", "--hidden", "8,8,8,8,8,8,8", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Contain("no epoch ended with weights that give finite outputs, so there is no model to save"));
+        Assert.That(result.Error, Does.Contain("Try a lower --lr (it was 1000) or --weight-decay (it was 1000) or --momentum (it was 0.9)"),
+            "the hint names every option that scales the step, not only --lr");
         Assert.That(File.Exists(model), Is.False);
     }
 
@@ -64,7 +67,23 @@ public class TrainingControlTests
     {
         var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--nesterov", "--momentum", "0");
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
-        Assert.That(result.Error, Is.EqualTo("error: --nesterov needs --momentum greater than 0 (see --help)\n"));
+        Assert.That(result.Error, Is.EqualTo("error: --nesterov needs --momentum greater than 0 (it is 0)\n"));
+    }
+
+    // The check used to run as a command validator, which reads an option left at its default as 0: "--nesterov"
+    // without "--momentum" always failed, and with it the result depended on how the parse tree was built. Each run
+    // builds a new tree, so repeating the parse covers that too.
+    [TestCase("--nesterov")]
+    [TestCase("--momentum", "0.9", "--nesterov")]
+    [TestCase("--nesterov", "--momentum", "0.5")]
+    public void NesterovWithTheDefaultOrAGivenMomentumTrainsEveryTime(params string[] options)
+    {
+        for (int run = 0; run < 10; run++)
+        {
+            var result = CliRun.Train([RepoPaths.Data("wine.csv"), .. options, "--batch-size", "7"]);
+            Assert.That(result.ExitCode, Is.Zero, $"run {run}: {result}");
+            Assert.That(result.Output, Does.Contain("(Nesterov)"));
+        }
     }
 
     [Test]

@@ -45,7 +45,7 @@ public class LayerRegistryTests
 
     [TestCase("dense,dense:4,relu,dense", "only the last layer may be a bare 'dense'")]
     [TestCase("dense:0,dense", "must be a positive integer")]
-    [TestCase("leaky_relu:abc", "the slope a must be a number, not 'abc'")]
+    [TestCase("leaky_relu:abc", "the slope a must be a number from -1e6 to 1e6, not 'abc'")]
     [TestCase("dropout:1", "must be in [0, 1)")]
     [TestCase("relu:2", "takes no arguments")]
     public void BadArgumentsNameTheLayer(string text, string expected) =>

@@ -41,19 +41,70 @@ public class CoreTypeSelectionTests
 
     [Test]
     public void OriginNamesTheUsersValue() =>
-        Assert.That(CoreTypeSelection.DescribeOrigin("Haswell", null, "Haswell"), Is.EqualTo("from OPENBLAS_CORETYPE=Haswell"));
+        Assert.That(CoreTypeSelection.DescribeOrigin("Haswell", null, "Haswell", Avx512), Is.EqualTo("from OPENBLAS_CORETYPE=Haswell"));
 
     [Test]
     public void OriginSaysNeuralNetSetIt() =>
         Assert.That(
-            CoreTypeSelection.DescribeOrigin(null, "SkylakeX", "SkylakeX"),
+            CoreTypeSelection.DescribeOrigin(null, "SkylakeX", "SkylakeX", Avx512),
             Is.EqualTo("set by NeuralNet: OPENBLAS_CORETYPE was unset"));
 
     [Test]
     public void OriginSaysOpenBlasChoseIt() =>
-        Assert.That(CoreTypeSelection.DescribeOrigin(null, null, "Prescott"), Does.StartWith("chosen by OpenBLAS"));
+        Assert.That(CoreTypeSelection.DescribeOrigin(null, null, "Prescott", Avx512), Does.StartWith("chosen by OpenBLAS"));
 
     [Test]
     public void OriginFlagsAKernelOtherThanTheOneSet() =>
-        Assert.That(CoreTypeSelection.DescribeOrigin(null, "SkylakeX", "Prescott"), Does.Contain("OpenBLAS chose Prescott"));
+        Assert.That(CoreTypeSelection.DescribeOrigin(null, "SkylakeX", "Prescott", Avx512), Does.Contain("OpenBLAS chose Prescott"));
+}
+
+/// <summary>A kernel forced through OPENBLAS_CORETYPE that the CPU cannot run would die of SIGILL: it is replaced by
+/// the best kernel the (injected) CPU runs, and the startup line says so.</summary>
+public class ForcedCoreTypeTests
+{
+    private static readonly CpuIsa Avx512 = new(Avx512F: true, Avx512BW: true, Avx512DQ: true, Avx512VL: true, Avx2: true, Fma: true, Avx: true);
+    private static readonly CpuIsa Avx2Only = Avx512 with { Avx512F = false, Avx512BW = false, Avx512DQ = false, Avx512VL = false };
+    private static readonly CpuIsa AvxOnly = Avx2Only with { Avx2 = false, Fma = false };
+    private static readonly CpuIsa Sse = AvxOnly with { Avx = false };
+
+    [TestCase("SkylakeX", "Haswell")]
+    [TestCase("skylakex", "Haswell")]
+    [TestCase("Cooperlake", "Haswell")]
+    [TestCase("SapphireRapids", "Haswell")]
+    public void AnAvx512KernelOnAnAvx2CpuBecomesHaswell(string forced, string expected) =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet(forced, Avx2Only), Is.EqualTo(expected));
+
+    [Test]
+    public void ABf16KernelOnAvx512WithoutBf16BecomesSkylakeX() =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet("Cooperlake", Avx512), Is.EqualTo("SkylakeX"));
+
+    [Test]
+    public void ABf16KernelOnACpuWithBf16IsKept() =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet("SapphireRapids", Avx512 with { Avx512Bf16 = true }), Is.Null);
+
+    [TestCase("Haswell", "Sandybridge")]
+    [TestCase("Zen", "Sandybridge")]
+    [TestCase("Excavator", "Sandybridge")]
+    public void AnAvx2KernelOnAnAvxCpuBecomesSandybridge(string forced, string expected) =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet(forced, AvxOnly), Is.EqualTo(expected));
+
+    [TestCase("SkylakeX")]
+    [TestCase("Sandybridge")]
+    public void AnyAvxKernelOnAnSseCpuBecomesNehalem(string forced) =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet(forced, Sse), Is.EqualTo("Nehalem"));
+
+    [TestCase("Prescott")]
+    [TestCase("Nehalem")]
+    [TestCase("SomethingNew")]
+    public void KernelsEveryCpuRunsAndUnknownNamesAreLeftAlone(string forced) =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet(forced, Sse), Is.Null);
+
+    [Test]
+    public void OffX86TheNamesMeanNothingAndAreLeftAlone() =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet("SkylakeX", Sse with { X86 = false }), Is.Null);
+
+    [Test]
+    public void TheStartupLineSaysWhatWasReplacedAndWhy() =>
+        Assert.That(CoreTypeSelection.DescribeOrigin("SkylakeX", "Haswell", "Haswell", Avx2Only),
+            Is.EqualTo("OPENBLAS_CORETYPE=SkylakeX needs AVX-512 (F, BW, DQ, VL), which this CPU lacks; NeuralNet set Haswell, the best kernel it can run"));
 }

@@ -10,14 +10,13 @@ namespace NeuralNet.Cli;
 /// <c>predict</c>, <c>evaluate</c> and <c>export</c>. Bad usage and bad input exit with code 2 and one line.</summary>
 public static class CommandLine
 {
-    /// <param name="interrupt">Cancelled on Ctrl+C (see <see cref="InterruptSignal"/>): training stops after the
-    /// current batch, saves the best model and exits with <see cref="ExitCodes.Interrupted"/>.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken interrupt = default)
+    /// <summary>The command tree: the root (training) command and its verbs. Tests walk it to try every option.</summary>
+    internal static RootCommand Build(TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         var rootTrain = new TrainCommandOptions();
         var root = rootTrain.AddTo(new RootCommand(
             "Trains a multilayer perceptron (Dense + ReLU, or any --layers spec; mini-batch SGD or Adam) on a CSV file and prints the loss of every epoch. "
-            + "'neuralnet DATA.csv' is short for 'neuralnet train DATA.csv'."));
+            + "'neuralnet DATA.csv' is short for 'neuralnet train DATA.csv'. " + ExitCodes.Summary));
         root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
         var train = new TrainCommandOptions();
@@ -28,7 +27,14 @@ public static class CommandLine
         root.Subcommands.Add(EvaluateCommand(output, error, interrupt));
         root.Subcommands.Add(ExportCommand(output, error));
 
-        var result = root.Parse(args);
+        return root;
+    }
+
+    /// <param name="interrupt">Cancelled by Ctrl+C, SIGTERM or SIGHUP (see <see cref="InterruptSignal"/>): training
+    /// stops after the current batch, saves the best model and exits with <see cref="InterruptSignal.ExitCode"/>.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken interrupt = default)
+    {
+        var result = Build(output, error, interrupt).Parse(args);
         if (result.Errors.Count > 0)
         {
             // System.CommandLine lists choices on separate lines; the contract is one line.
@@ -36,14 +42,18 @@ public static class CommandLine
             error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }
-        return UsageHelp.Invoke(result, output, error);
+        int code = UsageHelp.Invoke(result, output, error);
+        // A run stopped by a signal, or one that finished while a signal arrived during its save, exits 128 + the signal.
+        return code == ExitCodes.Interrupted || (code == ExitCodes.Success && interrupt.IsCancellationRequested) ? InterruptSignal.ExitCode : code;
     }
 
     private static int Train(TrainCommandOptions options, ParseResult parse, TextWriter output, TextWriter error, CancellationToken interrupt) =>
         Guard(error, () =>
         {
+            var train = options.Read(parse);
+            TrainRun.CheckBeforeWork(train);
             UseBlas(parse.GetValue(options.Blas)!, output);
-            return TrainRun.Execute(options.Read(parse), output, error, interrupt);
+            return TrainRun.Execute(train, output, error, interrupt);
         });
 
     private static Command PredictCommand(TextWriter output, TextWriter error, CancellationToken interrupt)
@@ -61,7 +71,7 @@ public static class CommandLine
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
-            using var stop = ExitOn(interrupt);
+            using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
             return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns);
@@ -82,7 +92,7 @@ public static class CommandLine
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
-            using var stop = ExitOn(interrupt);
+            using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
             return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
         }));
@@ -101,8 +111,10 @@ public static class CommandLine
         };
         command.SetAction(parse => Guard(error, () =>
         {
-            var saved = ModelSerializer.Load(parse.GetValue(model)!);
+            string modelPath = parse.GetValue(model)!;
             string path = parse.GetValue(onnx)!;
+            OutputPaths.Check([new("MODEL.onnx", path)], [new("MODEL.json", modelPath)]);
+            var saved = ModelSerializer.Load(modelPath);
             var signature = OnnxExport.Save(path, saved);
             string inputs = string.Join(", ", signature.Inputs.Select(i => $"'{i.Name}' {i.Type.ToString().ToLowerInvariant()}"));
             string outputs = signature.Probabilities is null ? $"'{signature.Label}'" : $"'{signature.Label}', '{signature.Probabilities}'";
@@ -112,12 +124,8 @@ public static class CommandLine
         return command;
     }
 
-    // predict and evaluate keep no state worth saving (predict writes its file atomically): Ctrl+C ends them at once.
-    private static CancellationTokenRegistration ExitOn(CancellationToken interrupt) =>
-        interrupt.Register(() => Environment.Exit(ExitCodes.Interrupted));
-
-    /// <summary>Runs the command, turning input errors into one line and exit code 2, and anything else into one
-    /// line and exit code 1 (with the stack trace only when NEURALNET_TRACE=1).</summary>
+    /// <summary>Runs the command, turning input errors into one line and exit code 2, and anything else (a bug) into
+    /// one line asking for a report and exit code 1 (with the stack trace only when NEURALNET_TRACE=1).</summary>
     private static int Guard(TextWriter error, Func<int> run)
     {
         try
@@ -137,7 +145,7 @@ public static class CommandLine
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEURALNET_TRACE") != "1")
         {
-            error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (set NEURALNET_TRACE=1 for details)");
+            error.WriteLine($"internal error: {e.GetType().Name}: {e.Message.TrimEnd('.')}. This is a bug in the trainer: please report it with the command line (NEURALNET_TRACE=1 prints the stack trace)");
             return ExitCodes.InternalError;
         }
     }

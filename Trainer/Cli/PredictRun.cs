@@ -13,6 +13,8 @@ public static class PredictRun
     /// <param name="idColumns">--id: the columns to copy into the output; null for the model's ID-like columns.</param>
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null)
     {
+        if (outPath is not null)
+            OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);

@@ -10,13 +10,16 @@ namespace NeuralNet.Cli;
 /// one command), so the bare form <c>Trainer DATA.csv</c> and <c>Trainer train DATA.csv</c> parse the same way.</summary>
 internal sealed class TrainCommandOptions
 {
+    /// <summary>The largest --epochs: a million passes is far past any useful run, and keeps the epoch column narrow.</summary>
+    public const int MaxEpochs = 1_000_000;
+
     private static readonly TrainOptions Defaults = new() { DataPath = "" };
 
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
     private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
     private readonly CsvOptions _csv = new();
     private readonly Option<string> _task = new("--task") { Description = "Task; auto picks classification for text or few distinct integer targets", DefaultValueFactory = _ => "auto" };
-    private readonly Option<double> _valSplit = OptionRules.Between(new("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => Defaults.ValidationSplit }, 0, 1, upperInclusive: false);
+    private readonly Option<double> _valSplit = OptionRules.Real(new("--val-split") { Description = "Share of rows held out for validation (stratified for classification)", DefaultValueFactory = _ => Defaults.ValidationSplit }, new(0, 1, HighInclusive: false));
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
     private readonly Option<int[]> _hidden = new("--hidden")
     {
@@ -32,36 +35,43 @@ internal sealed class TrainCommandOptions
         HelpName = "dense:256,relu,dense",
     };
     private readonly Option<string> _optimizer = new("--optimizer") { Description = "Optimizer: sgd (--momentum, --nesterov) or adam (--beta1, --beta2); both use --lr and --weight-decay", DefaultValueFactory = _ => Defaults.Optimizer };
-    private readonly Option<double> _beta1 = OptionRules.Between(new("--beta1") { Description = "adam: decay of the gradient's running mean", DefaultValueFactory = _ => Defaults.Beta1 }, 0, 1, upperInclusive: false);
-    private readonly Option<double> _beta2 = OptionRules.Between(new("--beta2") { Description = "adam: decay of the squared gradient's running mean", DefaultValueFactory = _ => Defaults.Beta2 }, 0, 1, upperInclusive: false);
-    private readonly Option<int> _epochs = OptionRules.AtLeast(new("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => Defaults.Epochs }, 1);
-    private readonly Option<int> _batchSize = OptionRules.AtLeast(new("--batch-size") { Description = "Samples per optimizer step", DefaultValueFactory = _ => Defaults.BatchSize }, 1);
-    private readonly Option<double> _lr = OptionRules.Between(new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => Defaults.LearningRate }, 0, double.MaxValue, lowerInclusive: false);
-    private readonly Option<double> _momentum = OptionRules.Between(new("--momentum") { Description = "sgd: momentum", DefaultValueFactory = _ => Defaults.Momentum }, 0, 1, upperInclusive: false);
-    private readonly Option<double> _weightDecay = OptionRules.Between(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD and torch.optim.Adam", DefaultValueFactory = _ => Defaults.WeightDecay }, 0, double.MaxValue);
+    private readonly Option<double> _beta1 = OptionRules.Real(new("--beta1") { Description = "adam: decay of the gradient's running mean", DefaultValueFactory = _ => Defaults.Beta1 }, new(0, 1, HighInclusive: false));
+    private readonly Option<double> _beta2 = OptionRules.Real(new("--beta2") { Description = "adam: decay of the squared gradient's running mean", DefaultValueFactory = _ => Defaults.Beta2 }, new(0, 1, HighInclusive: false));
+    private readonly Option<int> _epochs = OptionRules.Whole(new("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => Defaults.Epochs }, 1, MaxEpochs);
+    private readonly Option<int> _batchSize = OptionRules.Whole(new("--batch-size") { Description = "Samples per optimizer step", DefaultValueFactory = _ => Defaults.BatchSize }, 1, int.MaxValue);
+    private readonly Option<double> _lr = OptionRules.Real(new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => Defaults.LearningRate }, new(0, 1000, LowInclusive: false));
+    private readonly Option<double> _momentum = OptionRules.Real(new("--momentum") { Description = "sgd: momentum", DefaultValueFactory = _ => Defaults.Momentum }, new(0, 1, HighInclusive: false));
+    private readonly Option<double> _weightDecay = OptionRules.Real(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD and torch.optim.Adam", DefaultValueFactory = _ => Defaults.WeightDecay }, new(0, 1000));
     private readonly Option<bool> _nesterov = new("--nesterov") { Description = "sgd: use Nesterov momentum" };
-    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed };
+    private readonly Option<int> _seed = OptionRules.Whole(new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed }, 0, int.MaxValue);
     private readonly Option<string?> _history = new("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
     private readonly Option<string?> _report = new("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the model to this file [default: runs/DATA-TIMESTAMP.model.json]", HelpName = "MODEL.json" };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue training a saved model (its architecture and preprocessing) on DATA.csv", HelpName = "MODEL.json" };
-    private readonly Option<int?> _patience = new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" };
+    private readonly Option<int?> _patience = OptionRules.OptionalWhole(new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" }, 1, int.MaxValue);
     private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor)", DefaultValueFactory = _ => "constant" };
-    private readonly Option<int> _lrStepEpochs = OptionRules.AtLeast(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.StepEpochs }, 1);
-    private readonly Option<double> _lrGamma = OptionRules.Between(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.Schedule.Gamma }, 0, 1, lowerInclusive: false);
-    private readonly Option<int> _lrPatience = OptionRules.AtLeast(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1);
-    private readonly Option<double> _lrFactor = OptionRules.Between(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, 0, 1, lowerInclusive: false, upperInclusive: false);
+    private readonly Option<int> _lrStepEpochs = OptionRules.Whole(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.StepEpochs }, 1, int.MaxValue);
+    private readonly Option<double> _lrGamma = OptionRules.Real(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.Schedule.Gamma }, new(0, 1, LowInclusive: false));
+    private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1, int.MaxValue);
+    private readonly Option<double> _lrFactor = OptionRules.Real(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, new(0, 1, LowInclusive: false, HighInclusive: false));
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
 
     public TrainCommandOptions()
     {
         _task.AcceptOnlyFromAmong("auto", "classification", "regression");
+        _target.Validators.Add(result =>
+        {
+            // An empty name would silently mean "the default target", a different column than the user meant to name.
+            if (result.Tokens.Count == 1 && result.Tokens[0].Value.Split(',').Any(string.IsNullOrWhiteSpace))
+                result.AddError($"--target takes column names or indexes separated by commas; '{result.Tokens[0].Value}' has an empty one");
+        });
         _optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
         _layers.Validators.Add(result =>
         {
             try
             {
-                LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? "");
+                // Measuring the network on one input checks every layer's arguments now, without building it.
+                MemoryEstimate.For(LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? ""), 1, 1, 1, 1, 0);
             }
             catch (InputException e)
             {
@@ -69,11 +79,6 @@ internal sealed class TrainCommandOptions
             }
         });
         _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau");
-        _patience.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-                result.AddError("--patience must be at least 1");
-        });
     }
 
     public Option<string> Blas { get; } = BlasOption();
@@ -91,8 +96,6 @@ internal sealed class TrainCommandOptions
         {
             if (result.GetResult(_layers) is { Implicit: false } && result.GetResult(_hidden) is { Implicit: false })
                 result.AddError("--layers and --hidden both describe the network; give one of them");
-            if (result.GetValue(_nesterov) && result.GetValue(_momentum) <= 0)
-                result.AddError("--nesterov needs --momentum greater than 0");
         });
         return command;
     }

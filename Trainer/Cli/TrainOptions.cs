@@ -55,6 +55,18 @@ public sealed record TrainOptions
     /// those that contradict the saved model.</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 
+    /// <summary>Checks the rules that tie options together, once every value (given or default) is known: a
+    /// System.CommandLine command validator sees an option left at its default as 0, which made "--nesterov" fail
+    /// without "--momentum".</summary>
+    /// <exception cref="InputException">One line naming the options.</exception>
+    public void Validate()
+    {
+        if (Nesterov && Momentum <= 0)
+            throw new InputException(FormattableString.Invariant($"--nesterov needs --momentum greater than 0 (it is {Momentum})"));
+        if (ValidationSplit == 0 && (Patience is not null || Schedule.Kind == LearningRateScheduleKind.Plateau))
+            throw new InputException($"{(Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
+    }
+
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

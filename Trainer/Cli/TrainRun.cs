@@ -15,11 +15,12 @@ namespace NeuralNet.Cli;
 public static class TrainRun
 {
     /// <param name="error">Where the non-finite-loss message goes.</param>
-    /// <param name="interrupt">Ctrl+C: stops after the current batch; the best model is saved and the exit code is 130.</param>
+    /// <param name="interrupt">Ctrl+C, SIGTERM or SIGHUP: ends the run at once while files are read (nothing to save
+    /// yet), else stops after the current batch and saves the best model; a save under way is finished. The caller maps
+    /// <see cref="ExitCodes.Interrupted"/> to the signal's own code.</param>
     public static int Execute(TrainOptions options, TextWriter output, TextWriter error, CancellationToken interrupt = default)
     {
-        if (options.ValidationSplit == 0 && (options.Patience is not null || options.Schedule.Kind == LearningRateScheduleKind.Plateau))
-            throw new InputException($"{(options.Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
+        CheckBeforeWork(options);
 
         // One seed drives everything, through separate streams, so changing e.g. the batch size does not change the split.
         var seeds = new Random(options.Seed);
@@ -27,7 +28,9 @@ public static class TrainRun
         var initRandom = new Random(seeds.Next());
         var shuffleRandom = new Random(seeds.Next());
 
-        var resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
+        SavedModel? resumed;
+        using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
+            resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
         if (resumed is not null)
             ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
@@ -94,10 +97,18 @@ public static class TrainRun
         string hash = WeightsHash.Sha256(model.Parameters);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
-        string savePath = options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now);
+        string savePath = options.SavePath ?? ReserveDefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
             hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
-        ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
+        try
+        {
+            ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
+        }
+        catch when (options.SavePath is null)
+        {
+            File.Delete(savePath); // the empty file that reserved the default name
+            throw;
+        }
         output.WriteLine($"model saved to {savePath}");
         if (testProblem is not null)
             throw testProblem;
@@ -126,6 +137,17 @@ public static class TrainRun
         return ExitCode(outcome.Reason);
     }
 
+    /// <summary>Everything about the options that can be checked before any work: the rules between options, and
+    /// the outputs (not after an hour of training). The default save name is only reserved at the save.</summary>
+    public static void CheckBeforeWork(TrainOptions options)
+    {
+        options.Validate();
+        OutputPaths.Check([
+            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
+            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
+            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
+    }
+
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
     /// really trained.</summary>
     private static TrainingRecord Record(TrainOptions options, Sequential<float> model) => new(
@@ -143,9 +165,33 @@ public static class TrainRun
         _ => ExitCodes.Success,
     };
 
-    /// <summary>runs/STEM-yyyyMMdd-HHmmss.model.json, relative to the current directory.</summary>
+    /// <summary>runs/STEM-yyyyMMdd-HHmmss-fff.model.json, relative to the current directory.</summary>
     public static string DefaultSavePath(string dataPath, DateTime now) =>
-        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.model.json");
+        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.model.json");
+
+    /// <summary><see cref="DefaultSavePath"/>, created empty with create-new semantics so that two runs started in
+    /// the same millisecond (or clocks that repeat) never pick the same file: a taken name gets -2, -3, … The save
+    /// then replaces the empty file atomically.</summary>
+    public static string ReserveDefaultSavePath(string dataPath, DateTime now)
+    {
+        string first = DefaultSavePath(dataPath, now);
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        for (int attempt = 1; ; attempt++)
+        {
+            string path = attempt == 1 ? first : first.Replace(".model.json", $"-{attempt}.model.json", StringComparison.Ordinal);
+            try
+            {
+                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                    return path;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Taken by another run: try the next number.
+            }
+        }
+    }
+
+    private static NamedPath[] Optional(string name, string? path) => path is null ? [] : [new(name, path)];
 
     private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
     {
@@ -159,13 +205,24 @@ public static class TrainRun
                 output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
                 break;
             case StopReason.NonFinite:
-                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. Try a lower --lr (it was {optimizer.LearningRate:G6}){restored}"));
+                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. {DivergenceHint(optimizer, options)}{restored}"));
                 break;
             default:
                 if (outcome.RestoredEpoch is not null)
                     output.WriteLine($"restored the weights of epoch {outcome.RestoredEpoch}, the best (--patience)");
                 break;
         }
+    }
+
+    /// <summary>Names every option that scales the update: a large --weight-decay diverges as surely as a large --lr.</summary>
+    private static string DivergenceHint(IOptimizer<float> optimizer, TrainOptions options)
+    {
+        var causes = new List<string> { Invariant($"--lr (it was {optimizer.LearningRate:G6})") };
+        if (options.WeightDecay > 0)
+            causes.Add(Invariant($"--weight-decay (it was {options.WeightDecay:G6})"));
+        if (options.Optimizer == "sgd" && options.Momentum > 0)
+            causes.Add(Invariant($"--momentum (it was {options.Momentum:G6})"));
+        return $"Try a lower {string.Join(" or ", causes)}";
     }
 
     private static string Controls(TrainOptions options)
@@ -188,13 +245,16 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom)
     {
-        var data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
+        PreparedData data;
+        using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         if (options.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
 
+        CheckMemory(options, resumed, prep, data);
         var model = resumed?.Network ?? (options.Layers is null
             ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
             : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom)));
@@ -206,7 +266,7 @@ public static class TrainRun
         }
         var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
-        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
+        output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         bool hasValidation = data.Validation.Count > 0;
@@ -215,6 +275,18 @@ public static class TrainRun
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds);
+    }
+
+    /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
+    private static void CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
+    {
+        var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {options.ResumePath}")
+            : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
+            : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
+        int rows = Math.Max(data.Train.Count, data.Validation.Count);
+        int optimizerStates = options.Optimizer == "adam" ? 2 : options.Momentum > 0 ? 1 : 0;
+        MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
+            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates).Check(network);
     }
 
     /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>

@@ -59,6 +59,7 @@ public static class CsvLoader
             long values = (long)capacity * numericCount;
             if (values > Array.MaxLength)
                 throw new InputException($"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns is more than one matrix can hold ({Array.MaxLength:N0} values)");
+            AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
             var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);

@@ -31,13 +31,17 @@ public sealed class LayerSpec
             throw new InputException($"layer '{this}' takes {(count == 0 ? "no arguments" : $"at most {count} argument{(count == 1 ? "" : "s")}")}: {usage}");
     }
 
-    /// <summary>Argument <paramref name="index"/> as a finite number, or <paramref name="fallback"/> when absent.</summary>
+    /// <summary>The largest magnitude a number argument may have: a slope or threshold beyond it overflows float
+    /// activations at once (1e39 is not even a float), so it is refused here rather than diverging in training.</summary>
+    public const double MaxMagnitude = 1e6;
+
+    /// <summary>Argument <paramref name="index"/> as a number within ±<see cref="MaxMagnitude"/>, or <paramref name="fallback"/> when absent.</summary>
     public double Number(int index, double fallback, string what)
     {
         if (index >= Arguments.Count)
             return fallback;
-        if (!double.TryParse(Arguments[index], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-            throw new InputException($"layer '{this}': {what} must be a number, not '{Arguments[index]}'");
+        if (!double.TryParse(Arguments[index], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(Math.Abs(value) <= MaxMagnitude))
+            throw new InputException($"layer '{this}': {what} must be a number from -1e6 to 1e6, not '{Arguments[index]}'");
         return value;
     }
 

@@ -4,6 +4,8 @@ namespace NeuralNet.LinearAlgebra;
 /// Picks <c>OPENBLAS_CORETYPE</c> before OpenBLAS loads. Debian 12's OpenBLAS 0.3.21 picks its kernel from
 /// a CPU-model table when it loads; on a CPU newer than that table it can fall back to Prescott (SSE3),
 /// 5–10× slower than the AVX-512 kernel. Naming the kernel from the instruction sets avoids the table.
+/// A kernel forced by the user that this CPU cannot run (SkylakeX without AVX-512) would die of SIGILL at the first
+/// product, so it is replaced by the best one the CPU can run, and the startup line says so.
 /// </summary>
 internal static class CoreTypeSelection
 {
@@ -11,15 +13,31 @@ internal static class CoreTypeSelection
     public const string SkylakeX = "SkylakeX";
     public const string Haswell = "Haswell";
 
+    /// <summary>The instruction sets each OpenBLAS kernel needs beyond SSE3 (which every x86-64 CPU .NET runs on has),
+    /// by OpenBLAS's (case-insensitive) core name.</summary>
+    private static readonly Dictionary<string, (Func<CpuIsa, bool> CanRun, string Needs)> Requirements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SkylakeX"] = (isa => isa.HasSkylakeXSet, "AVX-512 (F, BW, DQ, VL)"),
+        ["Cooperlake"] = (isa => isa.HasSkylakeXSet && isa.Avx512Bf16, "AVX-512 (F, BW, DQ, VL) with BF16"),
+        ["SapphireRapids"] = (isa => isa.HasSkylakeXSet && isa.Avx512Bf16, "AVX-512 (F, BW, DQ, VL) with BF16"),
+        ["Haswell"] = (isa => isa.HasHaswellSet, "AVX2 and FMA"),
+        ["Zen"] = (isa => isa.HasHaswellSet, "AVX2 and FMA"),
+        ["Sandybridge"] = (isa => isa.Avx, "AVX"),
+        ["Bulldozer"] = (isa => isa.Avx && isa.Fma4, "AVX and FMA4"),
+        ["Piledriver"] = (isa => isa.Avx && isa.Fma4, "AVX and FMA4"),
+        ["Steamroller"] = (isa => isa.Avx && isa.Fma4, "AVX and FMA4"),
+        ["Excavator"] = (isa => isa.Avx && isa.Fma4, "AVX and FMA4"),
+    };
+
     /// <summary>
-    /// The value to set, or null to leave OpenBLAS alone: a user's non-blank value is never overridden,
-    /// and a CPU with neither AVX-512 (F, BW, DQ, VL) nor AVX2 with FMA gets OpenBLAS's own choice.
+    /// The value to set, or null to leave OpenBLAS alone: a user's non-blank value is kept when this CPU can run
+    /// it, and a CPU with neither AVX-512 (F, BW, DQ, VL) nor AVX2 with FMA gets OpenBLAS's own choice.
     /// </summary>
     public static string? CoreTypeToSet(string? currentValue, CpuIsa isa)
     {
         if (!string.IsNullOrWhiteSpace(currentValue))
         {
-            return null;
+            return MissingInstructions(currentValue, isa) is null ? null : BestFor(isa);
         }
 
         if (isa.HasSkylakeXSet)
@@ -30,12 +48,19 @@ internal static class CoreTypeSelection
         return isa.HasHaswellSet ? Haswell : null;
     }
 
+    /// <summary>What <paramref name="coreType"/> needs that <paramref name="isa"/> lacks, such as "AVX-512 (F, BW, DQ, VL)";
+    /// null when the CPU can run it (or the name is not one this table knows, or the CPU is not x86).</summary>
+    public static string? MissingInstructions(string coreType, CpuIsa isa) =>
+        isa.X86 && Requirements.TryGetValue(coreType.Trim(), out var requirement) && !requirement.CanRun(isa) ? requirement.Needs : null;
+
     /// <summary>Says where the kernel OpenBLAS reports came from, for the startup line.</summary>
-    public static string DescribeOrigin(string? userValue, string? valueSet, string? kernelInUse)
+    public static string DescribeOrigin(string? userValue, string? valueSet, string? kernelInUse, CpuIsa isa)
     {
         if (!string.IsNullOrWhiteSpace(userValue))
         {
-            return $"from {VariableName}={userValue}";
+            return valueSet is null
+                ? $"from {VariableName}={userValue}"
+                : $"{VariableName}={userValue} needs {MissingInstructions(userValue, isa)}, which this CPU lacks; NeuralNet set {valueSet}, the best kernel it can run";
         }
 
         if (valueSet is null)
@@ -47,4 +72,8 @@ internal static class CoreTypeSelection
             ? $"set by NeuralNet: {VariableName} was unset"
             : $"NeuralNet set {VariableName}={valueSet} but OpenBLAS chose {kernelInUse}; was it loaded earlier?";
     }
+
+    /// <summary>The fastest kernel <paramref name="isa"/> runs: SkylakeX, Haswell, Sandybridge, else Nehalem (SSE4.2,
+    /// which every CPU .NET 10 runs on has).</summary>
+    private static string BestFor(CpuIsa isa) => isa.HasSkylakeXSet ? SkylakeX : isa.HasHaswellSet ? Haswell : isa.Avx ? "Sandybridge" : "Nehalem";
 }

@@ -32,7 +32,7 @@ internal static class OpenBlasStartup
     {
         lock (Gate)
         {
-            return CoreTypeSelection.DescribeOrigin(_coreType?.UserValue, _coreType?.ValueSet, kernelInUse);
+            return CoreTypeSelection.DescribeOrigin(_coreType?.UserValue, _coreType?.ValueSet, kernelInUse, CpuIsa.Current);
         }
     }
 

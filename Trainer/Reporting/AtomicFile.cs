@@ -27,6 +27,10 @@ public static class AtomicFile
         }
     };
 
+    /// <summary>The longest file name, in UTF-8 bytes, this can write: file systems allow 255 bytes a name, and the
+    /// temporary name adds 49 (".", "." + a process id of up to 10 digits, "." + 32 hex digits, ".tmp").</summary>
+    public const int MaxFileNameBytes = 200;
+
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
@@ -36,6 +40,7 @@ public static class AtomicFile
         try
         {
             Directory.CreateDirectory(directory);
+            RemoveStale(directory, Path.GetFileName(full));
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
@@ -53,6 +58,45 @@ public static class AtomicFile
             if (File.Exists(temporary))
                 File.Delete(temporary);
             InFlight.TryRemove(temporary, out _);
+        }
+    }
+
+    /// <summary>Deletes the temporary files of <paramref name="name"/> that a process killed mid-write (kill -9, power
+    /// loss) left behind: ".NAME.PID.GUID.tmp" whose PID is no longer running. A live writer's file is left alone.</summary>
+    private static void RemoveStale(string directory, string name)
+    {
+        string prefix = $".{name}.";
+        foreach (string path in Directory.EnumerateFiles(directory, $"{prefix}*.tmp"))
+        {
+            string[] parts = Path.GetFileName(path)[prefix.Length..].Split('.');
+            if (parts.Length != 3 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+                continue;
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's file we may not delete: it does not stop this write.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -1,0 +1,78 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using static System.FormattableString;
+
+namespace NeuralNet.Training;
+
+/// <summary>
+/// What training a network will allocate, worked out from its layer specs before any layer is built: a network whose
+/// matrices overflow an array, or that does not fit in memory, is refused in one line instead of climbing to 20 GB
+/// and crashing. Counts are long: 65537 × 65537 weights are more than an int holds.
+/// </summary>
+public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long Bytes)
+{
+    /// <summary>Values per parameter kept while training: the value, its gradient and the best epoch's copy.</summary>
+    private const int CopiesPerParameter = 3;
+
+    /// <summary>The most weights one layer can be initialised with: Dense draws its He-normal weights as doubles
+    /// through MathNet, which fills one byte buffer of 8 bytes per value, so the count times 8 must fit an int.</summary>
+    public const long MaxMatrix = int.MaxValue / sizeof(double);
+
+    /// <summary>Measures a network of <paramref name="specs"/> (the output layer appended as
+    /// <see cref="LayerRegistry.Build{T}"/> does) for training with the given batch and evaluation sizes.</summary>
+    /// <param name="optimizerStates">Values per parameter the optimizer keeps: 1 for SGD with momentum, 2 for Adam.</param>
+    /// <exception cref="InputException">A spec argument is invalid (the layer's own message).</exception>
+    public static MemoryEstimate For(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, int batch, int evaluationChunk, int optimizerStates)
+    {
+        long parameters = 0, largest = 0, activations = 0;
+        long width = inputs;
+        foreach (var spec in WithOutputLayer(specs, outputs))
+        {
+            long next = width, layerParameters;
+            if (spec.Name == LayerRegistry.OutputLayer && spec.Arguments.Count > 0)
+            {
+                spec.AtMost(1, "dense:N");
+                next = spec.Count(0, "the number of outputs")!.Value;
+                layerParameters = width * next + next;
+                largest = Math.Max(largest, width * next);
+            }
+            else
+            {
+                // Other layers keep the width and have at most a parameter per unit (prelu): build one unit's worth,
+                // which also checks the spec's arguments (and refuses a bare 'dense' before the last layer), and scale.
+                layerParameters = LayerRegistry.Create<float>(spec, 1, new LayerContext<float>(new Random(0), NeuralNet.LinearAlgebra.ManagedGemm.Instance)).Parameters.Sum(p => (long)p.Values.Length) * width;
+            }
+            parameters += layerParameters;
+            // Each layer keeps its output and its input gradient, (width, batch), per batch size it sees: the batch,
+            // the epoch's last partial batch, and the same two for the evaluation chunk.
+            activations += (width + next) * 2L * (batch + evaluationChunk);
+            width = next;
+        }
+        // Initialising the largest layer briefly holds its weights as doubles and as floats besides.
+        long bytes = sizeof(float) * (parameters * (CopiesPerParameter + optimizerStates) + activations) + (sizeof(double) + sizeof(float)) * largest;
+        return new MemoryEstimate(parameters, largest, bytes);
+    }
+
+    /// <summary>Throws unless every weight matrix fits <see cref="MaxMatrix"/> and the whole fits in <see cref="AvailableMemory"/>.</summary>
+    /// <param name="network">The network as the user wrote it, for the message.</param>
+    /// <exception cref="InputException">One line with the estimate and the limit.</exception>
+    public void Check(string network)
+    {
+        if (LargestMatrix > MaxMatrix)
+        {
+            throw new InputException(Invariant(
+                $"the network {network} has a weight matrix of {LargestMatrix:N0} values ({Parameters:N0} parameters in all), more than the {MaxMatrix:N0} one layer can hold; use narrower layers"));
+        }
+        AvailableMemory.Check(Bytes, Invariant($"training the network {network} ({Parameters:N0} parameters)"),
+            "use fewer or narrower layers, or a smaller --batch-size");
+    }
+
+    private static IEnumerable<LayerSpec> WithOutputLayer(IReadOnlyList<LayerSpec> specs, int outputs)
+    {
+        var all = specs.ToList();
+        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Arguments.Count == 0)
+            all.RemoveAt(all.Count - 1);
+        all.Add(new LayerSpec(LayerRegistry.OutputLayer, [outputs.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        return all;
+    }
+}
