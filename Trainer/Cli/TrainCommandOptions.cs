@@ -55,6 +55,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1, int.MaxValue);
     private readonly Option<double> _lrFactor = OptionRules.Real(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, new(0, 1, LowInclusive: false, HighInclusive: false));
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
+    private readonly Option<bool> _plotLog = new("--plot-log") { Description = "Draw --plot's loss axis in log scale" };
 
     public TrainCommandOptions()
     {
@@ -84,7 +85,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Blas { get; } = BlasOption();
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, _plotLog, Blas, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -134,6 +135,7 @@ internal sealed class TrainCommandOptions
             Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), parse.GetValue(_lrPatience), parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
+        PlotLog = parse.GetValue(_plotLog),
         Data = _csv.Bind(parse),
     };
 

@@ -48,6 +48,9 @@ public sealed record TrainOptions
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
 
+    /// <summary>--plot-log: the plot's loss axis in log scale.</summary>
+    public bool PlotLog { get; init; }
+
     /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 

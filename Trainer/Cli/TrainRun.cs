@@ -117,7 +117,7 @@ public static class TrainRun
             AtomicFile.WriteText(options.HistoryPath, HistoryCsv.Format(history));
         if (options.PlotPath is not null)
         {
-            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2");
+            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2", Path.GetFileNameWithoutExtension(options.DataPath), outcome.BestEpoch, options.PlotLog);
             output.WriteLine($"plot saved to {options.PlotPath}");
         }
         if (options.ReportPath is not null && best is not null && kept is not null)
