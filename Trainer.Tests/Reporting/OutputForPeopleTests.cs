@@ -106,4 +106,34 @@ public class OutputForPeopleTests
 
         Assert.That(help.Output, Does.Contain("'none' for a linear model [default: 64,32]").And.Not.Contain("64|32"));
     }
+
+    [Test]
+    public void QuietPrintsOnlyTheSummary()
+    {
+        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "3", "--quiet");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.That(lines.Select(l => l.Split(' ')[0]), Is.EqualTo(new[] { "best", "final", "speed:", "weights", "model" }), run.Output);
+        Assert.That(run.Error, Is.Empty);
+    }
+
+    [Test]
+    public void VerbosePrintsEachFeaturesEncoding()
+    {
+        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "1", "-v");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("feature 'sepal_length': "), Does.Match(@"^feature 'sepal_length': numeric, mean 5\.\d+, scale 0\.\d+$"));
+        Assert.That(run.Output.Split('\n').Count(l => l.StartsWith("feature '", StringComparison.Ordinal)), Is.EqualTo(4));
+    }
+
+    [Test]
+    public void QuietAndVerboseTogetherAreOneLine()
+    {
+        var run = CliRun.Of(RepoPaths.Data("iris.csv"), "--quiet", "--verbose");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(run.Error, Is.EqualTo("error: --quiet and --verbose contradict each other; give one of them (see --help)\n"));
+    }
 }

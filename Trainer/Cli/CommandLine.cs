@@ -52,7 +52,7 @@ public static class CommandLine
         {
             var train = options.Read(parse);
             TrainRun.CheckBeforeWork(train);
-            UseBlas(parse.GetValue(options.Blas)!, output);
+            UseBlas(parse.GetValue(options.Blas)!, train.Verbosity == Verbosity.Quiet ? error : output, train.Verbosity == Verbosity.Quiet);
             return TrainRun.Execute(train, output, error, interrupt);
         });
 
@@ -151,12 +151,14 @@ public static class CommandLine
     }
 
     /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
-    private static void UseBlas(string choice, TextWriter output)
+    /// <param name="quiet">--quiet: only a fallback notice is printed (to <paramref name="output"/>, then standard error).</param>
+    private static void UseBlas(string choice, TextWriter output, bool quiet = false)
     {
         var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
         if (status.Notice is not null)
             output.WriteLine(status.Notice);
-        output.WriteLine(status.Describe());
+        if (!quiet)
+            output.WriteLine(status.Describe());
     }
 
     // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.

@@ -35,15 +35,17 @@ public static class TrainRun
             ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
+        // What --quiet leaves out: everything before the summary, and the chart.
+        var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
-            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+            PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
         if (options.TestPath is not null)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-        output.WriteLine();
+        detail.WriteLine();
         PrintStop(output, error, outcome, optimizer, options);
         if (!outcome.HasUsableWeights)
         {
@@ -88,8 +90,8 @@ public static class TrainRun
                 testProblem = e;
             }
         }
-        output.WriteLine();
-        output.Write(LossChart.Draw([
+        detail.WriteLine();
+        detail.Write(LossChart.Draw([
             ("train", '*', history.Select(e => e.TrainLoss).ToArray()),
             ("validation", 'o', history.Select(e => e.ValidationLoss).ToArray()),
         ], outcome.BestEpoch));
@@ -253,6 +255,11 @@ public static class TrainRun
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        if (options.Verbosity == Verbosity.Verbose)
+        {
+            foreach (string line in DataSummary.Encodings(prep))
+                output.WriteLine(line);
+        }
 
         CheckMemory(options, resumed, prep, data);
         var model = resumed?.Network ?? (options.Layers is null
