@@ -74,7 +74,7 @@ public sealed class ColumnTests
         Assert.That(data.Preprocessing.Dropped, Is.EqualTo(new[]
         {
             new DroppedColumn("id", "ID-like: increasing integers in a column named like an ID"),
-            new DroppedColumn("name", "ID-like: a different text in every row"),
+            new DroppedColumn("name", "ID-like: a different text in every row; pass --categorical name to keep it"),
             new DroppedColumn("always", "constant: every value is 7"),
         }));
         Assert.That(data.Preprocessing.FeatureNames, Is.EqualTo(new[] { "x", "acid" }), "increasing integers named acid are not an ID");

@@ -25,7 +25,7 @@ public sealed class CsvCommandLineTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
             Assert.That(run.Line("data: "), Does.StartWith($"data: {path}: 5 rows, 3 features after encoding (1 numeric, 2 one-hot from 1 text column); target 'label' (read "));
-            Assert.That(run.Line("csv: "), Is.EqualTo("csv: delimiter ';', header yes, decimal comma"));
+            Assert.That(run.Line("csv: "), Is.EqualTo("csv: delimiter ';' (sniffed), header yes (sniffed), decimal comma (sniffed), encoding utf-8"));
             Assert.That(run.Line("dropped: id"), Is.EqualTo("dropped: id: ID-like: increasing integers in a column named like an ID"));
             Assert.That(run.Line("dropped: always"), Is.EqualTo("dropped: always: constant: every value is 0"));
             Assert.That(run.Line("task: "), Is.EqualTo("task: classification, 2 classes: no (2), yes (3)"));
@@ -42,7 +42,7 @@ public sealed class CsvCommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
-            Assert.That(run.Line("csv: "), Is.EqualTo("csv: delimiter '|', header no (columns named col1, col2, ...), decimal comma"));
+            Assert.That(run.Line("csv: "), Is.EqualTo("csv: delimiter '|', header no (columns named col1, col2, ...), decimal comma, encoding utf-8"));
             Assert.That(run.Line("data: "), Does.Contain("4 rows, 2 features; target 'col3'"));
         });
     }

@@ -69,7 +69,7 @@ public sealed class DialectTests
     [Test]
     public void Sniffs_a_decimal_comma_when_the_delimiter_is_a_semicolon()
     {
-        string path = _files.Write("eu.csv", "x;z;y\n1,5;1.234,5;0\n-0,25;2;1\n");
+        string path = _files.Write("eu.csv", "x;z;y\n1,5;1234,5;0\n-0,25;2;1\n");
 
         var raw = CsvLoader.Load(path, null, DataOptions.Default);
 
@@ -78,6 +78,16 @@ public sealed class DialectTests
             Assert.That(raw.Dialect, Is.EqualTo(new CsvDialect(';', true, true)));
             Assert.That(raw.Numbers[..4], Is.EqualTo(new[] { 1.5f, 1234.5f, -0.25f, 2f }));
         });
+    }
+
+    [Test]
+    public void Refuses_thousands_separators_in_a_decimal_comma_file()
+    {
+        string path = _files.Write("eu.csv", "x;z;y\n1,5;1.234,5;0\n-0,25;2;1\n-0,5;3;1\n");
+
+        var error = Assert.Throws<InputException>(() => CsvLoader.Load(path, null, DataOptions.Default));
+
+        Assert.That(error.Message, Is.EqualTo($"{path}:2:2: '1.234,5' in column 'z' is not a number, as thousands separators are not read (2 of 3 cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical z"));
     }
 
     [Test]
@@ -138,7 +148,7 @@ public sealed class DialectTests
     [Test]
     public void Overrides_win_over_sniffing()
     {
-        string path = _files.Write("over.csv", "a|b;c\n1,5|2;0\n3|4;1\n");
+        string path = _files.Write("over.csv", "1,5|b;c\n3|2;0\n2,25|4;1\n");
         var options = DataOptions.Default with { Delimiter = '|', HasHeader = false, DecimalComma = true };
 
         var raw = CsvLoader.Load(path, null, options);
@@ -148,7 +158,7 @@ public sealed class DialectTests
             Assert.That(raw.Dialect, Is.EqualTo(new CsvDialect('|', false, true)));
             Assert.That(raw.Rows, Is.EqualTo(3));
             Assert.That(raw.Targets[0].Texts, Is.EqualTo(new[] { "b;c", "2;0", "4;1" }));
-            Assert.That(raw.Features[0].Texts, Is.EqualTo(new[] { "a", "1,5", "3" }), "a column with text is text");
+            Assert.That(raw.Numbers, Is.EqualTo(new[] { 1.5f, 3f, 2.25f }));
         });
     }
 
@@ -172,19 +182,31 @@ public sealed class DialectTests
     }
 
     [Test]
-    public void Reads_a_column_that_turns_to_text_after_the_sampled_rows_as_text()
+    public void Refuses_a_text_cell_past_the_sampled_rows_in_a_numeric_column()
     {
         var lines = Enumerable.Range(0, 3000).Select(i => $"{i % 4},{i % 2}").ToList();
         lines[2800] = "many,1";
         string path = _files.Write("late-text.csv", "x,y\n" + string.Join('\n', lines) + "\n");
+
+        var error = Assert.Throws<InputException>(() => CsvLoader.Load(path, null, DataOptions.Default));
+
+        Assert.That(error.Message, Is.EqualTo($"{path}:2802:1: 'many' in column 'x' is not a number (2999 of 3000 cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical x"));
+    }
+
+    [Test]
+    public void Reads_a_column_of_text_with_a_few_codes_past_the_sampled_rows_as_text()
+    {
+        // The first rows are numeric codes; the 29,000 rows after them are text: read again as text, codes included.
+        var lines = Enumerable.Range(0, 30000).Select(i => i < 1000 ? $"{i % 3},{i % 2}" : $"size{i % 5},{i % 2}").ToList();
+        string path = _files.Write("codes.csv", "x,y\n" + string.Join('\n', lines) + "\n");
 
         var raw = CsvLoader.Load(path, null, DataOptions.Default);
 
         Assert.Multiple(() =>
         {
             Assert.That(raw.Features[0].Kind, Is.EqualTo(ColumnKind.Text));
-            Assert.That(raw.Features[0].Texts![2800], Is.EqualTo("many"));
-            Assert.That(raw.Features[0].Texts![3], Is.EqualTo("3"));
+            Assert.That(raw.Features[0].Texts![2], Is.EqualTo("2"));
+            Assert.That(raw.Features[0].Texts![29999], Is.EqualTo("size4"));
         });
     }
 

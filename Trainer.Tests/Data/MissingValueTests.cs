@@ -23,7 +23,7 @@ public sealed class MissingValueTests
     {
         var error = Assert.Throws<InputException>(() => Prepare(MissingValuePolicy.Error));
 
-        Assert.That(error.Message, Does.EndWith("m.csv: 5 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
+        Assert.That(error.Message, Does.EndWith("m.csv: 5 missing values (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
     }
 
     [TestCase(MissingValuePolicy.Mean, 3.5f)]
@@ -63,7 +63,7 @@ public sealed class MissingValueTests
 
         var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
 
-        Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, NaN, null or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
+        Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class MissingValueTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, NaN, null or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
+            Assert.That(error.Message, Does.EndWith("test.csv: 2 missing values (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 1 ('x'); use --missing mean|median|drop-rows"));
             Assert.That(filled.Sample(1)[0], Is.EqualTo(0f), "the mean, standardised");
             Assert.That(dropped.Count, Is.EqualTo(1));
         });

@@ -18,7 +18,19 @@ public sealed class CsvOptions
 
     private readonly Option<bool> _decimalComma = new("--decimal-comma") { Description = "Numbers have a decimal comma (1,5) [default: sniffed when the delimiter is ';']" };
 
-    private readonly Option<string[]> _drop = ColumnList("--drop", "Columns to leave out, by name or 0-based index, separated by commas");
+    private readonly Option<string?> _encoding = new("--encoding")
+    {
+        Description = "The files' text encoding, e.g. latin1, windows-1252, utf-16 [default: utf-8, where a byte that is not UTF-8 is an error]",
+        HelpName = "NAME",
+        CustomParser = ParseEncoding,
+    };
+
+    private readonly Option<string[]> _categorical = ColumnList("--categorical",
+        "Feature columns read as categories (one-hot) whatever their values look like, and kept when they look ID-like or have many categories; by name or 0-based index");
+
+    private readonly Option<string[]> _numeric = ColumnList("--numeric", "Feature columns read as numbers: any other value that is not missing is an error; by name or 0-based index");
+
+    private readonly Option<string[]> _drop = ColumnList("--drop", "Columns to leave out, by name or 0-based index");
 
     private readonly Option<string> _missing = new("--missing")
     {
@@ -38,23 +50,26 @@ public sealed class CsvOptions
         _unknownCategory.AcceptOnlyFromAmong("error", "ignore");
     }
 
+    public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _encoding, _drop, _categorical, _numeric, _missing, _unknownCategory];
+
     /// <summary>An option naming columns, separated by commas, repeatable: <c>--id a,b --id c</c>.</summary>
     public static Option<string[]> ColumnList(string name, string description) => new(name)
     {
-        Description = description,
+        Description = description + ", separated by commas",
         HelpName = "COL[,COL]",
         CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
         DefaultValueFactory = _ => [],
     };
-
-    public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _drop, _missing, _unknownCategory];
 
     public DataOptions Bind(ParseResult parse) => new()
     {
         Delimiter = parse.GetValue(_delimiter),
         HasHeader = parse.GetValue(_noHeader) ? false : null,
         DecimalComma = parse.GetValue(_decimalComma) ? true : null,
+        Encoding = parse.GetValue(_encoding),
         Drop = parse.GetValue(_drop) ?? [],
+        Categorical = parse.GetValue(_categorical) ?? [],
+        Numeric = parse.GetValue(_numeric) ?? [],
         Missing = parse.GetValue(_missing) switch
         {
             "mean" => MissingValuePolicy.Mean,
@@ -76,11 +91,28 @@ public sealed class CsvOptions
         char? delimiter = text switch
         {
             "tab" or "\\t" or "\t" => '\t',
-            [var c] when c is > ' ' and < (char)127 and not '"' => c,
+            "space" => ' ',
+            [var c] when c is >= ' ' and < (char)127 and not '"' => c,
             _ => null,
         };
         if (delimiter is null)
-            result.AddError($"--delimiter takes one ASCII character such as ',' ';' '|', or 'tab'; '{text}' is not one");
+            result.AddError($"--delimiter takes one ASCII character such as ',' ';' '|' ' ', or 'tab' or 'space'; '{text}' is not one");
         return delimiter;
+    }
+
+    /// <summary>An encoding .NET knows by name, the Windows code pages included (latin1, windows-1252, cp1252, ...).</summary>
+    private static string? ParseEncoding(ArgumentResult result)
+    {
+        string name = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        try
+        {
+            DataOptions.EncodingNamed(name);
+            return name;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            result.AddError($"--encoding: '{name}' is not an encoding .NET knows; expected a name such as utf-8, latin1, windows-1252, utf-16");
+            return null;
+        }
     }
 }

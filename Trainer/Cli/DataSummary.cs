@@ -15,7 +15,9 @@ public static class DataSummary
             ? $"{prep.InputCount} features"
             : $"{prep.InputCount} features after encoding ({prep.Features.Length - categorical} numeric, {prep.InputCount - prep.Features.Length + categorical} one-hot from {categorical} text column{(categorical == 1 ? "" : "s")})";
         yield return Invariant($"data: {options.DataPath}: {data.Rows} rows, {encoded}; target{(prep.TargetNames.Length > 1 ? "s" : "")} {string.Join(", ", prep.TargetNames.Select(n => $"'{n}'"))} (read {data.LoadSeconds:0.000} s, prepared {data.PrepareSeconds:0.000} s)");
-        yield return $"csv: {prep.Dialect.Describe()}";
+        yield return $"csv: {prep.Dialect.Describe(data.Sniffed)}, encoding {data.Encoding}";
+        foreach (string line in ColumnTable.Lines(prep, data.MissingByColumn))
+            yield return line;
         foreach (var group in prep.Dropped.GroupBy(d => d.Reason))
             yield return $"dropped: {Names(group.Select(d => d.Name))}: {group.Key}";
         if (data.RowsDropped > 0)
@@ -27,15 +29,20 @@ public static class DataSummary
             var counts = new int[prep.ClassNames.Length];
             foreach (int label in data.Train.Labels!.Concat(data.Validation.Labels!))
                 counts[label]++;
-            yield return Invariant($"task: classification, {prep.ClassNames.Length} classes: {string.Join(", ", prep.ClassNames.Select((name, i) => $"{name} ({counts[i]})"))}");
+            yield return Invariant($"task: classification, {prep.ClassNames.Length} classes: {string.Join(", ", prep.ClassNames.Take(MaxClassesListed).Select((name, i) => $"{CsvScan.Shorten(name)} ({counts[i]})"))}{(prep.ClassNames.Length > MaxClassesListed ? ", ..." : "")}");
         }
         else
         {
             var stats = prep.TargetNames.Select((name, t) => Invariant($"{(prep.TargetNames.Length > 1 ? $"'{name}' " : "")}mean {prep.TargetMeans[t]:G6}, std {prep.TargetScales[t]:G6}"));
             yield return $"task: regression{(prep.TargetNames.Length > 1 ? $", {prep.TargetNames.Length} outputs" : "")} ({string.Join("; ", stats)}; losses are on the standardised target{(prep.TargetNames.Length > 1 ? "s" : "")})";
         }
-        yield return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(prep.Task == TaskKind.Classification ? "stratified, " : "")}seed {options.Seed})");
+        foreach (string note in data.Notes)
+            yield return note;
+        bool stratified = prep.Task == TaskKind.Classification && !data.Notes.Any(n => n.Contains("without stratification", StringComparison.Ordinal));
+        yield return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(stratified ? "stratified, " : "")}seed {options.Seed})");
     }
+
+    private const int MaxClassesListed = 30;
 
     /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
     /// 14.2; missing → 28 (median)" or "feature 'Sex': text, 2 categories: female, male; missing → male".</summary>

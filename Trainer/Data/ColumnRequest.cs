@@ -1,7 +1,11 @@
 namespace NeuralNet.Data;
 
-/// <summary>A column to read: where it is, what it is for, and as what (null: decided from the sampled rows).</summary>
-internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, ColumnKind? Kind);
+/// <summary>A column to read: where it is, what it is for, and as what (null: decided from all of its cells, see
+/// <see cref="ColumnTypes"/>); <paramref name="Source"/> says who decided the kind (an option or the model).</summary>
+internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, ColumnKind? Kind, string? Source = null)
+{
+    public const string ByModel = "model";
+}
 
 /// <summary>Finds the columns a run asks for in a file's header.</summary>
 internal static class ColumnRequests
@@ -13,8 +17,9 @@ internal static class ColumnRequests
     /// <summary>Training: the targets (by name or index; null for the one column named as in
     /// <see cref="TargetNames"/>, if there is exactly one, else the last column), and every other column not
     /// dropped as a feature whose kind the data decides.</summary>
-    public static (ColumnRequest[] Requests, string[] Dropped) ForTraining(CsvScan scan, IReadOnlyList<string>? targets, IReadOnlyList<string> drop)
+    public static (ColumnRequest[] Requests, string[] Dropped) ForTraining(CsvScan scan, IReadOnlyList<string>? targets, DataOptions options)
     {
+        var drop = options.Drop;
         var header = scan.Header;
         int[] targetColumns = targets is null or [] ? [DefaultTarget(header)] : [.. targets.Select(t => Find(scan, t, "target"))];
         if (targetColumns.Distinct().Count() != targetColumns.Length)
@@ -22,10 +27,18 @@ internal static class ColumnRequests
         var dropped = new SortedSet<int>(drop.Select(d => Find(scan, d, "--drop")));
         if (dropped.FirstOrDefault(targetColumns.Contains, -1) is var both and >= 0)
             throw new InputException($"{scan.Path}: column '{header[both]}' is both a target and dropped with --drop");
-        var requests = targetColumns.Select(c => new ColumnRequest(c, header[c], true, ColumnKind.Text)).ToList();
+        var requests = targetColumns.Select(c => new ColumnRequest(c, header[c], true, ColumnKind.Text, "target")).ToList();
+        var categorical = options.Categorical.Select(name => Find(scan, name, "--categorical")).ToHashSet();
+        var numeric = options.Numeric.Select(name => Find(scan, name, "--numeric")).ToHashSet();
+        if (categorical.Intersect(numeric).FirstOrDefault(-1) is var twice and >= 0)
+            throw new InputException($"{scan.Path}: column '{header[twice]}' is named in both --categorical and --numeric");
+        if (categorical.Union(numeric).FirstOrDefault(targetColumns.Contains, -1) is var target and >= 0)
+            throw new InputException($"{scan.Path}: column '{header[target]}' is a target; --categorical and --numeric are for feature columns (--task classification|regression decides how a target is read)");
         requests.AddRange(Enumerable.Range(0, header.Length)
             .Where(c => !targetColumns.Contains(c) && !dropped.Contains(c))
-            .Select(c => new ColumnRequest(c, header[c], false, null)));
+            .Select(c => categorical.Contains(c) ? new ColumnRequest(c, header[c], false, ColumnKind.Text, "--categorical")
+                : numeric.Contains(c) ? new ColumnRequest(c, header[c], false, ColumnKind.Numeric, "--numeric")
+                : new ColumnRequest(c, header[c], false, null)));
         if (requests.Count == targetColumns.Length)
             throw new InputException($"{scan.Path}: no feature columns are left besides the target{(targetColumns.Length > 1 ? "s" : "")}; the columns are {ListOf(header)}");
         return ([.. requests], [.. dropped.Select(c => header[c])]);
@@ -46,12 +59,12 @@ internal static class ColumnRequests
         if (requireTargets && Array.IndexOf(targets, -1) is int absent and >= 0)
             throw new InputException($"{scan.Path}: there is no target column '{preprocessing.TargetNames[absent]}', which the model was trained with; the columns are {ListOf(scan.Header)}");
         if (targets.All(c => c >= 0))
-            requests.AddRange(targets.Select(c => new ColumnRequest(c, scan.Header[c], true, ColumnKind.Text)));
+            requests.AddRange(targets.Select(c => new ColumnRequest(c, scan.Header[c], true, ColumnKind.Text, ColumnRequest.ByModel)));
         foreach (var feature in preprocessing.Features)
         {
             if (!TryFind(scan.Header, feature.Name, out int c))
                 throw new InputException($"{scan.Path}: the feature column '{feature.Name}' the model was trained with is missing; the columns are {ListOf(scan.Header)}");
-            requests.Add(new ColumnRequest(c, feature.Name, false, feature.IsCategorical ? ColumnKind.Text : ColumnKind.Numeric));
+            requests.Add(new ColumnRequest(c, feature.Name, false, feature.IsCategorical ? ColumnKind.Text : ColumnKind.Numeric, ColumnRequest.ByModel));
         }
         return [.. requests];
     }
@@ -64,12 +77,12 @@ internal static class ColumnRequests
             return byName;
         if (int.TryParse(name, out int index) && index >= -header.Length && index < header.Length)
             return index < 0 ? header.Length + index : index;
-        throw new InputException($"{scan.Path}: there is no {role} column '{name}'; the columns are {ListOf(header)}");
+        throw new InputException($"{scan.Path}: there is no {role} column '{CsvScan.Shorten(name)}'; the columns are {ListOf(header)}");
     }
 
     /// <summary>Column names for a message: all of them, or the first ten and how many there are.</summary>
     public static string ListOf(string[] header) =>
-        header.Length <= 12 ? string.Join(", ", header) : $"{string.Join(", ", header.Take(10))}, ... ({header.Length} columns)";
+        header.Length <= 12 ? string.Join(", ", header.Select(CsvScan.Shorten)) : $"{string.Join(", ", header.Take(10).Select(CsvScan.Shorten))}, ... ({header.Length} columns)";
 
     // An exact match wins; otherwise the name is matched ignoring case and surrounding spaces.
     private static bool TryFind(string[] header, string name, out int column)

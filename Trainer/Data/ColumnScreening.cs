@@ -5,33 +5,48 @@ using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>Finds the feature columns of a training file that cannot help a model: ID-like columns (each row its own
-/// value, which does not generalise) and constant columns (nothing to learn from).</summary>
+/// value, or nearly: <see cref="IdLikeShare"/>, which does not generalise), text columns of more than <see cref="MaxCategories"/> categories (as many
+/// one-hot inputs, mostly seen once) and constant columns (nothing to learn from). A column named in --categorical
+/// is kept unless it is constant.</summary>
 public static partial class ColumnScreening
 {
     /// <summary>How the reason of an ID-like column starts.</summary>
     public const string IdLike = "ID-like";
 
-    public static DroppedColumn[] Screen(RawData raw)
+    public const int MaxCategories = 1000;
+
+    /// <summary>A text column with at least this share of distinct values among its values is ID-like.</summary>
+    public const double IdLikeShare = 0.95;
+
+    /// <param name="keep">Columns named in --categorical, by name.</param>
+    public static DroppedColumn[] Screen(RawData raw, IReadOnlySet<string>? keep = null)
     {
         var numeric = ScreenNumeric(raw);
         var dropped = new List<DroppedColumn>();
         foreach (var column in raw.Features)
         {
-            string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column) : numeric[column.Slot];
+            string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column, keep?.Contains(column.Name) == true) : numeric[column.Slot];
             if (reason is not null)
                 dropped.Add(new DroppedColumn(column.Name, reason));
         }
         return [.. dropped];
     }
 
-    private static string? ScreenText(RawData raw, RawColumn column)
+    private static string? ScreenText(RawData raw, RawColumn column, bool keep)
     {
         var values = column.Texts!.Where(t => t is not null).ToArray();
         int distinct = values.Distinct(StringComparer.Ordinal).Count();
         if (distinct <= 1)
             return values.Length == 0 ? "constant: every value is missing" : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+        if (keep)
+            return null;
+        string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
         if (distinct == raw.Rows)
-            return $"{IdLike}: a different text in every row";
+            return $"{IdLike}: a different text in every row; {toKeep}";
+        if (distinct >= IdLikeShare * values.Length)
+            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
+        if (distinct > MaxCategories)
+            return FormattableString.Invariant($"{distinct:N0} categories, more than {MaxCategories:N0}; {toKeep}");
         return null;
     }
 

@@ -5,9 +5,14 @@ namespace NeuralNet.Data;
 
 /// <summary>
 /// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. <see cref="CsvScan"/> sniffs
-/// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses the records on
-/// two threads, each writing its row's numbers straight into the matrix preallocated for the estimate (read
-/// again, exactly, in the rare case of more rows).
+/// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses every record
+/// once, on two threads, each writing its row's numbers straight into the matrix preallocated for the estimate.
+/// <para>
+/// A column's kind is decided from all of its cells, wherever they are (<see cref="ColumnTypes"/>): the first rows
+/// only choose how it is tried. A column tried as numbers notes each cell that is not a number; one tried as text
+/// keeps its texts, whose numbers are counted after the read. The file is read again only in the rare cases
+/// <see cref="CsvSource"/> lists.
+/// </para>
 /// </summary>
 public static class CsvLoader
 {
@@ -19,7 +24,7 @@ public static class CsvLoader
     public static RawData Load(string path, IReadOnlyList<string>? targets, DataOptions options)
     {
         var scan = CsvScan.Read(path, options);
-        var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options.Drop);
+        var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options);
         return Read(scan, requests, dropped);
     }
 
@@ -34,7 +39,7 @@ public static class CsvLoader
         foreach (string extra in extraTextColumns ?? [])
         {
             if (Array.IndexOf(scan.Header, extra) is int c and >= 0 && !requests.Any(r => r.Index == c))
-                requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text)];
+                requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)];
         }
         return Read(scan, requests, []);
     }
@@ -49,7 +54,7 @@ public static class CsvLoader
 
     private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
     {
-        var kinds = requests.Select(r => r.Kind ?? KindFromSample(scan, r.Index)).ToArray();
+        var kinds = requests.Select(r => r.Kind ?? ColumnTypes.FirstTry(scan, r.Index)).ToArray();
         int capacity = scan.EstimatedRows;
         while (true)
         {
@@ -62,26 +67,24 @@ public static class CsvLoader
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
-            var (rows, problem) = ReadRecords(scan, columns, numbers, numericCount, lines);
-            if (problem is null && rows <= capacity)
-                return new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
-                    [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
-                    [.. columns.Where(c => c.IsTarget).Select(c => Trimmed(c.Column, rows))], dropped);
-            if (problem is null)
+            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, numericCount, lines);
+            if (rows > capacity)
             {
                 // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
                 capacity = rows;
                 continue;
             }
-
-            // A column whose sampled rows were all numbers has text further down: read it again as text.
-            int request = Array.FindIndex(requests, r => r.Index == problem.Column);
-            if (problem.Kind == ProblemKind.NotANumber && requests[request].Kind is null)
-            {
+            var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
+                [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
+                [.. columns.Where(c => c.IsTarget).Select(c => Trimmed(c.Column, rows))], dropped,
+                scan.Sniffed, scan.Encoding?.WebName ?? "utf-8", [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
+            // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
+            // column as text.
+            var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
+            if (retry.Length == 0)
+                return raw with { Notes = notes };
+            foreach (int request in retry)
                 kinds[request] = ColumnKind.Text;
-                continue;
-            }
-            throw problem.ToException(scan, request >= 0 ? requests[request].Name : "");
         }
     }
 
@@ -104,15 +107,17 @@ public static class CsvLoader
         column.Texts is { } texts && texts.Length != rows ? column with { Texts = texts[..rows] } : column;
 
     /// <summary>Parses every record into the arrays, which have room for <c>lines.Length</c> rows. Returns the number
-    /// of records in the file, and the first problem in file order, or null.</summary>
-    private static (int Rows, RecordProblem? Problem) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
+    /// of records in the file (more than the room: nothing else is usable), and the cells of numeric columns that
+    /// are not numbers, by column, in file order; stops at the first fatal problem.</summary>
+    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
     {
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
         var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
-        var dialect = scan.Dialect;
+        bool decimalComma = scan.Dialect.DecimalComma;
+        string? utf8Path = scan.Encoding is null ? scan.Path : null;
         int fields = scan.Header.Length;
         int capacity = lines.Length;
-        using var reader = CsvScan.Open(scan.Path, CsvScan.ReaderOptions(dialect.Delimiter, dialect.HasHeader, dialect.DecimalComma, scan.Path));
+        using var reader = scan.OpenReader();
 
         // Runs on the reading threads, each on its own records: rows are written at their own place, so no locks.
         // Like the other loops over every value of a file, it runs in one process once: optimised from the start,
@@ -127,37 +132,45 @@ public static class CsvLoader
                 return RecordProblem.Overflow;
             lines[row] = (int)record.LineNumber;
             var values = numbers.AsSpan((int)row * numericCount, numericCount);
+            RecordProblem? problems = null;
             for (int k = 0; k < numeric.Length; k++)
             {
                 int c = numeric[k];
-                if (NumberParsing.TryParseInteger(record.GetSpan(c), out float value) || (record.TryParse(c, out value) && float.IsFinite(value)))
-                    values[k] = value;
-                else if (float.IsNaN(value) || record.IsNull(c))
-                    values[k] = float.NaN;
-                else
-                    return RecordProblem.Of(record, c, value);
+                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, out values[k]);
+                if (kind is CellKind.NotANumber or CellKind.NotFinite)
+                {
+                    problems = RecordProblem.Of(record, c, kind, utf8Path, problems);
+                    if (problems.IsFatal)
+                        return problems;
+                }
             }
             foreach (var column in text)
-                column.Texts![row] = record.IsNull(column.Index) ? null : record.GetString(column.Index);
-            return null;
+            {
+                if (utf8Path is not null && RecordProblem.Utf8(record, column.Index, utf8Path) is { } invalid)
+                    return invalid;
+                column.Texts![row] = CsvScan.TextOf(record, column.Index);
+            }
+            return problems;
         }
 
         int rows = 0;
+        var notNumbers = new Dictionary<int, ColumnTypes.NotNumbers>();
         foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
         {
-            if (problem is not null && problem != RecordProblem.Overflow)
-                return (rows, problem);
             rows++;
+            for (var p = problem; p is not null; p = p.Next)
+            {
+                if (p.IsFatal)
+                    throw p.ToException(scan, Array.Find(columns, c => c.Column.Index == p.Column)?.Column.Name ?? "");
+                if (p.Kind != ProblemKind.NotANumber)
+                    continue;
+                if (!notNumbers.TryGetValue(p.Column, out var tally))
+                    notNumbers[p.Column] = tally = new ColumnTypes.NotNumbers(p);
+                tally.Count++;
+            }
         }
-        return (rows, null);
+        return (rows, notNumbers);
     }
-
-    /// <summary>Numeric when every sampled value that is not missing is a number (or an infinity, which is then
-    /// reported as an error rather than taken as a category).</summary>
-    private static ColumnKind KindFromSample(CsvScan scan, int column) =>
-        scan.Sample.All(row => row[column] is not { } text || scan.Dialect.TryParseNumber(text, out _) || RecordProblem.LooksInfinite(text))
-            ? ColumnKind.Numeric
-            : ColumnKind.Text;
 
     private sealed record ReadColumn(bool IsTarget, RawColumn Column);
 }

@@ -5,17 +5,23 @@ namespace NeuralNet.Data;
 
 /// <summary>
 /// A look at the start of a CSV file: checks that it is text, sniffs its dialect (or takes the overrides), names
-/// its columns, keeps the first rows as text to decide which columns are numbers, and estimates the number of rows
-/// from the file's size, so that the full read can write into one preallocated matrix.
+/// its columns, keeps the first rows as text to choose how each column is first tried (its type is decided from all
+/// of its cells, by <see cref="ColumnTypes"/>), checks that they are UTF-8 (unless --encoding), and estimates the
+/// number of rows from the file's size, so that the full read can write into one preallocated matrix.
 /// </summary>
 /// <param name="Header">The column names: the header row, or col1, col2, ... without one.</param>
 /// <param name="EstimatedRows">Data rows expected (the header excluded): exact for a file shorter than the sample,
 /// otherwise a few percent over the estimate from the sample's bytes per row.</param>
 /// <param name="Sample">The first data rows, each field as text or null when missing.</param>
-internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[] Header, int EstimatedRows, string?[][] Sample)
+/// <param name="Path">The file as the user named it, for messages.</param>
+/// <param name="ReadPath">The regular file to open: <paramref name="Path"/>, or its copy (<see cref="CsvSource"/>).</param>
+/// <param name="Sniffed">What of the dialect was sniffed rather than given by an option.</param>
+internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect Dialect, DialectChoice Sniffed, System.Text.Encoding? Encoding,
+    string[] Header, int EstimatedRows, string?[][] Sample)
 {
-    /// <summary>Rows kept to sniff the header and the decimal comma and to guess which columns are numeric: this
-    /// many, or fewer in a wide file (<see cref="SampleFields"/>), but at least <see cref="MinSampleRows"/>.</summary>
+    /// <summary>Rows kept to sniff the header and the decimal comma and to choose how each column is first tried
+    /// (as numbers or as text; the whole column decides, see <see cref="CsvLoader"/>): this many, or fewer in a wide
+    /// file (<see cref="SampleFields"/>), but at least <see cref="MinSampleRows"/>.</summary>
     public const int SampleRows = 1000;
 
     public const int MinSampleRows = 100;
@@ -28,12 +34,13 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
 
     public static CsvScan Read(string path, DataOptions options)
     {
-        long fileBytes = CheckFile(path);
-        var first = ReadSample(path, options.Delimiter);
+        string readPath = CsvSource.Resolve(path);
+        var encoding = DataOptions.EncodingNamed(options.Encoding);
+        var first = ReadSample(path, readPath, options.Delimiter, encoding, out long fileBytes);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
-        // (there ';' with a decimal comma).
+        // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
-            && TryReadSample(path, ';') is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
+            && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
         var (separator, records, offsets, wholeFile) = first;
         if (records.Count == 0)
@@ -43,7 +50,11 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Any(row => row.Any(LooksLikeDecimalComma)));
         var provisional = new CsvDialect(separator, true, decimalComma);
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
+        if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
+            throw InputException.At(path, 1, 0,
+                $"--no-header, but the first row looks like a header: every cell is text ({string.Join(", ", records[0].Take(4).Select(f => $"'{Shorten(f ?? "")}'"))}{(records[0].Length > 4 ? ", ..." : "")}) and the rows below hold numbers in column {numericColumn + 1}; leave out --no-header to use it as the header");
         var dialect = provisional with { HasHeader = hasHeader };
+        var sniffed = new DialectChoice(options.Delimiter is null, options.HasHeader is null, options.DecimalComma is null);
         int skip = hasHeader ? 1 : 0;
         if (records.Count == skip)
             throw new InputException($"{path}: the file has a header row but no data rows");
@@ -51,18 +62,19 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
         var sample = records.Skip(skip).ToArray();
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
-        return new CsvScan(path, dialect, header, estimate, sample);
+        return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample);
     }
 
     /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
     /// the whole file; a row with another field count than the first is an error.</summary>
-    private static SampleRead ReadSample(string path, char? separator)
+    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, out long fileBytes)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
         char? detected = null;
+        var stream = OpenChecked(path, readPath, encoding, out fileBytes);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
-        using var reader = Open(path, ReaderOptions(separator, hasHeader: false, decimalComma: false, path, () => detected) with { PoolStrings = false });
+        using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected) with { PoolStrings = false }, leaveOpen: false);
         detected = reader.Separator;
         int sampleRows = SampleRows;
         while (records.Count <= sampleRows)
@@ -73,17 +85,17 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
-            records.Add(ReadFields(reader));
+            records.Add(ReadFields(reader, path, encoding is null));
             offsets.Add(reader.ByteOffset);
         }
         return new SampleRead(reader.Separator, records, offsets, false);
     }
 
-    private static SampleRead? TryReadSample(string path, char separator)
+    private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
     {
         try
         {
-            return ReadSample(path, separator);
+            return ReadSample(path, readPath, separator, encoding, out _);
         }
         catch (InputException)
         {
@@ -93,8 +105,7 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
 
     private static int NumberCount(SampleRead sample, bool decimalComma)
     {
-        var dialect = new CsvDialect(sample.Separator, true, decimalComma);
-        return sample.Records.Sum(row => row.Count(f => dialect.TryParseNumber(f, out _)));
+        return sample.Records.Sum(row => row.Count(f => NumberGrammar.IsNumber(f, decimalComma, out _)));
     }
 
     private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile);
@@ -118,18 +129,20 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
     /// <summary>The name of column <paramref name="number"/> (1-based) of a file without a header row.</summary>
     public static string GeneratedName(int number) => $"col{number}";
 
-    /// <summary>The reader options for a file of this dialect; null values are the missing-value words.</summary>
+    /// <summary>The reader options for a file of this dialect. Missing values are recognised, and fields are
+    /// trimmed, by <see cref="TextOf"/> and <see cref="NumberGrammar"/>, not by CsvHelper, whose trimming costs every
+    /// field of a large numeric file (Fashion-MNIST's read took 2.5 times as long).</summary>
+    /// <param name="encoding">The file's encoding (--encoding), or null for UTF-8 (a byte order mark still counts).</param>
     /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
     /// column of an unclosed quote).</param>
-    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, bool decimalComma, string path, Func<char?>? detected = null) =>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null) =>
         CsvReaderOptions.Default with
         {
             Separator = separator,
             HasHeader = hasHeader,
             TrackLineNumbers = true,
             PoolStrings = true,
-            NullValues = MissingValues.Words,
-            FormatProvider = CsvDialect.NumberFormatOf(decimalComma),
+            Encoding = encoding,
             OnMalformedRecord = record =>
             {
                 // Other quoting slips (a stray quote in a value) are read as text; an unclosed quote swallows the
@@ -159,50 +172,100 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         return -1;
     }
 
-    public static CsvReader Open(string path, CsvReaderOptions options)
+    /// <summary>Opens the whole file for the read of every record (the second open, see <see cref="CsvSource"/>).</summary>
+    public CsvReader OpenReader()
     {
         try
         {
-            return CsvReader.FromFile(path, options);
+            return CsvReader.FromFile(ReadPath, ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{Path}: cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A cell's text for a message: as it is up to 40 characters, else its first 40 and its length.</summary>
+    public static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        // Control characters (a NUL in a cell) would garble the one-line message: shown as \xNN.
+        if (text.Any(char.IsControl))
+            text = string.Concat(text.Select(c => char.IsControl(c) ? $"\\x{(int)c:X2}" : c.ToString()));
+        return text.Length <= 40 ? text : FormattableString.Invariant($"{text[..40]}... ({text.Length:N0} characters)");
+    }
+
+    /// <summary>Opens the file, checks that it is text, and rewinds it.</summary>
+    /// <param name="fileBytes">The size of the file in bytes.</param>
+    private static FileStream OpenChecked(string path, string readPath, System.Text.Encoding? encoding, out long fileBytes)
+    {
+        if (!File.Exists(readPath))
+            throw new InputException(Directory.Exists(readPath) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(readPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{path}: cannot be read: {e.Message}", e);
         }
-    }
-
-    public static string Shorten(string text)
-    {
-        text = text.ReplaceLineEndings(" ");
-        return text.Length <= 40 ? text : text[..37] + "...";
-    }
-
-    /// <returns>The size of the file in bytes.</returns>
-    private static long CheckFile(string path)
-    {
-        if (!File.Exists(path))
-            throw new InputException(Directory.Exists(path) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
-        var start = new byte[BinaryCheckBytes];
-        int length;
-        using (var stream = File.OpenRead(path))
-            length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        fileBytes = stream.Length;
+        var start = new byte[(int)Math.Min(BinaryCheckBytes, Math.Max(1, fileBytes))];
+        int length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
         if (length == 0)
+        {
+            stream.Dispose();
             throw new InputException($"{path}: the file is empty (0 bytes); expected a header row and data rows");
+        }
         // UTF-16 and UTF-32 text (with a byte order mark) has zero bytes; CsvHelper transcodes it.
-        if (start[0] is 0xFF or 0xFE)
-            return new FileInfo(path).Length;
-        int binary = Array.FindIndex(start, 0, length, b => b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C);
+        bool wide = start[0] is 0xFF or 0xFE || (encoding is not null && !encoding.IsSingleByte && encoding.CodePage != 65001);
+        int binary = wide ? -1 : Array.FindIndex(start, 0, length, b => b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C);
         if (binary >= 0)
+        {
+            stream.Dispose();
             throw new InputException($"{path}: byte {binary} is 0x{start[binary]:X2}, a control character; expected a text CSV file, and this looks binary");
-        return new FileInfo(path).Length;
+        }
+        return stream;
     }
 
-    private static string?[] ReadFields(CsvReader reader)
+    /// <param name="checkUtf8">True when the file is read as UTF-8: a field that is not valid UTF-8 is an error.</param>
+    private static string?[] ReadFields(CsvReader reader, string path, bool checkUtf8)
     {
         var fields = new string?[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++)
-            fields[i] = reader.IsNull(i) ? null : reader.GetString(i);
+        {
+            if (checkUtf8 && InvalidUtf8(path, reader, i) is { } invalid)
+                throw invalid;
+            fields[i] = TextOf(reader, i);
+        }
         return fields;
+    }
+
+    /// <summary>A text field trimmed of the spaces and tabs around it, inside quotes too (so ' setosa' and 'setosa'
+    /// are one class), or null for a missing value (<see cref="MissingValues"/>).</summary>
+    public static string? TextOf(CsvReader record, int column)
+    {
+        var bytes = record.GetSpan(column);
+        var trimmed = bytes.Trim(" \t"u8);
+        if (MissingValues.IsMissing(trimmed))
+            return null;
+        string text = record.GetString(column);
+        return trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
+    }
+
+    /// <summary>The error for a field that is not valid UTF-8, or null when it is.</summary>
+    public static InputException? InvalidUtf8(string path, CsvReader record, int column)
+    {
+        var bytes = record.GetSpan(column);
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+            return null;
+        int at = 0;
+        while (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int used) == System.Buffers.OperationStatus.Done)
+            at += used;
+        return InputException.At(path, record.LineNumber, column + 1,
+            $"byte {at + 1} of the field is 0x{bytes[at]:X2}, which is not UTF-8 ('{Shorten(System.Text.Encoding.UTF8.GetString(bytes))}'); the file is read as UTF-8 unless --encoding says otherwise, e.g. --encoding latin1 or --encoding windows-1252");
     }
 
     /// <summary>
@@ -214,7 +277,7 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
     {
         var first = records[0];
         var below = records.Skip(1).ToArray();
-        bool IsNumber(string? text) => dialect.TryParseNumber(text, out _);
+        bool IsNumber(string? text) => NumberGrammar.IsNumber(text, dialect.DecimalComma, out _);
         bool allNumbers = true;
         for (int c = 0; c < first.Length; c++)
         {
@@ -231,6 +294,22 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         return !recurs;
     }
 
+    /// <summary>For --no-header: the first row is surely a header when every cell of it is text and some column has
+    /// only numbers (and at least one) in the rows below; returns that column, else null.</summary>
+    private static int? LooksLikeHeader(CsvDialect dialect, List<string?[]> records)
+    {
+        var first = records[0];
+        if (records.Count < 2 || first.Any(f => f is null || NumberGrammar.IsNumber(f, dialect.DecimalComma, out _)))
+            return null;
+        for (int c = 0; c < first.Length; c++)
+        {
+            var column = records.Skip(1).Select(row => row[c]).Where(v => v is not null).ToArray();
+            if (column.Length > 0 && column.All(v => NumberGrammar.IsNumber(v, dialect.DecimalComma, out _)))
+                return c;
+        }
+        return null;
+    }
+
     private static string[] HeaderNames(string path, string?[] row)
     {
         var names = new string[row.Length];
@@ -239,7 +318,7 @@ internal sealed partial record CsvScan(string Path, CsvDialect Dialect, string[]
         {
             string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c]!.Trim();
             if (seen.TryGetValue(name, out int earlier))
-                throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{name}'; expected unique column names");
+                throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
             seen[name] = c;
             names[c] = name;
         }

@@ -1,6 +1,6 @@
 namespace NeuralNet.Data;
 
-/// <summary>What to do with missing values (empty, NA, NaN, null or ?).</summary>
+/// <summary>What to do with missing values (empty, NA, N/A, NaN, null, None or ?, see <see cref="MissingValues"/>).</summary>
 public enum MissingValuePolicy
 {
     /// <summary>Stop with the count and the first location.</summary>
@@ -36,6 +36,30 @@ public sealed record DataOptions
     public bool? HasHeader { get; init; }
 
     public bool? DecimalComma { get; init; }
+
+    /// <summary>The files' encoding (--encoding), by a name .NET knows; null for UTF-8, where a byte that is not
+    /// UTF-8 is an error.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The encoding named by <see cref="Encoding"/>, the Windows code pages included; null for UTF-8.</summary>
+    public static System.Text.Encoding? EncodingNamed(string? name)
+    {
+        if (name is null)
+            return null;
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var encoding = name.StartsWith("cp", StringComparison.OrdinalIgnoreCase) && int.TryParse(name[2..], System.Globalization.CultureInfo.InvariantCulture, out int page)
+            ? System.Text.Encoding.GetEncoding(page)
+            : System.Text.Encoding.GetEncoding(name);
+        // UTF-8 is the default, read with the check that every byte is UTF-8.
+        return encoding.CodePage == 65001 ? null : encoding;
+    }
+
+    /// <summary>Feature columns read as categories whatever their cells look like, by name or 0-based index; they
+    /// are also kept when they look ID-like or have many categories.</summary>
+    public IReadOnlyList<string> Categorical { get; init; } = [];
+
+    /// <summary>Feature columns read as numbers: any other cell that is not a missing value is an error.</summary>
+    public IReadOnlyList<string> Numeric { get; init; } = [];
 
     /// <summary>Columns to leave out, by name or 0-based index.</summary>
     public IReadOnlyList<string> Drop { get; init; } = [];

@@ -3,14 +3,15 @@ using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>Where the missing values of the used columns of a file are: how many, the first (in file order), and
-/// which rows have any.</summary>
-public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstColumn, bool[] RowHasMissing)
+/// which rows have any, and how many each column has (by name).</summary>
+public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstColumn, bool[] RowHasMissing, Dictionary<string, int> ByColumn)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MissingValueScan Of(RawData raw, IReadOnlyCollection<RawColumn> columns)
     {
         var ordered = columns.OrderBy(c => c.Index).ToArray();
         var rowHasMissing = new bool[raw.Rows];
+        var byColumn = columns.ToDictionary(c => c.Name, _ => 0, StringComparer.Ordinal);
         int count = 0, firstRow = -1;
         RawColumn? firstColumn = null;
         var texts = ordered.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Texts!).ToArray();
@@ -24,12 +25,13 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
                 if (!raw.IsMissing(r, column))
                     continue;
                 count++;
+                byColumn[column.Name]++;
                 rowHasMissing[r] = true;
                 if (firstColumn is null)
                     (firstRow, firstColumn) = (r, column);
             }
         }
-        return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing);
+        return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing, byColumn);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

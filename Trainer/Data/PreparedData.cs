@@ -12,6 +12,18 @@ namespace NeuralNet.Data;
 public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation,
     int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
 {
+    /// <summary>What of the training file's dialect was sniffed rather than given.</summary>
+    public DialectChoice Sniffed { get; init; } = new(true, true, true);
+
+    /// <summary>The training file's encoding (utf-8 unless --encoding).</summary>
+    public string Encoding { get; init; } = "utf-8";
+
+    /// <summary>Missing values of each used column of the training file, by name.</summary>
+    public IReadOnlyDictionary<string, int> MissingByColumn { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Lines for the summary about choices made for the user (the split).</summary>
+    public string[] Notes { get; init; } = [];
+
     /// <param name="trainPath">The training CSV.</param>
     /// <param name="targets">Target columns by name or index; null or empty for the last column.</param>
     /// <param name="task">Forces the task; null to detect it from the target.</param>
@@ -29,13 +41,13 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         double loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         start = Stopwatch.GetTimestamp();
 
-        var screened = fitted is null ? ColumnScreening.Screen(raw) : [];
+        var screened = fitted is null ? ColumnScreening.Screen(raw, raw.Categorical.ToHashSet(StringComparer.Ordinal)) : [];
         var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
         if (used.Length == 0)
             throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
         var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
 
-        var (rows, rowsDropped, filled) = fitted is null
+        var (rows, rowsDropped, filled, missing) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
             : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
@@ -51,14 +63,24 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
                 labels[rows[j]] = fileLabels?[j] ?? index[raw.Targets[0].Texts![rows[j]]!];
         }
 
-        var (trainPositions, validationPositions) = Split.Rows(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        // An empty validation set would give NaN validation losses and a "best" epoch chosen from them.
+        if (validationFraction > 0 && validationPositions.Length == 0)
+            throw new InputException(FormattableString.Invariant(
+                $"{trainPath}: {rows.Length} usable row{(rows.Length == 1 ? "" : "s")} are too few to hold out {validationFraction * 100:0.#}% for validation (no row would be held out); pass --val-split 0 to train on every row without validation"));
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
         var (train, validation) = (split[0], split[1]);
-        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
+        {
+            Sniffed = raw.Sniffed,
+            Encoding = raw.Encoding,
+            MissingByColumn = missing,
+            Notes = [.. raw.Notes, .. splitNote is null ? [] : new[] { splitNote }],
+        };
     }
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
@@ -68,7 +90,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
-        var (rows, _, _) = fittedNow
+        var (rows, _, _, _) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : UsableRows(raw, [.. raw.Features, .. raw.Targets], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
         return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
@@ -83,7 +105,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _) = UsableRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+        var (rows, _, _, _) = UsableRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
         return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
@@ -100,13 +122,13 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    private static (int[] Rows, int Dropped, int Filled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
         string advice = "use --missing mean|median|drop-rows")
     {
         var all = MissingValueScan.Of(raw, columns);
         int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
         if (all.Count == 0)
-            return (everyRow, 0, 0);
+            return (everyRow, 0, 0, all.ByColumn);
         switch (policy)
         {
             case MissingValuePolicy.Error:
@@ -115,12 +137,12 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
                 int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
                 if (kept.Length == 0)
                     throw new InputException($"{raw.Path}: every row has a missing value ({MissingValues.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
-                return (kept, raw.Rows - kept.Length, 0);
+                return (kept, raw.Rows - kept.Length, 0, all.ByColumn);
             default:
                 var targets = MissingValueScan.Of(raw, raw.Targets);
                 if (targets.Count > 0)
                     throw targets.ToException(raw, "a target cannot be filled in; use --missing drop-rows to leave those rows out");
-                return (everyRow, 0, all.Count);
+                return (everyRow, 0, all.Count, all.ByColumn);
         }
     }
 }

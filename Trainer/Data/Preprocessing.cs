@@ -172,7 +172,7 @@ public sealed record Preprocessing(
             string? text = target.Texts![rows[j]];
             if (text is null || !index.TryGetValue(text, out labels[j]))
                 throw InputException.At(raw.Path, raw.Lines[rows[j]], target.Index + 1,
-                    $"class '{text}' in column '{target.Name}' was not in the training data; expected one of {string.Join(", ", ClassNames.Take(20))}");
+                    $"class '{CsvScan.Shorten(text ?? "")}' in column '{target.Name}' was not in the training data; expected one of {string.Join(", ", ClassNames.Take(20).Select(CsvScan.Shorten))}");
         }
         return labels;
     }
@@ -224,7 +224,7 @@ public sealed record Preprocessing(
         string? text = column.Texts![row];
         if (!raw.Dialect.TryParseNumber(text, out double value) || !float.IsFinite((float)value))
             throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
-                $"'{text}' in target column '{column.Name}' is not a finite number; a regression target must be");
+                $"'{CsvScan.Shorten(text ?? "")}' in target column '{column.Name}' is not a finite number; a regression target must be");
         return (float)value;
     }
 
@@ -239,7 +239,7 @@ public sealed record Preprocessing(
             block[category] = 1f;
         else if (unknownCategory == UnknownCategoryPolicy.Error)
             throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
-                $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is a category the training data did not have; expected one of {string.Join(", ", feature.Categories.Take(10).Select(c => $"'{c}'"))}{(feature.Categories.Length > 10 ? ", ..." : "")}, or use --unknown-category ignore");
+                $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is a category the training data did not have; expected one of {string.Join(", ", feature.Categories.Take(10).Select(c => $"'{CsvScan.Shorten(c)}'"))}{(feature.Categories.Length > 10 ? ", ..." : "")}, or use --unknown-category ignore");
     }
 
     private string FillAdvice => Missing == MissingValuePolicy.DropRows ? "rows with missing values are left out (--missing drop-rows)" : "train with --missing mean|median to fill them";

@@ -25,6 +25,9 @@ public sealed record RawColumn(string Name, int Index, ColumnKind Kind, int Slot
 /// <param name="Features">The feature columns, in file order.</param>
 /// <param name="Targets">The target columns, in the order they were asked for; always text.</param>
 /// <param name="Dropped">Columns left out as asked (--drop), by name.</param>
+/// <param name="Sniffed">What of <paramref name="Dialect"/> was sniffed rather than given.</param>
+/// <param name="Encoding">The encoding the file was read in (its web name: utf-8, iso-8859-1, ...).</param>
+/// <param name="Categorical">The feature columns read as text because --categorical named them, by name.</param>
 public sealed record RawData(
     string Path,
     CsvDialect Dialect,
@@ -34,8 +37,14 @@ public sealed record RawData(
     int NumericCount,
     RawColumn[] Features,
     RawColumn[] Targets,
-    string[] Dropped)
+    string[] Dropped,
+    DialectChoice Sniffed,
+    string Encoding,
+    string[] Categorical)
 {
+    /// <summary>Lines for the summary about how columns were read (a text column that also holds many numbers).</summary>
+    public string[] Notes { get; init; } = [];
+
     public string[] FeatureNames => [.. Features.Select(c => c.Name)];
 
     public string[] TargetNames => [.. Targets.Select(c => c.Name)];

@@ -4,39 +4,61 @@ namespace NeuralNet.Data;
 
 internal enum ProblemKind
 {
+    /// <summary>Counted per column: whether it is an error depends on the whole column.</summary>
     NotANumber,
     NotFinite,
     Ragged,
+    InvalidUtf8,
 
     /// <summary>Not a problem: a row past the room in the matrix, which makes the loader read the file again.</summary>
     Overflow,
 }
 
-/// <summary>What was wrong with a field that a reading thread could not store, for the enumerating thread to act on.</summary>
+/// <summary>What was wrong with a field that a reading thread could not store, for the enumerating thread to act
+/// on; the problems of one record are chained through <see cref="Next"/>.</summary>
 /// <param name="Column">0-based.</param>
-internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, string Text)
+internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, string Text, RecordProblem? Next = null)
 {
     public static readonly RecordProblem Overflow = new(ProblemKind.Overflow, 0, 0, "");
 
+    public bool IsFatal => Kind is ProblemKind.NotFinite or ProblemKind.Ragged or ProblemKind.InvalidUtf8;
+
     public static RecordProblem Ragged(CsvReader record, int expected) => new(ProblemKind.Ragged, record.LineNumber, record.FieldCount, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static RecordProblem Of(CsvReader record, int column, float parsed)
+    /// <summary>A field that is not a number (or not a finite one), chained before <paramref name="next"/>.</summary>
+    /// <param name="path">The file, for the message of a field that is not UTF-8; null when the file is not read as UTF-8.</param>
+    public static RecordProblem Of(CsvReader record, int column, CellKind kind, string? path, RecordProblem? next)
     {
-        string text = record.GetString(column);
-        bool infinite = float.IsInfinity(parsed) || LooksInfinite(text);
-        return new RecordProblem(infinite ? ProblemKind.NotFinite : ProblemKind.NotANumber, record.LineNumber, column, text);
+        if (path is not null && Utf8(record, column, path) is { } invalid)
+            return invalid;
+        return new RecordProblem(kind == CellKind.NotFinite ? ProblemKind.NotFinite : ProblemKind.NotANumber, record.LineNumber, column, record.GetString(column).Trim(' ', '\t'), next);
     }
 
-    /// <summary>inf, -Infinity and the like, which CsvHelper does not all parse.</summary>
-    public static bool LooksInfinite(string text) =>
-        text.Trim().TrimStart('+', '-') is var word && (word.Equals("inf", StringComparison.OrdinalIgnoreCase) || word.Equals("infinity", StringComparison.OrdinalIgnoreCase) || word == "∞");
-
-    public InputException ToException(CsvScan scan, string columnName) => Kind switch
+    /// <summary>The error of a fatal problem, or of a cell that is not a number where a number is required.</summary>
+    /// <param name="requirement">Why a number is required, for <see cref="ProblemKind.NotANumber"/>.</param>
+    public InputException ToException(CsvScan scan, string columnName, string requirement = "as in the model's training data") => Kind switch
     {
         ProblemKind.Ragged => CsvScan.RaggedRow(scan.Path, Line, Column, int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture)),
+        ProblemKind.InvalidUtf8 => new InputException(Text),
         ProblemKind.NotFinite => InputException.At(scan.Path, Line, Column + 1,
             $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a finite number; expected a number within ±3.4e38 (a float)"),
         _ => InputException.At(scan.Path, Line, Column + 1,
-            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, as in the model's training data, or a missing value ({MissingValues.Description})"),
+            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number{Hint(Text, scan.Dialect)}; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, {requirement}, or a missing value ({MissingValues.Description})"),
     };
+
+    /// <summary>A field that is not UTF-8, with its message (a fatal problem), or null.</summary>
+    public static RecordProblem? Utf8(CsvReader record, int column, string path) =>
+        CsvScan.InvalidUtf8(path, record, column) is { } error ? new RecordProblem(ProblemKind.InvalidUtf8, record.LineNumber, column, error.Message) : null;
+
+    /// <summary>Why a number-like text is not read as one.</summary>
+    public static string Hint(string text, CsvDialect dialect)
+    {
+        if (text.Contains(',') && !dialect.DecimalComma && NumberGrammar.IsNumber(text, true, out _))
+            return dialect.Delimiter == ',' ? ", as thousands separators are not read and the decimal separator is '.'" : $", as the decimal separator is '.' (pass --decimal-comma if the file writes 4,5)";
+        if (text.Contains('.') && dialect.DecimalComma && NumberGrammar.IsNumber(text, false, out _))
+            return ", as the file has a decimal comma and '.' is not read as a decimal point nor as a thousands separator";
+        if (dialect.DecimalComma && text.Contains('.') && text.Contains(','))
+            return ", as thousands separators are not read";
+        return "";
+    }
 }

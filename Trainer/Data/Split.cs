@@ -14,12 +14,51 @@ public static class Split
             ? [Enumerable.Range(0, count).ToArray()]
             : Enumerable.Range(0, count).GroupBy(i => labels[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
 
+        return Take(groups, random, g => Math.Min((int)Math.Round(g.Length * validationFraction), g.Length - 1), count);
+    }
+
+    /// <summary>
+    /// The split of a training file, stratified for classification when that gives what was asked: when the
+    /// classes are so small that rounding per class holds out a share more than <see cref="MaxShareDrift"/> away
+    /// from <paramref name="validationFraction"/> (1,000 classes of 3 rows: 33% for 20%), the rows are split as one
+    /// shuffled group instead. Either way a note says so, as it does when some classes get no validation row.
+    /// </summary>
+    /// <returns>The parts, in ascending order, and a note for the summary, or null.</returns>
+    public static (int[] Train, int[] Validation, string? Note) Plan(int count, double validationFraction, Random random, int[]? labels)
+    {
+        if (labels is null || validationFraction == 0)
+        {
+            var (train, validation) = Rows(count, validationFraction, random, labels);
+            return (train, validation, null);
+        }
+        var groups = Enumerable.Range(0, count).GroupBy(i => labels[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        int Stratified(int[] g) => Math.Min((int)Math.Round(g.Length * validationFraction), g.Length - 1);
+        int held = groups.Sum(Stratified);
+        double share = (double)held / count;
+        if (Math.Abs(share - validationFraction) > MaxShareDrift)
+        {
+            var (train, validation) = Rows(count, validationFraction, random, null);
+            return (train, validation, FormattableString.Invariant(
+                $"split: a stratified split of {groups.Length} classes (as few as {groups.Min(g => g.Length)} rows each) would hold out {share * 100:0}% of the rows instead of {validationFraction * 100:0.#}%; the rows were split without stratification"));
+        }
+        int empty = groups.Count(g => Stratified(g) == 0);
+        var (strain, svalidation) = Take(groups, random, Stratified, count);
+        string? note = empty == 0 || held == 0 ? null : FormattableString.Invariant(
+            $"split: {empty} of {groups.Length} classes have too few rows to hold one out; they have no validation row (the split is stratified)");
+        return (strain, svalidation, note);
+    }
+
+    /// <summary>How far the held-out share may be from the one asked before a stratified split is given up.</summary>
+    public const double MaxShareDrift = 0.05;
+
+    private static (int[] Train, int[] Validation) Take(int[][] groups, Random random, Func<int[], int> validationRows, int count)
+    {
         var train = new List<int>(count);
         var validation = new List<int>();
         foreach (var group in groups)
         {
             random.Shuffle(group);
-            int take = Math.Min((int)Math.Round(group.Length * validationFraction), group.Length - 1);
+            int take = validationRows(group);
             validation.AddRange(group.AsSpan(0, take));
             train.AddRange(group.AsSpan(take));
         }

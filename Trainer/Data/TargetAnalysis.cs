@@ -19,6 +19,17 @@ public static class TargetAnalysis
         if (forced is { } task)
             return task;
         var texts = raw.Targets[0].Texts!;
+        // A numeric target with a few bad cells is not a classification of those cells.
+        var (numbers, distinctNumbers, firstText) = ColumnTypes.NumbersOf([.. rows.Select(r => texts[r])], raw.Dialect.DecimalComma);
+        int others = rows.Length - numbers;
+        // Many of both are class names, as are a few numeric codes among text; a few stray texts among numbers are an error.
+        if (numbers > 0 && others > 0 && !ColumnTypes.AreCodes(numbers, distinctNumbers, others) && ColumnTypes.IsFewStrays(numbers, others))
+        {
+            var target = raw.Targets[0];
+            int row = rows[firstText];
+            throw InputException.At(raw.Path, raw.Lines[row], target.Index + 1, System.FormattableString.Invariant(
+                $"'{CsvScan.Shorten(texts[row]!)}' in target column '{target.Name}' is not a number{RecordProblem.Hint(texts[row]!, raw.Dialect)} ({numbers} of {rows.Length} cells are numbers); fix it, or pass --task classification to read every value as a class name"));
+        }
         var distinct = new HashSet<double>();
         foreach (int r in rows)
         {
@@ -42,7 +53,7 @@ public static class TargetAnalysis
         else
             Array.Sort(names, StringComparer.Ordinal);
         if (names.Length < 2)
-            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{names.FirstOrDefault()}'); classification needs at least two");
+            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{CsvScan.Shorten(names.FirstOrDefault() ?? "")}'); classification needs at least two");
         return names;
     }
 

@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace NeuralNet.Data;
+
+/// <summary>
+/// Decides whether a feature column is numbers or text from all of its cells, the same wherever a cell sits:
+/// <list type="bullet">
+/// <item>numeric when every cell that is not a missing value is a number (<see cref="NumberGrammar"/>);</item>
+/// <item>an error naming the first cell that is not a number, with the counts and the fixes, when those cells are
+/// a few (<see cref="IsFewStrays"/>: at most <see cref="MaxStrays"/>, or <see cref="MaxStrayShare"/> of the
+/// non-missing cells): a typo, an unknown missing-value word or a thousands separator in a numeric column;</item>
+/// <item>text, silently, when none is a number, or when the numbers are a few codes among text: at most
+/// <see cref="MaxCodeShare"/> of the non-missing cells, with at most <see cref="MaxDistinctCodes"/> distinct
+/// values (sizes S, M, L, 10, 12);</item>
+/// <item>text, with a note in the summary, when both are many (Titanic's Ticket: 661 numbers, 230 texts).</item>
+/// </list>
+/// <c>--numeric</c> and <c>--categorical</c> decide instead, as does a trained model for the files it reads.
+/// </summary>
+internal static class ColumnTypes
+{
+    public const double MaxCodeShare = 0.10;
+
+    public const int MaxDistinctCodes = 20;
+
+    public const int MaxStrays = 3;
+
+    public const double MaxStrayShare = 0.05;
+
+    /// <summary>The cells of a column read as numbers that are not numbers: how many, and the first.</summary>
+    public sealed class NotNumbers(RecordProblem first)
+    {
+        public RecordProblem First { get; } = first;
+
+        public int Count { get; set; }
+    }
+
+    /// <summary>How the read first tries a column whose kind is not given: as numbers when every sampled cell that is
+    /// not missing is one (or an infinity, which is then reported as an error rather than taken as a category).</summary>
+    public static ColumnKind FirstTry(CsvScan scan, int column) =>
+        scan.Sample.All(row => row[column] is not { } text || NumberGrammar.Read(text, scan.Dialect.DecimalComma, out _) is CellKind.Number or CellKind.NotFinite)
+            ? ColumnKind.Numeric
+            : ColumnKind.Text;
+
+    /// <summary>Checks every feature column of a read against the rule, or throws for a numeric column with a few
+    /// stray texts. Returns the requests to read again as text (columns tried as numbers that are text), and the
+    /// notes about text columns that also hold many numbers.</summary>
+    public static (int[] Retry, string[] Notes) Decide(CsvScan scan, RawData raw, ColumnRequest[] requests, Dictionary<int, NotNumbers> notNumbers)
+    {
+        var retry = new List<int>();
+        var notes = new List<string>();
+        for (int i = 0; i < requests.Length; i++)
+        {
+            var request = requests[i];
+            if (request.IsTarget)
+                continue;
+            var column = Array.Find(raw.Features, c => c.Index == request.Index)!;
+            if (column.Kind == ColumnKind.Numeric)
+            {
+                if (!notNumbers.TryGetValue(request.Index, out var bad))
+                    continue;
+                if (request.Kind == ColumnKind.Numeric)
+                    throw bad.First.ToException(scan, request.Name, request.Source == ColumnRequest.ByModel ? "as in the model's training data" : $"as --numeric {Quoted(request.Name)} says");
+                var numbers = NumbersOf(raw, column);
+                if (numbers.Count > 0 && !AreCodes(numbers.Count, numbers.Distinct, bad.Count) && IsFewStrays(numbers.Count, bad.Count))
+                    throw Mixed(scan.Path, raw.Dialect, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
+                retry.Add(i); // text, with or without a note: decided by the branch below on the next read
+            }
+            else if (request.Kind is null)
+            {
+                var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
+                int texts = column.Texts!.Count(t => t is not null) - count;
+                if (count == 0 || AreCodes(count, distinct, texts))
+                    continue;
+                string text = column.Texts![firstText]!;
+                if (IsFewStrays(count, texts))
+                    throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
+            }
+        }
+        return ([.. retry], [.. notes]);
+    }
+
+    /// <summary>Whether the cells that are not numbers are a few strays in a numeric column (an error).</summary>
+    public static bool IsFewStrays(int numbers, int texts) => texts <= Math.Max(MaxStrays, MaxStrayShare * (numbers + texts));
+
+    /// <summary>Whether numbers among texts are codes of a text column rather than values of a numeric one.</summary>
+    public static bool AreCodes(int numbers, int distinctNumbers, int texts) =>
+        numbers <= MaxCodeShare * (numbers + texts) && distinctNumbers <= MaxDistinctCodes;
+
+    /// <summary><c>file:line:column: 'x' in column 'c' is not a number (148 of 150 cells are numbers); fix it, ...</c></summary>
+    public static InputException Mixed(string path, CsvDialect dialect, long line, RawColumn column, string text, int numbers, int rows) =>
+        InputException.At(path, line, column.Index + 1, string.Create(CultureInfo.InvariantCulture,
+            $"'{CsvScan.Shorten(text)}' in column '{column.Name}' is not a number{RecordProblem.Hint(text, dialect)} ({numbers} of {rows} cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical {Quoted(column.Name)}"));
+
+    /// <summary>A column name as it would be typed in a shell.</summary>
+    public static string Quoted(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : $"'{name.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static (int Count, int Distinct) NumbersOf(RawData raw, RawColumn column)
+    {
+        var distinct = new HashSet<float>();
+        int count = 0;
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            float value = raw.Number(r, column);
+            if (float.IsNaN(value))
+                continue;
+            count++;
+            if (distinct.Count <= MaxDistinctCodes)
+                distinct.Add(value);
+        }
+        return (count, distinct.Count);
+    }
+
+    /// <summary>The cells of a text column that are numbers: how many, how many distinct values (up to one past
+    /// the limit), and the row of the first cell that is neither a number nor missing (-1 if none).</summary>
+    public static (int Count, int Distinct, int FirstText) NumbersOf(string?[] texts, bool decimalComma)
+    {
+        // Texts repeat (categories): each distinct string is parsed once.
+        var isNumber = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var distinct = new HashSet<double>();
+        int count = 0, firstText = -1;
+        for (int r = 0; r < texts.Length; r++)
+        {
+            if (texts[r] is not { } text)
+                continue;
+            if (!isNumber.TryGetValue(text, out bool number))
+            {
+                number = NumberGrammar.IsNumber(text, decimalComma, out double value);
+                isNumber[text] = number;
+                if (number && distinct.Count <= MaxDistinctCodes)
+                    distinct.Add(value);
+            }
+            if (number)
+                count++;
+            else if (firstText < 0)
+                firstText = r;
+        }
+        return (count, distinct.Count, firstText);
+    }
+}

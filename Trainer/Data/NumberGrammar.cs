@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace NeuralNet.Data;
+
+/// <summary>What a field is, read as a number.</summary>
+internal enum CellKind
+{
+    Number,
+
+    /// <summary>One of <see cref="MissingValues.Words"/>, or empty.</summary>
+    Missing,
+
+    /// <summary>Written as a number, but outside the float range (1e400, 1e39), or an infinity (inf, -Infinity, ∞).</summary>
+    NotFinite,
+
+    NotANumber,
+}
+
+/// <summary>
+/// The one number grammar of every CSV cell (features, targets, the header sniff): trimmed of spaces and tabs,
+/// <c>[+-]digits[.digits][e[+-]digits]</c> with ASCII digits only, at least one digit before the
+/// exponent, and the file's decimal separator ('.' or, for the whole file, ','). Nothing else is a number: no
+/// thousands separators ("1,5" in a '.' file, "1.000,5" in a ',' file), no hex, no '_' groups, no '%', no
+/// true/false, no non-ASCII digits, minus signs or spaces. The value is the nearest float (float.Parse rounding).
+/// </summary>
+internal static class NumberGrammar
+{
+    /// <summary>Reads a field's UTF-8 bytes. The common case, a short integer, is inlined into the reading loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, out float value) =>
+        TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, out value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, out float value)
+    {
+        value = float.NaN;
+        // Trimmed here rather than by the reader, for every field, only when the fast path did not take it.
+        field = field.Trim(" \t"u8);
+        if (TryParseShortInteger(field, out value))
+            return CellKind.Number;
+        value = float.NaN;
+        if (MissingValues.IsMissing(field))
+            return CellKind.Missing;
+        if (!Matches(field, decimalComma ? (byte)',' : (byte)'.'))
+            return LooksInfinite(field) ? CellKind.NotFinite : CellKind.NotANumber;
+        Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
+        field.CopyTo(copy);
+        if (decimalComma)
+            copy.Replace((byte)',', (byte)'.');
+        // The grammar has been checked, so this only rounds; an overflow comes back as an infinity.
+        float.TryParse(copy, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+        if (float.IsFinite(value))
+            return CellKind.Number;
+        value = float.NaN;
+        return CellKind.NotFinite;
+    }
+
+    /// <summary>Reads a field held as text (a target, a sampled cell); null is missing.</summary>
+    public static CellKind Read(string? text, bool decimalComma, out double value)
+    {
+        value = double.NaN;
+        if (text is null)
+            return CellKind.Missing;
+        Span<byte> utf8 = text.Length <= 128 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
+        int length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
+        var kind = Read(utf8[..length], decimalComma, out float single);
+        if (kind == CellKind.Number)
+        {
+            // The double of the same text, for targets, which keep double precision until they are standardised.
+            var bytes = utf8[..length];
+            if (decimalComma)
+                bytes.Replace((byte)',', (byte)'.');
+            value = double.Parse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        return kind;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a finite number in this grammar.</summary>
+    public static bool IsNumber(string? text, bool decimalComma, out double value) => Read(text, decimalComma, out value) == CellKind.Number;
+
+    /// <summary>Whether the field fits the grammar, whatever its size.</summary>
+    private static bool Matches(ReadOnlySpan<byte> s, byte point)
+    {
+        int i = 0;
+        if (i < s.Length && s[i] is (byte)'+' or (byte)'-')
+            i++;
+        int digits = Digits(s, ref i);
+        if (i < s.Length && s[i] == point)
+        {
+            i++;
+            digits += Digits(s, ref i);
+        }
+        if (digits == 0)
+            return false;
+        if (i < s.Length && s[i] is (byte)'e' or (byte)'E')
+        {
+            i++;
+            if (i < s.Length && s[i] is (byte)'+' or (byte)'-')
+                i++;
+            if (Digits(s, ref i) == 0)
+                return false;
+        }
+        return i == s.Length;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> s, ref int i)
+    {
+        int start = i;
+        while (i < s.Length && (uint)(s[i] - '0') <= 9)
+            i++;
+        return i - start;
+    }
+
+    /// <summary>inf, -Infinity, ∞ and the like: refused as not finite rather than taken as text.</summary>
+    public static bool LooksInfinite(ReadOnlySpan<byte> field)
+    {
+        var word = field.TrimStart("+-"u8);
+        return word.SequenceEqual("∞"u8) || System.Text.Ascii.EqualsIgnoreCase(word, "inf"u8) || System.Text.Ascii.EqualsIgnoreCase(word, "infinity"u8);
+    }
+
+    /// <summary>The fast path for the most common field, a short integer such as a pixel value: up to 7 ASCII
+    /// digits, optionally after a '-' (every such integer is exact in a float, below 2^24).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseShortInteger(ReadOnlySpan<byte> field, out float value)
+    {
+        value = 0;
+        bool negative = field.Length > 1 && field[0] == (byte)'-';
+        var digits = negative ? field[1..] : field;
+        if (digits.Length is 0 or > 7)
+            return false;
+        int number = 0;
+        foreach (byte b in digits)
+        {
+            int digit = b - '0';
+            if ((uint)digit > 9)
+                return false;
+            number = number * 10 + digit;
+        }
+        value = negative ? -number : number;
+        return true;
+    }
+}
