@@ -31,7 +31,7 @@ public class OutputForPeopleTests
 
         Assert.That(TrainRun.FormatEpoch(fast, 10), Is.EqualTo(" 2/10      0.5000      0.4000    0.9000     0.000"));
         Assert.That(TrainRun.FormatEpoch(timed, 10), Is.EqualTo(" 1/10      0.5000      0.4000    0.9000     0.002      60,000"));
-        Assert.That(TrainRun.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average over 2 epochs (0.002 s of training passes)"));
+        Assert.That(TrainRun.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average (2 epochs, 0.002 s training)"));
     }
 
     [Test]
@@ -39,7 +39,7 @@ public class OutputForPeopleTests
     {
         var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "4");
 
-        Assert.That(run.Line("speed: "), Does.Match(@"^speed: [\d,]+ samples/s on average over 4 epochs \(\d+\.\d{3} s of training passes\)$"));
+        Assert.That(run.Line("speed: "), Does.Match(@"^speed: [\d,]+ samples/s on average \(4 epochs, \d+\.\d{3} s training\)$"));
     }
 
     [Test]

@@ -317,13 +317,13 @@ public static class TrainRun
         return rate.Length == 0 ? row.TrimEnd() : row;
     }
 
-    /// <summary>"speed: 257,843 samples/s on average over 150 epochs (0.071 s of training passes)".</summary>
+    /// <summary>"speed: 257,843 samples/s on average (150 epochs, 0.071 s training)": under 80 columns.</summary>
     public static string SpeedLine(IReadOnlyList<EpochResult> history)
     {
         double seconds = history.Sum(e => e.Seconds);
         long samples = history.Sum(e => (long)e.Samples);
         string rate = seconds > 0 ? Invariant($"{samples / seconds:N0}") : "-";
-        return Invariant($"speed: {rate} samples/s on average over {history.Count} epochs ({seconds:0.000} s of training passes)");
+        return Invariant($"speed: {rate} samples/s on average ({history.Count} epochs, {seconds:0.000} s training)");
     }
 
     private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);
