@@ -65,6 +65,36 @@ public class OnnxExportTests
     }
 
     [Test]
+    public void AMultiOutputRegressionWithANumberReadAsACategoryMatchesPredict()
+    {
+        var random = new Random(10);
+        var rows = Enumerable.Range(0, 200).Select(_ => (A: random.NextDouble(), B: random.NextDouble(), Grade: random.Next(1, 4)))
+            .Select(r => FormattableString.Invariant($"{r.A:0.###},{r.B:0.###},{r.Grade},{3 * r.A + r.Grade:0.###},{100 * r.B - r.A:0.###}"));
+        string data = _temp.File("multi.csv", "a,b,grade,y1,y2\n" + string.Join("\n", rows) + "\n");
+        string model = Train(data, "--target", "y1,y2", "--categorical", "grade");
+        var prep = ModelSerializer.Load(model).Preprocessing;
+        Assert.That(prep.Features.Single(f => f.Name == "grade").IsCategorical, Is.True);
+        Assert.That(prep.OutputCount, Is.EqualTo(2));
+
+        AssertParity(model, data);
+    }
+
+    [Test]
+    public void AFileWithoutAHeaderMatchesPredict()
+    {
+        var random = new Random(11);
+        var rows = Enumerable.Range(0, 150).Select(_ => (A: random.NextDouble(), B: random.NextDouble(), C: random.Next(2) == 0 ? "x" : "y"))
+            .Select(r => FormattableString.Invariant($"{r.A:0.###},{r.B:0.###},{r.C},{(r.A + r.B > 1 ? 1 : 0)}"));
+        string data = _temp.File("nohead.csv", string.Join("\n", rows) + "\n");
+        string model = Train(data, "--no-header");
+
+        var (predict, onnx) = OnnxParity.Both(_temp, model, data, DataOptions.Default with { HasHeader = false }, "--no-header");
+
+        Assert.That(onnx.Labels, Is.EqualTo(predict.Labels));
+        Assert.That(OnnxParity.WorstDifference(predict.Values, onnx.Values, ModelSerializer.Load(model).Preprocessing), Is.LessThanOrEqualTo(1e-5));
+    }
+
+    [Test]
     public void ImbalancedTextClassesMatchPredict()
     {
         string data = _temp.File("colours.csv", TabularFiles.ImbalancedColours(300, seed: 5));

@@ -18,7 +18,11 @@ public sealed record Scores(string[]? Labels, float[] Values);
 /// it: numbers as floats, NaN where missing; text as strings, "" where missing), and runs predict on the same file.</summary>
 public static class OnnxParity
 {
-    public static (Scores Predict, Scores Onnx) Both(TempFolder temp, string model, string csv, params string[] predictOptions)
+    public static (Scores Predict, Scores Onnx) Both(TempFolder temp, string model, string csv, params string[] predictOptions) =>
+        Both(temp, model, csv, DataOptions.Default, predictOptions);
+
+    /// <param name="read">How the test reads the file to feed the graph (the dialect options given to predict).</param>
+    public static (Scores Predict, Scores Onnx) Both(TempFolder temp, string model, string csv, DataOptions read, params string[] predictOptions)
     {
         string onnxPath = temp.File("parity.onnx");
         var export = CliRun.Of("export", model, onnxPath);
@@ -27,7 +31,7 @@ public static class OnnxParity
         var predict = CliRun.Of(["predict", model, csv, "--out", outPath, .. predictOptions]);
         Assert.That(predict.ExitCode, Is.Zero, predict.ToString());
         var saved = ModelSerializer.Load(model);
-        return (ReadPredictions(outPath, saved.Preprocessing), Run(onnxPath, saved, csv, DataOptions.Default));
+        return (ReadPredictions(outPath, saved.Preprocessing), Run(onnxPath, saved, csv, read));
     }
 
     public static Scores Run(string onnxPath, SavedModel saved, string csv, DataOptions options)
