@@ -32,6 +32,23 @@ public class PredictIdTests
     }
 
     [Test]
+    public void AShuffledIdColumnIsIdLikeTooAndKeptByPredict()
+    {
+        // PassengerId as a permutation of 1..120, as in a file sorted by another column.
+        var random = new Random(4);
+        var ids = Enumerable.Range(1, 120).OrderBy(_ => random.Next()).ToArray();
+        var rows = ids.Select(id => FormattableString.Invariant($"{id},{random.Next(1, 4)},{(random.Next(2) == 0 ? "female" : "male")},{random.Next(1, 70)},{"SCQ"[random.Next(3)]},{(random.Next(2) == 0 ? "yes" : "no")}"));
+        string data = _temp.File("shuffled.csv", Header + string.Join("\n", rows) + "\n");
+        string model = _temp.File("shuffled.json");
+
+        var train = CliRun.Of(data, "--epochs", "1", "--save", model, "--missing", "median");
+
+        Assert.That(train.ExitCode, Is.Zero, train.ToString());
+        Assert.That(train.Line("dropped: PassengerId"), Is.EqualTo("dropped: PassengerId: ID-like: a different integer in every row of a column named like an ID"));
+        Assert.That(CliRun.Of("predict", model, Scoring("S")).Output, Does.StartWith("PassengerId,Survived,"));
+    }
+
+    [Test]
     public void IdNamesColumnsRepeatablyAndSeparatedByCommasFeaturesIncluded()
     {
         string model = Train();

@@ -89,8 +89,24 @@ public static partial class ColumnScreening
                 reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
+            else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
+                reasons[k] = $"{IdLike}: a different integer in every row of a column named like an ID";
         }
         return reasons;
+    }
+
+    // A shuffled ID column (a Titanic file sorted by another column): every row a different integer, none missing.
+    // Only for columns named like an ID, so a second pass over one column is rare.
+    private static bool DistinctIntegers(RawData raw, RawColumn column)
+    {
+        var seen = new HashSet<float>();
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            float value = raw.Number(r, column);
+            if (float.IsNaN(value) || value != MathF.Floor(value) || !seen.Add(value))
+                return false;
+        }
+        return true;
     }
 
     // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);
