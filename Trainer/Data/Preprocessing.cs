@@ -13,6 +13,8 @@ namespace NeuralNet.Data;
 /// <param name="TargetMeans">Regression: each target's mean over the training rows; empty for classification.</param>
 /// <param name="TargetScales">Regression: each target's standard deviation; empty for classification.</param>
 /// <param name="Missing">How missing values were handled in training, and are in other files.</param>
+/// <param name="UnknownCategory">--unknown-category as given in training, used by predict and evaluate unless they
+/// are given their own; null in files saved before it was stored (then: error).</param>
 public sealed record Preprocessing(
     TaskKind Task,
     CsvDialect Dialect,
@@ -22,8 +24,16 @@ public sealed record Preprocessing(
     string[] ClassNames,
     float[] TargetMeans,
     float[] TargetScales,
-    MissingValuePolicy Missing)
+    MissingValuePolicy Missing,
+    UnknownCategoryPolicy? UnknownCategory = null)
 {
+    /// <summary>The columns training recognised as ID-like and left out (predict copies them into its output).</summary>
+    public string[] IdColumns => [.. Dropped.Where(d => d.Reason.StartsWith(ColumnScreening.IdLike, StringComparison.Ordinal)).Select(d => d.Name)];
+
+    /// <summary>The unknown-category policy for a file scored by this model: the one asked for, else the model's.</summary>
+    public UnknownCategoryPolicy UnknownCategoryFor(DataOptions options) =>
+        options.UnknownCategory ?? UnknownCategory ?? UnknownCategoryPolicy.Error;
+
     public int OutputCount => Task == TaskKind.Classification ? ClassNames.Length : TargetNames.Length;
 
     /// <summary>Model inputs: one per numeric column plus one per category of each text column.</summary>
