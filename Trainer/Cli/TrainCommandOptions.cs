@@ -23,6 +23,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
     private readonly Option<int[]> _hidden = new("--hidden")
     {
+        // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in (or the data does).
         Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: from the data: 64,32 under 10,000 training rows, else half the inputs rounded up to a power of two (64 to 256) and half that]",
         HelpName = "64,32",
         CustomParser = OptionRules.ParseWidths,
@@ -56,6 +57,9 @@ internal sealed class TrainCommandOptions
     private readonly Option<string> _classWeight = new("--class-weight") { Description = "Classification: balanced weighs each class's samples by rows / (classes × the class's rows) in the training split (scikit-learn's class_weight='balanced'); none weighs every sample alike", DefaultValueFactory = _ => "none" };
     private readonly Option<int?> _cv = OptionRules.OptionalWhole(new("--cv") { Description = "Stratified K-fold cross-validation of the whole recipe first (preprocessing fitted per fold, folds in parallel): each fold's test metric and the mean ± std; then the model is trained on the whole file as without --cv and saved", HelpName = "K" }, 2, 1000);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
+    private readonly Option<bool> _plotLog = new("--plot-log") { Description = "Draw --plot's loss axis in log scale" };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary (best and final epochs, speed, test, weights hash, saved files) and errors" };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Print also each feature's fitted encoding (mean and scale, or categories; fill)" };
 
     public TrainCommandOptions()
     {
@@ -86,7 +90,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Blas { get; } = BlasOption();
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -98,6 +102,8 @@ internal sealed class TrainCommandOptions
         {
             if (result.GetResult(_layers) is { Implicit: false } && result.GetResult(_hidden) is { Implicit: false })
                 result.AddError("--layers and --hidden both describe the network; give one of them");
+            if (result.GetValue(_quiet) && result.GetValue(_verbose))
+                result.AddError("--quiet and --verbose contradict each other; give one of them");
         });
         return command;
     }
@@ -143,7 +149,10 @@ internal sealed class TrainCommandOptions
             given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
-        Data = _csv.Bind(parse),
+        PlotLog = parse.GetValue(_plotLog),
+        Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
+        // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
+        Data = _csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data,
     };
 
     public static Option<string> BlasOption()

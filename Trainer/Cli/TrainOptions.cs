@@ -53,6 +53,13 @@ public sealed record TrainOptions
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
 
+    /// <summary>--quiet: only the summary (best and final epochs, speed, test, hash, saved files) and errors;
+    /// --verbose: also each feature's fitted encoding.</summary>
+    public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    /// <summary>--plot-log: the plot's loss axis in log scale.</summary>
+    public bool PlotLog { get; init; }
+
     /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -96,4 +103,12 @@ public enum ClassWeighting
 
     /// <summary>scikit-learn's class_weight='balanced': rows / (classes × the class's rows), from the training split.</summary>
     Balanced,
+}
+
+/// <summary>How much train prints (--quiet, --verbose).</summary>
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
 }

@@ -72,8 +72,8 @@ public sealed class CrossValidationData
         int[] seen = [.. rest.Select(i => _rows[i]).Order()];
         var preprocessing = Preprocessing.Fit(_raw, Task, _used, _dropped, trainRows, seen, _classNames, _options.Missing);
         return (preprocessing,
-            preprocessing.Apply(_raw, trainRows, _options.UnknownCategory),
-            preprocessing.Apply(_raw, validationRows, _options.UnknownCategory),
-            preprocessing.Apply(_raw, heldOut, _options.UnknownCategory));
+            preprocessing.Apply(_raw, trainRows, preprocessing.UnknownCategoryFor(_options)),
+            preprocessing.Apply(_raw, validationRows, preprocessing.UnknownCategoryFor(_options)),
+            preprocessing.Apply(_raw, heldOut, preprocessing.UnknownCategoryFor(_options)));
     }
 }
