@@ -7,7 +7,8 @@ namespace NeuralNet.Benchmarks;
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- relu</c> runs the ReLU table, then relu_numpy.py,
 /// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads,…] [numpy BLAS threads]</c> compares
 /// Fashion-MNIST training with numpy_mlp.py (<see cref="FashionComparison"/>); <c>-- scaling [rounds]</c> prints the
-/// samples/s table of batch sizes × widths × workers (<see cref="ScalingTable"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
+/// samples/s table of batch sizes × widths × workers (<see cref="ScalingTable"/>).
+/// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,9 @@ public static class Program
 
         if (args is ["scaling", .. var scalingArgs])
             return ScalingTable.Run(rounds: scalingArgs.Length > 0 ? int.Parse(scalingArgs[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
+
+        if (args is ["quality", .. var qualityArgs])
+            return QualityBenchmark.Run(FindRepositoryRoot(), qualityArgs);
 
         if (args is ["load", .. var loadArgs])
             return LoadComparison.Run(loadArgs);

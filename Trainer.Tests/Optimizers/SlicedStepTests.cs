@@ -12,6 +12,7 @@ public class SlicedStepTests
     [TestCase("sgd-nesterov")]
     [TestCase("sgd-no-momentum")]
     [TestCase("adam")]
+    [TestCase("adamw")]
     public void StepsTakenInSlicesOnTwoThreadsGiveTheWholeStepsBits(string kind)
     {
         var whole = Parameters();
@@ -55,6 +56,7 @@ public class SlicedStepTests
     private static IOptimizer<float> Create(string kind) => kind switch
     {
         "adam" => new Adam<float>(0.01f, 0.9f, 0.999f, 1e-8f, 0.01f),
+        "adamw" => OptimizerRegistry.Create<float>("adamw", new OptimizerSettings(0.01, WeightDecay: 0.05)),
         "sgd-nesterov" => new Sgd<float>(0.05f, 0.9f, 0.01f, nesterov: true),
         "sgd-no-momentum" => new Sgd<float>(0.05f, 0f, 0.01f),
         _ => new Sgd<float>(0.05f, 0.9f, 0.01f),
