@@ -59,6 +59,27 @@ public class ResumeTests
         Assert.That(File.Exists(temp.File("again.json")), Is.False, "refused before training");
     }
 
+    [Test]
+    public void AFormatTwoFileCannotBeResumed()
+    {
+        // Its preprocessing is not covered by any hash: resuming would sign an edit to it as a genuine format-3 file.
+        using var temp = new TempFolder();
+        string model = temp.File("m.json"), old = temp.File("old.json"), again = temp.File("again.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(model))!;
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        json.AsObject().Remove("run");
+        File.WriteAllText(old, json.ToJsonString());
+
+        var result = CliRun.Train(RepoPaths.Data("iris.csv"), "--resume", old, "--save", again);
+
+        Assert.That(result.Error, Is.EqualTo($"error: --resume {old}: a format_version 2 file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(File.Exists(again), Is.False);
+        Assert.That(CliRun.Of("evaluate", old, RepoPaths.Data("iris.csv")).ExitCode, Is.Zero, "still read by evaluate");
+    }
+
     [TestCase("--hidden", "8")]
     [TestCase("--layers", "dense:8,relu,dense")]
     [TestCase("--target", "species", "--task", "classification")]

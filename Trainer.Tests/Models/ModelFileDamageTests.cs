@@ -84,6 +84,48 @@ public class ModelFileDamageTests
         Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
     }
 
+    [TestCase(2)]
+    [TestCase(1)]
+    public void ADowngradedFormatVersionStillChecksTheDocumentHash(int version)
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![0]!["mean"] = 5.0;
+        json["format_version"] = version;
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void ADowngradedFileWithARunRecordButNoHashIsDamage()
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+        var json = JsonNode.Parse(File.ReadAllText(model))!;
+        Assert.That(json["run"], Is.Not.Null, "format 3 writes a run record");
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        string path = Write(json);
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}: damaged model file: document_sha256 is missing" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void ADuplicateKeyIsDamage()
+    {
+        string text = Saved().ToJsonString();
+        string path = _temp.File("m.json", text.Replace("\"format_version\":3,", "\"format_version\":3,\"format_version\":2,", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(path), Does.Contain("\"format_version\":2"));
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}: damaged model file: the key 'format_version' appears twice" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
     [Test]
     public void AZeroScaleIsNamed()
     {

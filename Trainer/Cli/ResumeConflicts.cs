@@ -13,6 +13,10 @@ internal static class ResumeConflicts
 {
     public static void Check(TrainOptions options, SavedModel model)
     {
+        // Resuming writes a format-3 file whose document hash would vouch for preprocessing and layers that an older
+        // file's weights-only hash never covered: an edit made to such a file would come out looking genuine.
+        if (model.FormatVersion < ModelSerializer.FormatVersion)
+            throw new InputException($"--resume {options.ResumePath}: a format_version {model.FormatVersion} file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model");
         var prep = model.Preprocessing;
         string Contradicts(string option, string given, string saved) =>
             $"{option} {given} contradicts the resumed model {options.ResumePath}, which {saved}; leave {option} out when resuming";

@@ -12,7 +12,7 @@ namespace NeuralNet.Models;
 /// Writes and reads model files. A layer is saved as its spec, input size and named parameters, and rebuilt through
 /// <see cref="LayerRegistry"/>, so a new layer needs no code here. Loading checks everything it can and explains a bad file in one line (an <see cref="InputException"/>).
 /// </summary>
-public static class ModelSerializer
+public static partial class ModelSerializer
 {
     public const string FormatName = "neuralnet-model";
 
@@ -84,7 +84,9 @@ public static class ModelSerializer
         }
         var document = Parse(path, bytes);
         ModelValidation.Check(path, document);
-        if (document.FormatVersion >= FirstHashedVersion)
+        // What only format 3 writes makes a file format 3 whatever its format_version says: otherwise turning 3 into
+        // 2 would switch the document check off and every edit would load.
+        if (document.FormatVersion >= FirstHashedVersion || document.DocumentSha256 is not null || document.Run is not null)
         {
             if (string.IsNullOrEmpty(document.DocumentSha256))
                 throw new InputException($"{path}: damaged model file: document_sha256 is missing");
@@ -119,7 +121,8 @@ public static class ModelSerializer
             var text = bytes.AsMemory();
             if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 text = text[3..];
-            using var json = JsonDocument.Parse(text);
+            // A key given twice would let a reader and the hash see different values (the last wins in one, both count in the other).
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
@@ -136,7 +139,7 @@ public static class ModelSerializer
         {
             string where = e.LineNumber is { } line ? $"{path}:{line + 1}" : path;
             string at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-            throw new InputException($"{where}: damaged model file: {FirstSentence(e.Message)}{at}", e);
+            throw new InputException($"{where}: damaged model file: {PlainWords(e.Message)}{at}", e);
         }
     }
 
@@ -173,7 +176,7 @@ public static class ModelSerializer
         string hash = WeightsHash.Sha256(network.Parameters);
         if (!string.Equals(hash, document.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"{path}: damaged model file: the weights do not match weights_sha256");
-        return new SavedModel(network, prep, document.Run, document.Metrics, hash);
+        return new SavedModel(network, prep, document.Run, document.Metrics, hash, document.FormatVersion);
     }
 
     private static LayerDocument Describe(ILayer<float> layer) => new()
@@ -254,6 +257,16 @@ public static class ModelSerializer
         return values;
     }
 
-    // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …"; the location is reported separately.
-    private static string FirstSentence(string message) => message.Split(" Path: ")[0].Split(" LineNumber: ")[0].Trim();
+    // System.Text.Json's messages speak of .NET types and append "Path: … | LineNumber: …" (reported separately):
+    // the reader is told what is wrong with the file in its own words.
+    private static string PlainWords(string message)
+    {
+        string first = message.Split(" Path: ")[0].Split(" LineNumber: ")[0].Trim();
+        if (DuplicateKey().Match(first) is { Success: true } duplicate)
+            return $"the key '{duplicate.Groups[1].Value}' appears twice";
+        return first;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Duplicate property '([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKey();
 }
