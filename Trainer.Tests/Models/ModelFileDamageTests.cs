@@ -133,7 +133,7 @@ public class ModelFileDamageTests
         json["preprocessing"]!["features"]![2]!["scale"] = 0;
         string path = Write(json);
         Assert.That(LoadError(path), Is.EqualTo(
-            $"{path}: damaged model file: feature '{Prep.FeatureNames[2]}': its mean must be finite and its scale finite and positive (mean {Prep.Features[2].Mean}, scale 0)"));
+            $"{path}: damaged model file: feature '{Prep.FeatureNames[2]}': its mean must be finite and its scale finite and at least 1.17549435E-38 (mean {Prep.Features[2].Mean}, scale 0)"));
     }
 
     [Test]

@@ -21,6 +21,14 @@ public static class EvaluateRun
         var predicted = new int[data.Count];
         var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data, (start, outputs) =>
         {
+            for (int j = 0; j < outputs.ColumnCount; j++)
+            {
+                for (int i = 0; i < outputs.RowCount; i++)
+                {
+                    if (!float.IsFinite(outputs[i, j]))
+                        throw new InputException($"{dataPath}: {Predictor.NotFinite(start + j).Message}");
+                }
+            }
             if (classification)
             {
                 for (int j = 0; j < outputs.ColumnCount; j++)

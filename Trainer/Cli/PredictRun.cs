@@ -17,7 +17,15 @@ public static class PredictRun
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
-        var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+        float[] predictions;
+        try
+        {
+            predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{dataPath}: {e.Message}", e);
+        }
 
         if (outPath is null)
         {
