@@ -100,7 +100,7 @@ public static partial class ModelSerializer
     // would otherwise be read until memory runs out.
     private static byte[] ReadBounded(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var stream = ModelFileStream.OpenRead(path);
         if (!stream.CanSeek)
             throw new InputException($"{path}: not a model file: it is not a regular file");
         long length = stream.Length;
