@@ -28,6 +28,10 @@ internal static class OutputPaths
             var identity = FileIdentity.Of(output.Path);
             if (identity is { IsRegular: false })
                 throw new InputException($"{output.Name} {output.Path}: this is not a regular file (a device, a pipe or a socket); expected a file name");
+            // /proc/self/fd/1 may well be a regular file (a redirected stdout), but a file is written by renaming a
+            // new one over it, which these file systems do not do; outputs are files the user keeps.
+            if (SystemFolders.Any(folder => real.StartsWith(folder, StringComparison.Ordinal)))
+                throw new InputException($"{output.Name} {output.Path}: this is {real}, a device or process file, not a file to keep; expected a file name");
             foreach (var (name, path, other, otherIdentity) in seen)
             {
                 // Equal real paths, or one file under two names (a hard link, a bind mount).
@@ -39,6 +43,8 @@ internal static class OutputPaths
             seen.Add((output.Name, output.Path, real, identity));
         }
     }
+
+    private static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
 
     private static void CheckWritable(NamedPath output)
     {

@@ -10,8 +10,13 @@ namespace NeuralNet.Cli;
 /// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv]</c>: one output row per input row.</summary>
 public static class PredictRun
 {
+    /// <summary>The --out values that mean standard output, where predictions go without --out.</summary>
+    public static readonly string[] StandardOutput = ["-", "/dev/stdout"];
+
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
     {
+        if (outPath is not null && StandardOutput.Contains(outPath))
+            outPath = null;
         if (outPath is not null)
             OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);

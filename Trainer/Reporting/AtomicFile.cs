@@ -31,9 +31,11 @@ public static class AtomicFile
     /// temporary name adds 49 (".", "." + a process id of up to 10 digits, "." + 32 hex digits, ".tmp").</summary>
     public const int MaxFileNameBytes = 200;
 
+    /// <summary>Writes <paramref name="path"/>; when it is a symbolic link, the file it finally points to is written
+    /// (its temporary file beside that file) and the link is kept.</summary>
     public static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
+        string full = FinalTarget(Path.GetFullPath(path));
         string directory = Path.GetDirectoryName(full)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         InFlight.TryAdd(temporary, 0);
@@ -59,6 +61,23 @@ public static class AtomicFile
                 File.Delete(temporary);
             InFlight.TryRemove(temporary, out _);
         }
+    }
+
+    // Renaming over a symbolic link would replace the link itself with a regular file: the link's final target is
+    // what the user means to update (latest.json -> keep/real.json).
+    private static string FinalTarget(string full)
+    {
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                return Path.GetFullPath(target.FullName);
+        }
+        catch (IOException)
+        {
+            // A link loop: the rename below fails and says so.
+        }
+        return full;
     }
 
     /// <summary>Deletes the temporary files of <paramref name="name"/> that a process killed mid-write (kill -9, power
