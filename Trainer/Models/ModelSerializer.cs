@@ -67,6 +67,9 @@ public static partial class ModelSerializer
     /// <summary>Saves atomically: a crash mid-save leaves the previous file as it was.</summary>
     public static void Save(string path, ModelDocument document) => AtomicFile.Write(path, stream => Write(stream, document));
 
+    /// <summary>Saves under the first free name of <paramref name="nameFor"/>(1), (2), … (see <see cref="AtomicFile.WriteNew"/>) and returns it.</summary>
+    public static string SaveNew(Func<int, string> nameFor, ModelDocument document) => AtomicFile.WriteNew(nameFor, stream => Write(stream, document));
+
     public static void Write(Stream stream, ModelDocument document) => JsonSerializer.Serialize(stream, document, Json);
 
     public static SavedModel Load(string path)

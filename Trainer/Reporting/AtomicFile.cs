@@ -42,7 +42,7 @@ public static class AtomicFile
         try
         {
             Directory.CreateDirectory(directory);
-            RemoveStale(directory, Path.GetFileName(full));
+            RemoveStale(directory);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
@@ -54,6 +54,51 @@ public static class AtomicFile
         {
             // .NET names the temporary file; the user knows the path they asked for.
             throw new IOException($"{path}: cannot be written: {e.Message}", e);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+            InFlight.TryRemove(temporary, out _);
+        }
+    }
+
+    /// <summary>Writes a new file under the first name of <paramref name="nameFor"/>(1), (2), … that does not exist
+    /// yet, and returns it. Nothing holds a name while the content is written: the temporary file is renamed to it
+    /// with no-replace semantics, so a name taken meanwhile moves on to the next, and a kill mid-write leaves no
+    /// empty file under a real name (only the temporary file, removed by the next write in that folder).</summary>
+    public static string WriteNew(Func<int, string> nameFor, Action<Stream> write)
+    {
+        string first = Path.GetFullPath(nameFor(1));
+        string directory = Path.GetDirectoryName(first)!;
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(first)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        InFlight.TryAdd(temporary, 0);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            RemoveStale(directory);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            for (int attempt = 1; ; attempt++)
+            {
+                string name = nameFor(attempt);
+                try
+                {
+                    File.Move(temporary, Path.GetFullPath(name), overwrite: false);
+                    return name;
+                }
+                catch (IOException) when (File.Exists(name))
+                {
+                    // Taken by another run: try the next name.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{nameFor(1)}: cannot be written: {e.Message}", e);
         }
         finally
         {
@@ -80,15 +125,17 @@ public static class AtomicFile
         return full;
     }
 
-    /// <summary>Deletes the temporary files of <paramref name="name"/> that a process killed mid-write (kill -9, power
-    /// loss) left behind: ".NAME.PID.GUID.tmp" whose PID is no longer running. A live writer's file is left alone.</summary>
-    private static void RemoveStale(string directory, string name)
+    /// <summary>Deletes the temporary files that writers killed mid-write (kill -9, power loss) left in
+    /// <paramref name="directory"/>, whatever target they were for (a default model name is never written twice):
+    /// ".NAME.PID.GUID.tmp" whose PID is no longer running. A live writer's file is left alone.</summary>
+    private static void RemoveStale(string directory)
     {
-        string prefix = $".{name}.";
-        foreach (string path in Directory.EnumerateFiles(directory, $"{prefix}*.tmp"))
+        foreach (string path in Directory.EnumerateFiles(directory, ".*.tmp"))
         {
-            string[] parts = Path.GetFileName(path)[prefix.Length..].Split('.');
-            if (parts.Length != 3 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+            // From the end, as NAME may hold dots: "tmp", the 32 hex digits of the GUID, the process id.
+            string[] parts = Path.GetFileName(path).Split('.');
+            if (parts.Length < 5 || parts[^2].Length != 32 || !parts[^2].All(char.IsAsciiHexDigitLower)
+                || !int.TryParse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
                 || pid == Environment.ProcessId || IsRunning(pid))
                 continue;
             try
