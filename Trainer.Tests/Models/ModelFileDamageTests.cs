@@ -127,6 +127,31 @@ public class ModelFileDamageTests
     }
 
     [Test]
+    public void AFilePaddedWithWhitespaceIsRefusedBeforeItIsReadWhole()
+    {
+        // A valid model with 8 MB of spaces inside it: JSON allows them, but no model file is mostly whitespace.
+        string text = Saved().ToJsonString();
+        string path = _temp.File("padded.json", text[..1] + new string(' ', 8 << 20) + text[1..]);
+        long length = new FileInfo(path).Length;
+        long content = text.Count(c => c is not (' ' or '\n' or '\r' or '\t'));
+
+        Assert.That(LoadError(path), Is.EqualTo(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{path}: not a model file: it is {length:N0} bytes, of which only {content:N0} are not whitespace; a model file is mostly numbers (at most 7 bytes of whitespace per other byte)")));
+    }
+
+    [Test]
+    public void ALargeIndentedModelIsNotMistakenForPadding()
+    {
+        // Written by the trainer itself (indented, one number a line), over the size the padding check starts at.
+        var network = Mlp.Build<float>(4, [400, 400], 3, LayerContext<float>.WithChosenGemm(new Random(3)));
+        string path = _temp.File("large.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(1 << 20));
+
+        Assert.That(ModelSerializer.Load(path).Network.Spec, Is.EqualTo("dense:400,relu,dense:400,relu,dense:3"));
+    }
+
+    [Test]
     public void AZeroScaleIsNamed()
     {
         var json = Saved();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -109,11 +110,34 @@ public static partial class ModelSerializer
         long length = stream.Length;
         if (length > MaxFileBytes)
             throw new InputException($"{path}: not a model file: it is {length:N0} bytes, more than the {MaxFileBytes:N0} a model file of this trainer can be");
+        if (length > PaddingCheckBytes && NonWhitespaceBytes(stream) is var content && content * MaxWhitespaceRatio < length)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: not a model file: it is {length:N0} bytes, of which only {content:N0} are not whitespace; a model file is mostly numbers (at most {MaxWhitespaceRatio - 1} bytes of whitespace per other byte)"));
+        stream.Position = 0;
         var bytes = new byte[length];
         stream.ReadExactly(bytes);
         if (stream.ReadByte() != -1)
             throw new InputException($"{path}: not a model file: it is not a regular file (it reads on past its size)");
         return bytes;
+    }
+
+    // A model file this trainer writes is indented JSON of numbers, one to a line: well over a third of its bytes are
+    // not whitespace. A file padded with whitespace (900 MB of spaces around a 60 KB model) is refused after a
+    // streaming count through a small buffer, before the whole file is read into memory.
+    private const long PaddingCheckBytes = 1 << 20;
+    private const long MaxWhitespaceRatio = 8;
+
+    private static long NonWhitespaceBytes(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        long count = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            count += read - span.Count((byte)' ') - span.Count((byte)'\n') - span.Count((byte)'\r') - span.Count((byte)'\t');
+        }
+        return count;
     }
 
     internal static ModelDocument Parse(string path, byte[] bytes)
