@@ -151,6 +151,31 @@ public class ModelFileDamageTests
         Assert.That(ModelSerializer.Load(path).Network.Spec, Is.EqualTo("dense:400,relu,dense:400,relu,dense:3"));
     }
 
+    [TestCase("architecture[0].inputs", "\"abc\"", "'architecture[0].inputs' has the wrong type; expected an integer")]
+    [TestCase("weights_sha256", "null", "'weights_sha256' is null; expected a value")]
+    [TestCase("preprocessing.task", "5", "'preprocessing.task' has the wrong type; expected \"classification\" or \"regression\"")]
+    [TestCase("preprocessing.features[0].mean", "\"x\"", "'preprocessing.features[0].mean' has the wrong type; expected a number")]
+    [TestCase("preprocessing", null, "a required key is missing: 'preprocessing'")]
+    public void AWrongFieldIsNamedInPlainWords(string field, string? value, string expected)
+    {
+        var json = Saved();
+        var parts = field.Replace("]", "", StringComparison.Ordinal).Split('.', '[');
+        JsonNode parent = json;
+        foreach (string part in parts[..^1])
+            parent = int.TryParse(part, out int i) ? parent[i]! : parent[part]!;
+        if (value is null)
+            parent.AsObject().Remove(parts[^1]);
+        else
+            parent[parts[^1]] = JsonNode.Parse(value);
+        string path = Write(json);
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}:1: damaged model file: {expected}{Environment.NewLine}"));
+        Assert.That(result.Error, Does.Not.Contain("System.").And.Not.Contain("nullability").And.Not.Contain("NeuralNet."));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
     [Test]
     public void AZeroScaleIsNamed()
     {

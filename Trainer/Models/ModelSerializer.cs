@@ -165,8 +165,8 @@ public static partial class ModelSerializer
         catch (JsonException e)
         {
             string where = e.LineNumber is { } line ? $"{path}:{line + 1}" : path;
-            string at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-            throw new InputException($"{where}: damaged model file: {PlainWords(e.Message)}{at}", e);
+            string? field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            throw new InputException($"{where}: damaged model file: {PlainWords(e.Message, field)}", e);
         }
     }
 
@@ -284,15 +284,39 @@ public static partial class ModelSerializer
         return values;
     }
 
-    // System.Text.Json's messages speak of .NET types and append "Path: … | LineNumber: …" (reported separately):
-    // the reader is told what is wrong with the file in its own words.
-    private static string PlainWords(string message)
+    // System.Text.Json's messages speak of .NET types ("could not be converted to System.Nullable`1[System.Int32]",
+    // "Consider updating its nullability annotation") and append "Path: … | LineNumber: …": the reader is told in
+    // plain words which field is wrong and what it should be.
+    private static string PlainWords(string message, string? field)
     {
         string first = message.Split(" Path: ")[0].Split(" LineNumber: ")[0].Trim();
+        string key = field is null ? "a value" : $"'{field}'";
         if (DuplicateKey().Match(first) is { Success: true } duplicate)
             return $"the key '{duplicate.Groups[1].Value}' appears twice";
-        return first;
+        if (first.Contains("could not be converted", StringComparison.Ordinal))
+            return $"{key} has the wrong type{(ExpectedKind(field) is { } kind ? $"; expected {kind}" : "")}";
+        if (first.Contains("null values", StringComparison.Ordinal))
+            return $"{key} is null; expected a value";
+        if (MissingKeys().Match(first) is { Success: true } missing)
+            return $"{(field is null ? "" : $"in '{field}': ")}a required key is missing: {missing.Groups[1].Value}";
+        return field is null ? first : $"{first} (at {field})";
     }
+
+    // What a field of the model file holds, by its last name: enough to say what a wrong value should have been.
+    private static string? ExpectedKind(string? field) => field?.Split('.')[^1].Split('[')[0] switch
+    {
+        "format_version" or "inputs" or "outputs" or "size" or "epoch" or "epochs" or "batch_size" or "seed" or "patience" => "an integer",
+        "mean" or "scale" or "fill" or "loss" or "metric" or "validation_split" => "a number",
+        "target_means" or "target_scales" => "a list of numbers",
+        "format" or "spec" or "type" or "name" or "weights_sha256" or "document_sha256" or "fill_category" => "a text",
+        "task" => "\"classification\" or \"regression\"",
+        "is_categorical" => "true or false",
+        "features" or "architecture" or "class_names" or "target_names" or "categories" or "dropped" => "a list",
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: (.*?)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex MissingKeys();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Duplicate property '([^']*)'")]
     private static partial System.Text.RegularExpressions.Regex DuplicateKey();
