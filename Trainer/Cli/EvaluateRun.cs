@@ -47,6 +47,8 @@ public static class EvaluateRun
         return ExitCodes.Success;
     }
 
+    public const string UndefinedNote = "-: undefined (precision of a class never predicted, recall of a class with no rows: 0/0; scikit-learn's zero_division=0 would print 0)";
+
     /// <summary>The matrix (rows: true class, columns: predicted class), then precision, recall and support per class.</summary>
     public static string Format(ConfusionMatrix matrix, IReadOnlyList<string> names)
     {
@@ -62,13 +64,22 @@ public static class EvaluateRun
             text.Append('\n');
         }
         text.Append('\n').Append("class".PadRight(width)).Append("precision".PadLeft(width)).Append("recall".PadLeft(width)).Append("support".PadLeft(width)).Append('\n');
+        bool undefined = false;
+        string Ratio(double value)
+        {
+            undefined |= double.IsNaN(value);
+            return double.IsNaN(value) ? "-" : Invariant($"{value:0.0000}");
+        }
         for (int k = 0; k < matrix.Classes; k++)
         {
             text.Append(names[k].PadRight(width))
-                .Append(Invariant($"{matrix.Precision(k):0.0000}").PadLeft(width))
-                .Append(Invariant($"{matrix.Recall(k):0.0000}").PadLeft(width))
+                .Append(Ratio(matrix.Precision(k)).PadLeft(width))
+                .Append(Ratio(matrix.Recall(k)).PadLeft(width))
                 .Append(matrix.Support(k).ToString(CultureInfo.InvariantCulture).PadLeft(width)).Append('\n');
         }
+        // 0/0 is no number: shown as '-', not NaN, and not as scikit-learn's zero_division=0, which reads as a score.
+        if (undefined)
+            text.Append(UndefinedNote).Append('\n');
         return text.ToString();
     }
 }
