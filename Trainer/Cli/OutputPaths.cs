@@ -19,6 +19,7 @@ internal static class OutputPaths
     /// <exception cref="InputException">One line naming the option, the path and what is wrong.</exception>
     public static void Check(IEnumerable<NamedPath> outputs, IEnumerable<NamedPath> inputs)
     {
+        CheckInputs(inputs);
         var seen = inputs.Where(input => !string.IsNullOrEmpty(input.Path))
             .Select(input => (input.Name, input.Path, Real: RealPath(input.Path), Identity: FileIdentity.Of(input.Path))).ToList();
         foreach (var output in outputs)
@@ -42,6 +43,13 @@ internal static class OutputPaths
             }
             seen.Add((output.Name, output.Path, real, identity));
         }
+    }
+
+    /// <summary>An input given as an empty string ("--test ''") is named as such, not as a file ':' not found.</summary>
+    public static void CheckInputs(IEnumerable<NamedPath> inputs)
+    {
+        if (inputs.FirstOrDefault(input => input.Path is not null && string.IsNullOrWhiteSpace(input.Path)) is { Name: not null } empty)
+            throw new InputException($"{empty.Name}: the path is empty; expected a file name");
     }
 
     private static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
