@@ -14,6 +14,7 @@ public static class EvaluateRun
     public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
+        ScoringOptions.Check("evaluate", options);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;

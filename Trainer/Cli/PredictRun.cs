@@ -16,6 +16,7 @@ public static class PredictRun
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
+        ScoringOptions.Check("predict", options);
         if (outPath is not null && StandardOutput.Contains(outPath))
             outPath = null;
         if (outPath is not null)
