@@ -48,7 +48,7 @@ public class ResumeTests
     [TestCase("--layers dense:8,relu,dense:4 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8,relu,dense:4")]
     [TestCase("--target 0 contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "0")]
     [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "0")]
-    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing error; leave --missing out when resuming", "--missing", "mean")]
+    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing median; leave --missing out when resuming", "--missing", "mean")]
     public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
     {
         using var temp = new TempFolder();

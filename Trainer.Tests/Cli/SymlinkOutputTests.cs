@@ -82,10 +82,21 @@ public class SymlinkOutputTests
     {
         var plain = CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"));
 
-        var result = CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"), "--out", stdout);
+        // Run in an empty folder, so a file named '-' can only come from this run.
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Directory.CreateDirectory(_temp.File("cwd")).FullName;
+        CliRun result;
+        try
+        {
+            result = CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"), "--out", stdout);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Is.EqualTo(plain.Output));
-        Assert.That(File.Exists(Path.Combine(Environment.CurrentDirectory, "-")), Is.False, "no file named '-'");
+        Assert.That(Directory.GetFileSystemEntries(_temp.File("cwd")), Is.Empty, "no file named '-'");
     }
 }

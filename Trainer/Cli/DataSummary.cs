@@ -23,7 +23,17 @@ public static class DataSummary
         if (data.RowsDropped > 0)
             yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
         if (data.ValuesFilled > 0)
-            yield return Invariant($"missing: {data.ValuesFilled} missing value{(data.ValuesFilled == 1 ? "" : "s")} filled with the training rows' {(prep.Missing == MissingValuePolicy.Median ? "median" : "mean")} (text: the most frequent value)");
+        {
+            string statistic = prep.Missing == MissingValuePolicy.Median ? "median" : "mean";
+            foreach (var feature in prep.Features)
+            {
+                if (data.MissingByColumn.GetValueOrDefault(feature.Name) is not (> 0 and var count))
+                    continue;
+                string column = feature.Name;
+                string value = feature.IsCategorical ? $"its most frequent value '{feature.FillCategory}'" : Invariant($"the training rows' {statistic} {feature.Fill:G6}");
+                yield return Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with {value} (--missing error refuses them)");
+            }
+        }
         if (prep.Task == TaskKind.Classification)
         {
             var counts = new int[prep.ClassNames.Length];
@@ -43,6 +53,12 @@ public static class DataSummary
     }
 
     private const int MaxClassesListed = 30;
+
+    /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
+    /// 14.2; missing → 28 (median)" or "feature 'Sex': text, 2 categories: female, male; missing → male".</summary>
+    public static IEnumerable<string> Encodings(Preprocessing prep) => prep.Features.Select(f => f.IsCategorical
+        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
+        : Invariant($"feature '{f.Name}': numeric, mean {f.Mean:G6}, scale {f.Scale:G6}{(f.Fill is { } value ? $"; missing → {value:G6} ({prep.Missing.ToString().ToLowerInvariant()})" : "")}"));
 
     /// <summary>Names for a line: all of them, or the first eight and how many more.</summary>
     private static string Names(IEnumerable<string> names)
