@@ -169,7 +169,7 @@ public class OnnxExportTests
         string[] kinds = ["p", "q", "r"];
         var rows = Enumerable.Range(0, 200).Select(_ => (X: random.NextDouble() - 0.5, T: kinds[random.Next(3)]))
             .Select(r => FormattableString.Invariant($"{r.X:0.###},{r.T},{(r.X > 0 ? "B" : "A")}"));
-        string model = Train(_temp.File("nofill.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"));
+        string model = Train(_temp.File("nofill.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"), "--missing", "error");
         string onnx = _temp.File("nofill.onnx");
         Assert.That(CliRun.Of("export", model, onnx).ExitCode, Is.Zero);
         // predict refuses each of these rows (exit code 2); the graph cannot stop, so it says "no answer".
@@ -196,7 +196,7 @@ public class OnnxExportTests
         string[] kinds = ["p", "q"];
         var rows = Enumerable.Range(0, 200).Select(_ => (X: random.NextDouble(), T: kinds[random.Next(2)]))
             .Select(r => FormattableString.Invariant($"{r.X:0.###},{r.T},{(r.T == "p" ? 100 : 0) + 50 * r.X:0.###}"));
-        string model = Train(_temp.File("nofill-reg.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"));
+        string model = Train(_temp.File("nofill-reg.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"), "--missing", "error");
         var saved = ModelSerializer.Load(model);
         Assert.That(saved.Preprocessing.Task, Is.EqualTo(TaskKind.Regression));
         using var session = new InferenceSession(OnnxExport.ToOnnx(saved));
