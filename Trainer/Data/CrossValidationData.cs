@@ -44,8 +44,7 @@ public sealed class CrossValidationData
         int[]? labels = null;
         if (kind == TaskKind.Classification)
         {
-            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-            labels = [.. rows.Select(r => index[raw.Targets[0].Texts![r]!])];
+            labels = raw.Labels(classNames, rows); // decoded once; the folds' encodings read the same decoding
             int smallest = NeuralNet.Data.Folds.SmallestClass(labels);
             if (smallest < folds)
                 throw new InputException($"{path}: --cv {folds} needs at least {folds} rows of every class; the smallest class has {smallest}");
