@@ -67,6 +67,23 @@ public class PreprocessingTests
             Throws.TypeOf<InputException>().With.Message.EqualTo("t.csv:3:2: 'x' in target column 'y' is not a finite number; a regression target must be"));
     }
 
+    [Test]
+    public void TheMedianBySelectionEqualsTheMedianOfTheSortedValues()
+    {
+        var random = new Random(7);
+        for (int trial = 0; trial < 500; trial++)
+        {
+            int count = random.Next(1, 60);
+            // Few distinct values, so that duplicates of the pivot are common; some missing (NaN) ones left out.
+            var values = Enumerable.Range(0, count).Select(_ => random.Next(8) == 0 ? float.NaN : random.Next(-5, 6) * 0.5f).ToArray();
+            var raw = Raw(values, [.. Enumerable.Repeat("a", count)]);
+            var present = values.Where(v => !float.IsNaN(v)).Order().ToArray();
+            float expected = present.Length == 0 ? 0
+                : present.Length % 2 == 1 ? present[present.Length / 2] : (present[present.Length / 2 - 1] + present[present.Length / 2]) / 2;
+            Assert.That(Preprocessing.Median(raw, raw.Features[0], AllRows(count), new float[count]), Is.EqualTo(expected), $"trial {trial}: {string.Join(' ', values)}");
+        }
+    }
+
     private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
 
     /// <summary>A file with one numeric feature 'f' and the target 'y', its rows on lines 2, 3, ...</summary>

@@ -52,8 +52,11 @@ public sealed record Preprocessing(
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         var stats = NumericStats.Of(raw, trainRows);
+        // One scratch column for every median: a wide file (784 pixel columns) would otherwise allocate a sorted copy
+        // of each column, hundreds of MB of short-lived arrays that the GC lets the process grow into.
+        var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
-            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null)
+            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scratch)
             : FitText(column, trainRows, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
@@ -175,13 +178,13 @@ public sealed record Preprocessing(
         }
     }
 
-    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill)
+    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill, float[] scratch)
     {
         int k = column.Slot;
         float? filler = fill switch
         {
             MissingValuePolicy.Mean => (float)stats.Means[k],
-            MissingValuePolicy.Median => Median(raw, column, trainRows),
+            MissingValuePolicy.Median => Median(raw, column, trainRows, scratch),
             _ => null,
         };
         // A column without spread in the training rows is only centred (to 0), which is all it can be.
@@ -241,12 +244,60 @@ public sealed record Preprocessing(
 
     private string FillAdvice => Missing == MissingValuePolicy.DropRows ? "rows with missing values are left out (--missing drop-rows)" : "train with --missing mean|median to fill them";
 
-    private static float Median(RawData raw, RawColumn column, int[] trainRows)
+    /// <summary>The median of the column's non-missing training values (the mean of the middle two for an even
+    /// count; 0 when there are none), found by selection in <paramref name="scratch"/> (trainRows.Length) in O(n).</summary>
+    internal static float Median(RawData raw, RawColumn column, int[] trainRows, float[] scratch)
     {
-        var values = trainRows.Select(r => raw.Number(r, column)).Where(v => !float.IsNaN(v)).Order().ToArray();
-        if (values.Length == 0)
+        int n = 0;
+        foreach (int r in trainRows)
+        {
+            float value = raw.Number(r, column);
+            if (!float.IsNaN(value))
+                scratch[n++] = value;
+        }
+        if (n == 0)
             return 0;
-        int middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        var values = scratch.AsSpan(0, n);
+        int middle = n / 2;
+        float upper = Select(values, middle);
+        if (n % 2 == 1)
+            return upper;
+        // Select left every value below position middle no larger than values[middle]: the lower middle is their maximum.
+        float lower = float.NegativeInfinity;
+        foreach (float value in values[..middle])
+            lower = MathF.Max(lower, value);
+        return (lower + upper) / 2;
+    }
+
+    /// <summary>The k-th smallest of <paramref name="values"/> (0-based, no NaN), partially reordering them so that
+    /// everything before k is no larger and everything after no smaller (Hoare's quickselect, middle pivot).</summary>
+    private static float Select(Span<float> values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            float pivot = values[left + (right - left) / 2];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                    i++;
+                while (values[j] > pivot)
+                    j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+                right = j;
+            else if (k >= i)
+                left = i;
+            else
+                break;
+        }
+        return values[k];
     }
 }
