@@ -46,8 +46,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
-        // The first row counts too: it may be data, and a header name is hardly ever a number with a comma.
-        bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Any(row => row.Any(LooksLikeDecimalComma)));
+        // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
+        // data, and a header name is hardly ever a number with a comma.
+        bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));
         var provisional = new CsvDialect(separator, true, decimalComma);
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
