@@ -270,29 +270,67 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <summary>
-    /// The first row is a header when some column has text there and only numbers (or missing values) below it.
-    /// Otherwise it is data when it is all numbers, or when its text also appears below it in the same column
-    /// (a label such as 'setosa'); a row of distinct names that do not recur is a header.
+    /// Whether the first row is a header, from how its cells compare with the column below each:
+    /// <list type="number">
+    /// <item>a header when some column has text there and only numbers (or missing values) below it;</item>
+    /// <item>a header when it is the column numbers 0, 1, 2, ... (or 1, 2, 3, ...) above rows with a non-integer
+    /// number (pandas' <c>DataFrame(array).to_csv(index=False)</c>);</item>
+    /// <item>data when it has a number above a column of numbers (its types match the rows below: <c>name0,3.1</c>);</item>
+    /// <item>a header when some column has text there and numbers below it but for a few strays (3, or 5%), which
+    /// are then reported as errors naming their cells;</item>
+    /// <item>otherwise (text above text) data when more than half of its texts recur below in their columns (a label
+    /// such as <c>setosa</c>), else a header (<c>colour,size,y</c> above y/n labels).</item>
+    /// </list>
     /// </summary>
     private static bool SniffHeader(CsvDialect dialect, List<string?[]> records)
     {
         var first = records[0];
         var below = records.Skip(1).ToArray();
         bool IsNumber(string? text) => NumberGrammar.IsNumber(text, dialect.DecimalComma, out _);
-        bool allNumbers = true;
-        for (int c = 0; c < first.Length; c++)
+        int columns = first.Length;
+        var numbers = new int[columns];
+        var present = new int[columns];
+        bool fractions = false;
+        foreach (var row in below)
         {
-            if (first[c] is null || IsNumber(first[c]))
-                continue;
-            allNumbers = false;
-            var column = below.Select(row => row[c]).Where(v => v is not null).ToArray();
-            if (column.Length > 0 && column.All(IsNumber))
-                return true;
+            for (int c = 0; c < columns; c++)
+            {
+                if (row[c] is not { } cell)
+                    continue;
+                present[c]++;
+                if (NumberGrammar.IsNumber(cell, dialect.DecimalComma, out double value))
+                {
+                    numbers[c]++;
+                    fractions |= value != Math.Floor(value);
+                }
+            }
         }
-        if (allNumbers)
+        bool AllNumbers(int c) => present[c] > 0 && numbers[c] == present[c];
+        bool IsText(int c) => first[c] is not null && !IsNumber(first[c]);
+        if (Enumerable.Range(0, columns).Any(c => IsText(c) && AllNumbers(c)))
+            return true;
+        if (columns >= 2 && fractions && (IsCount(first, 0) || IsCount(first, 1)))
+            return true;
+        if (Enumerable.Range(0, columns).Any(c => first[c] is not null && IsNumber(first[c]) && AllNumbers(c)))
             return false;
-        bool recurs = Enumerable.Range(0, first.Length).Any(c => first[c] is { } name && !IsNumber(name) && below.Any(row => row[c] == name));
-        return !recurs;
+        if (Enumerable.Range(0, columns).Any(c => IsText(c) && numbers[c] > 0 && ColumnTypes.IsFewStrays(numbers[c], present[c] - numbers[c])))
+            return true;
+        var texts = Enumerable.Range(0, columns).Where(IsText).ToArray();
+        if (texts.Length == 0)
+            return false;
+        int recurring = texts.Count(c => below.Any(row => row[c] == first[c]));
+        return recurring * 2 <= texts.Length;
+    }
+
+    /// <summary>Whether the row is exactly the integers from <paramref name="start"/>, one per column, in order.</summary>
+    private static bool IsCount(string?[] row, int start)
+    {
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (row[c] != (c + start).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>For --no-header: the first row is surely a header when every cell of it is text and some column has
