@@ -15,6 +15,30 @@ public class HelpTests
         Assert.That(result.Output, Does.Contain("Usage:").And.Contain(mentioned));
     }
 
+    [TestCase("train", "  neuralnet train <DATA.csv> [options]", "<DATA.csv>  CSV file")]
+    [TestCase("predict", "  neuralnet predict <MODEL.json> <DATA.csv> [options]", "<MODEL.json>  A model saved by train")]
+    [TestCase("evaluate", "  neuralnet evaluate <MODEL.json> <DATA.csv> [options]", "<MODEL.json>  A model saved by train")]
+    [TestCase("export", "  neuralnet export <MODEL.json> <MODEL.onnx> [options]", "<MODEL.json>  A model saved by train")]
+    public void EachVerbsUsageNamesTheToolAndOnlyItsOwnArguments(string verb, string usage, string firstArgument)
+    {
+        var result = CliRun.Of(verb, "--help");
+
+        var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.That(lines[lines.IndexOf("Usage:") + 1], Is.EqualTo(usage));
+        Assert.That(lines[lines.IndexOf("Usage:") + 2], Is.Empty);
+        Assert.That(lines[lines.IndexOf("Arguments:") + 1].Trim(), Does.StartWith(firstArgument));
+        Assert.That(result.Output, Does.Not.Contain("Trainer"));
+    }
+
+    [Test]
+    public void TheRootUsageShowsTheShortFormAndTheVerbs()
+    {
+        var result = CliRun.Of("--help");
+
+        Assert.That(result.Output, Does.Contain("Usage:\n  neuralnet <DATA.csv> [options]   (short for 'neuralnet train <DATA.csv>')\n  neuralnet [command] ... [options]\n"));
+        Assert.That(result.Output, Does.Contain("'neuralnet DATA.csv' is short for 'neuralnet train DATA.csv'"));
+    }
+
     [Test]
     public void HelpAndTheReadmeListTheExitCodes()
     {

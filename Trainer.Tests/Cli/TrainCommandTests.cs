@@ -36,7 +36,8 @@ public class TrainCommandTests
         Assert.That(run.Output, Does.Contain($"weights sha256 {summary.WeightsSha256}"));
 
         var rows = File.ReadAllLines(history);
-        Assert.That(rows[0], Is.EqualTo("epoch,train_loss,val_loss,val_metric,seconds"));
+        Assert.That(rows[0], Is.EqualTo("epoch,train_loss,val_loss,val_metric,seconds,lr"));
+        Assert.That(rows.Skip(1).Select(r => r.Split(',')[5]).Distinct(), Is.EqualTo(new[] { "0.01" }), "the rate of every epoch");
         Assert.That(rows, Has.Length.EqualTo(61));
         double first = double.Parse(rows[1].Split(',')[1], CultureInfo.InvariantCulture);
         double last = double.Parse(rows[^1].Split(',')[1], CultureInfo.InvariantCulture);

@@ -42,7 +42,29 @@ public class PreprocessingTests
         var classes = TargetAnalysis.ClassNames(raw, AllRows(3));
         var prep = Preprocessing.Fit(raw, TaskKind.Classification, raw.Features, [], AllRows(3), AllRows(3), classes, MissingValuePolicy.Error);
         Assert.That(classes, Is.EqualTo(new[] { "9", "10" }));
-        Assert.That(prep.LabelsOf(raw, AllRows(3)), Is.EqualTo(new[] { 1, 0, 1 }));
+        Assert.That(raw.Labels(prep.ClassNames, AllRows(3)), Is.EqualTo(new[] { 1, 0, 1 }));
+    }
+
+    [Test]
+    public void ALabelOutsideTheClassesNamesItsCellWhicheverRowsAreAskedFor()
+    {
+        var raw = Raw([0f, 0f, 0f], ["a", "b", "c"]);
+        string[] classes = ["a", "b"];
+        Assert.That(raw.Labels(classes, [0, 1]), Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(() => raw.Labels(classes, [1, 2]),
+            Throws.TypeOf<InputException>().With.Message.EqualTo("t.csv:4:2: class 'c' in column 'y' was not in the training data; expected one of a, b"));
+        // Other class names (another model's) are decoded afresh, not served from the first decoding.
+        Assert.That(raw.Labels(["c", "b", "a"], [0, 1, 2]), Is.EqualTo(new[] { 2, 1, 0 }));
+    }
+
+    [Test]
+    public void RegressionTargetsAreParsedOnceAndABadCellIsNamed()
+    {
+        var raw = Raw([0f, 0f, 0f], ["1.5", "x", "-2"]);
+        Assert.That(raw.TargetValue(0, 0), Is.EqualTo(1.5f));
+        Assert.That(raw.TargetValue(2, 0), Is.EqualTo(-2f));
+        Assert.That(() => raw.TargetValue(1, 0),
+            Throws.TypeOf<InputException>().With.Message.EqualTo("t.csv:3:2: 'x' in target column 'y' is not a finite number; a regression target must be"));
     }
 
     private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];

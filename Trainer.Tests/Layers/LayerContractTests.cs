@@ -176,8 +176,11 @@ public class LayerContractTests
         string path = temp.File("m.json");
         ModelSerializer.Save(path, ModelSerializer.ToDocument(network, IrisPrep, null, null));
         using var session = new InferenceSession(OnnxExport.ToOnnx(ModelSerializer.Load(path)));
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.Input, new DenseTensor<float>(raw, [Batch, 4]))]);
-        float[] onnx = [.. results.Single().AsEnumerable<float>()]; // (batch, 3) row-major
+        // One (batch, 1) input per column, named as the column.
+        var feeds = IrisPrep.Features.Select((feature, f) => NamedOnnxValue.CreateFromTensor(feature.Name,
+            new DenseTensor<float>(Enumerable.Range(0, Batch).Select(j => raw[j * 4 + f]).ToArray(), [Batch, 1]))).ToList();
+        using var results = session.Run(feeds);
+        float[] onnx = [.. results.Single(r => r.Name == OnnxExport.Probabilities).AsEnumerable<float>()]; // (batch, 3) row-major
 
         for (int j = 0; j < Batch; j++)
         {

@@ -6,7 +6,7 @@ using NeuralNet.Models;
 
 namespace NeuralNet.Cli;
 
-/// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>Trainer DATA.csv</c>),
+/// <summary>The command line, parsed by System.CommandLine: <c>train</c> (also the bare <c>neuralnet DATA.csv</c>),
 /// <c>predict</c>, <c>evaluate</c> and <c>export</c>. Bad usage and bad input exit with code 2 and one line.</summary>
 public static class CommandLine
 {
@@ -16,7 +16,7 @@ public static class CommandLine
         var rootTrain = new TrainCommandOptions();
         var root = rootTrain.AddTo(new RootCommand(
             "Trains a multilayer perceptron (Dense + ReLU, or any --layers spec; mini-batch SGD or Adam) on a CSV file and prints the loss of every epoch. "
-            + "'Trainer DATA.csv' is short for 'Trainer train DATA.csv'. " + ExitCodes.Summary));
+            + "'neuralnet DATA.csv' is short for 'neuralnet train DATA.csv'. " + ExitCodes.Summary));
         root.SetAction(parse => Train(rootTrain, parse, output, error, interrupt));
 
         var train = new TrainCommandOptions();
@@ -42,7 +42,7 @@ public static class CommandLine
             error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }
-        int code = result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        int code = UsageHelp.Invoke(result, output, error);
         // A run stopped by a signal, or one that finished while a signal arrived during its save, exits 128 + the signal.
         return code == ExitCodes.Interrupted || (code == ExitCodes.Success && interrupt.IsCancellationRequested) ? InterruptSignal.ExitCode : code;
     }
@@ -52,7 +52,7 @@ public static class CommandLine
         {
             var train = options.Read(parse);
             TrainRun.CheckBeforeWork(train);
-            UseBlas(parse.GetValue(options.Blas)!, output);
+            UseBlas(parse.GetValue(options.Blas)!, train.Verbosity == Verbosity.Quiet ? error : output, train.Verbosity == Verbosity.Quiet);
             return TrainRun.Execute(train, output, error, interrupt);
         });
 
@@ -61,9 +61,10 @@ public static class CommandLine
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
         var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
-        var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; an ID column is kept.")
+        var ids = CsvOptions.ColumnList("--id", "Columns to copy into the output to identify each row, by name; repeatable [default: the columns training found ID-like, such as PassengerId]");
+        var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; the ID columns are kept.")
         {
-            model, data, outPath,
+            model, data, outPath, ids,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -72,7 +73,8 @@ public static class CommandLine
         {
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse));
+            var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns);
         }));
         return command;
     }
@@ -101,8 +103,9 @@ public static class CommandLine
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
-        var command = new Command("export", $"Writes the model as a standard ONNX graph (opset 13): input '{OnnxExport.Input}' (batch, features) of raw feature values in the model's column order; "
-            + "output 'probabilities' (classification) or 'prediction' (regression, in target units), as predict gives them.")
+        var command = new Command("export", "Writes the model, preprocessing included, as one ONNX graph (opset 13, ai.onnx.ml 3): one input per feature column, named as the column "
+            + $"(float (batch, 1) for a number, string (batch, 1) for text); outputs '{OnnxExport.Label}' (the class name, or the values in target units) and, for a classifier, "
+            + $"'{OnnxExport.Probabilities}', as predict gives them.")
         {
             model, onnx,
         };
@@ -112,8 +115,10 @@ public static class CommandLine
             string path = parse.GetValue(onnx)!;
             OutputPaths.Check([new("MODEL.onnx", path)], [new("MODEL.json", modelPath)]);
             var saved = ModelSerializer.Load(modelPath);
-            OnnxExport.Save(path, saved);
-            output.WriteLine($"exported {saved.Network.Spec} to {path}: input '{OnnxExport.Input}' ({string.Join(", ", saved.Preprocessing.FeatureNames)}), output '{OnnxExport.OutputName(saved.Preprocessing)}'");
+            var signature = OnnxExport.Save(path, saved);
+            string inputs = string.Join(", ", signature.Inputs.Select(i => $"'{i.Name}' {i.Type.ToString().ToLowerInvariant()}"));
+            string outputs = signature.Probabilities is null ? $"'{signature.Label}'" : $"'{signature.Label}', '{signature.Probabilities}'";
+            output.WriteLine($"exported {saved.Network.Spec} to {path}: inputs {inputs}; outputs {outputs}");
             return ExitCodes.Success;
         }));
         return command;
@@ -146,12 +151,14 @@ public static class CommandLine
     }
 
     /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
-    private static void UseBlas(string choice, TextWriter output)
+    /// <param name="quiet">--quiet: only a fallback notice is printed (to <paramref name="output"/>, then standard error).</param>
+    private static void UseBlas(string choice, TextWriter output, bool quiet = false)
     {
         var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
         if (status.Notice is not null)
             output.WriteLine(status.Notice);
-        output.WriteLine(status.Describe());
+        if (!quiet)
+            output.WriteLine(status.Describe());
     }
 
     // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.

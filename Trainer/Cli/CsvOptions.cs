@@ -38,10 +38,10 @@ public sealed class CsvOptions
         DefaultValueFactory = _ => "error",
     };
 
-    private readonly Option<string> _unknownCategory = new("--unknown-category")
+    private readonly Option<string?> _unknownCategory = new("--unknown-category")
     {
-        Description = "A text value not seen in training (in --test files): error stops; ignore encodes it as all zeros",
-        DefaultValueFactory = _ => "error",
+        Description = "A text value not seen in training (in --test files, predict and evaluate): error stops; ignore encodes it as all zeros. "
+            + "The model keeps the training run's choice, which predict and evaluate use unless given their own [default: error]",
     };
 
     public CsvOptions()
@@ -52,7 +52,8 @@ public sealed class CsvOptions
 
     public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _encoding, _drop, _categorical, _numeric, _missing, _unknownCategory];
 
-    private static Option<string[]> ColumnList(string name, string description) => new(name)
+    /// <summary>An option naming columns, separated by commas, repeatable: <c>--id a,b --id c</c>.</summary>
+    public static Option<string[]> ColumnList(string name, string description) => new(name)
     {
         Description = description + ", separated by commas",
         HelpName = "COL[,COL]",
@@ -76,7 +77,12 @@ public sealed class CsvOptions
             "drop-rows" => MissingValuePolicy.DropRows,
             _ => MissingValuePolicy.Error,
         },
-        UnknownCategory = parse.GetValue(_unknownCategory) == "ignore" ? UnknownCategoryPolicy.Ignore : UnknownCategoryPolicy.Error,
+        UnknownCategory = parse.GetValue(_unknownCategory) switch
+        {
+            "ignore" => UnknownCategoryPolicy.Ignore,
+            "error" => UnknownCategoryPolicy.Error,
+            _ => null,
+        },
     };
 
     private static char? ParseDelimiter(ArgumentResult result)

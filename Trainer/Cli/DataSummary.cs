@@ -44,6 +44,12 @@ public static class DataSummary
 
     private const int MaxClassesListed = 30;
 
+    /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
+    /// 14.2; missing → 28 (median)" or "feature 'Sex': text, 2 categories: female, male; missing → male".</summary>
+    public static IEnumerable<string> Encodings(Preprocessing prep) => prep.Features.Select(f => f.IsCategorical
+        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
+        : Invariant($"feature '{f.Name}': numeric, mean {f.Mean:G6}, scale {f.Scale:G6}{(f.Fill is { } value ? $"; missing → {value:G6} ({prep.Missing.ToString().ToLowerInvariant()})" : "")}"));
+
     /// <summary>Names for a line: all of them, or the first eight and how many more.</summary>
     private static string Names(IEnumerable<string> names)
     {

@@ -7,16 +7,17 @@ using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
-/// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv]</c>: one output row per input row.</summary>
+/// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv] [--id COL]</c>: one output row per input row.</summary>
 public static class PredictRun
 {
-    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null)
+    /// <param name="idColumns">--id: the columns to copy into the output; null for the model's ID-like columns.</param>
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null)
     {
         if (outPath is not null)
             OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
-        var data = ScoringData.Load(dataPath, prep, withTargets: false, options);
+        var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
         var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
 
         if (outPath is null)
@@ -33,15 +34,14 @@ public static class PredictRun
         return ExitCodes.Success;
     }
 
-    /// <summary>Columns: the ID column (when the input has one), the predicted class name (or value) under the
+    /// <summary>Columns: the ID columns (see <see cref="ScoringData.Load"/>), the predicted class name (or value) under the
     /// target's name, then p_CLASS for each class. Numbers are in round-trip form.</summary>
     public static void Write(TextWriter destination, Preprocessing prep, ScoringData data, float[] predictions)
     {
         bool classification = prep.Task == TaskKind.Classification;
         int outputs = prep.OutputCount;
         var header = new List<string>();
-        if (data.IdColumn is not null)
-            header.Add(data.IdColumn);
+        header.AddRange(data.IdColumns);
         if (classification)
             header.AddRange([prep.TargetNames[0], .. prep.ClassNames.Select(name => "p_" + name)]);
         else
@@ -54,8 +54,8 @@ public static class PredictRun
         {
             var values = predictions.AsSpan(j * outputs, outputs);
             int column = 0;
-            if (data.Ids is { } ids)
-                record[column++] = ids[j];
+            foreach (string id in data.Ids[j])
+                record[column++] = id;
             if (classification)
                 record[column++] = prep.ClassNames[Evaluation.ArgMax(values)];
             foreach (float value in values)

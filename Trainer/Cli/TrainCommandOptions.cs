@@ -23,10 +23,10 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
     private readonly Option<int[]> _hidden = new("--hidden")
     {
-        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model",
+        // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in.
+        Description = $"Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: {string.Join(',', Defaults.Hidden)}]",
         HelpName = "64,32",
         CustomParser = OptionRules.ParseWidths,
-        DefaultValueFactory = _ => [.. Defaults.Hidden],
     };
     private readonly Option<string?> _layers = new("--layers")
     {
@@ -55,6 +55,9 @@ internal sealed class TrainCommandOptions
     private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1, int.MaxValue);
     private readonly Option<double> _lrFactor = OptionRules.Real(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, new(0, 1, LowInclusive: false, HighInclusive: false));
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
+    private readonly Option<bool> _plotLog = new("--plot-log") { Description = "Draw --plot's loss axis in log scale" };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary (best and final epochs, speed, test, weights hash, saved files) and errors" };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Print also each feature's fitted encoding (mean and scale, or categories; fill)" };
 
     public TrainCommandOptions()
     {
@@ -84,7 +87,7 @@ internal sealed class TrainCommandOptions
     public Option<string> Blas { get; } = BlasOption();
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, _plotLog, _quiet, _verbose, Blas, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -96,6 +99,8 @@ internal sealed class TrainCommandOptions
         {
             if (result.GetResult(_layers) is { Implicit: false } && result.GetResult(_hidden) is { Implicit: false })
                 result.AddError("--layers and --hidden both describe the network; give one of them");
+            if (result.GetValue(_quiet) && result.GetValue(_verbose))
+                result.AddError("--quiet and --verbose contradict each other; give one of them");
         });
         return command;
     }
@@ -113,7 +118,7 @@ internal sealed class TrainCommandOptions
         },
         ValidationSplit = parse.GetValue(_valSplit),
         TestPath = parse.GetValue(_test),
-        Hidden = parse.GetValue(_hidden)!,
+        Hidden = parse.GetResult(_hidden) is { Implicit: false } ? parse.GetValue(_hidden)! : [.. Defaults.Hidden],
         Layers = parse.GetValue(_layers),
         Optimizer = parse.GetValue(_optimizer)!,
         Beta1 = parse.GetValue(_beta1),
@@ -134,6 +139,8 @@ internal sealed class TrainCommandOptions
             Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), parse.GetValue(_lrPatience), parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
+        PlotLog = parse.GetValue(_plotLog),
+        Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
         Data = _csv.Bind(parse),
     };
 

@@ -48,6 +48,13 @@ public sealed record TrainOptions
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
 
+    /// <summary>--quiet: only the summary (best and final epochs, speed, test, hash, saved files) and errors;
+    /// --verbose: also each feature's fitted encoding.</summary>
+    public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    /// <summary>--plot-log: the plot's loss axis in log scale.</summary>
+    public bool PlotLog { get; init; }
+
     /// <summary>How CSV files are read and their columns encoded (--delimiter, --missing, ...).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -69,4 +76,12 @@ public sealed record TrainOptions
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>How much train prints (--quiet, --verbose).</summary>
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
 }

@@ -35,15 +35,17 @@ public static class TrainRun
             ResumeConflicts.Check(options, resumed);
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
+        // What --quiet leaves out: everything before the summary, and the chart.
+        var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
-            PrepareAndTrain(options, output, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+            PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
         if (options.TestPath is not null)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-        output.WriteLine();
+        detail.WriteLine();
         PrintStop(output, error, outcome, optimizer, options);
         if (!outcome.HasUsableWeights)
         {
@@ -57,9 +59,19 @@ public static class TrainRun
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {
-            output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
-            output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
+            if (hasValidation)
+            {
+                output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
+                output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
+            }
+            else
+            {
+                output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000} (no validation split)"));
+                output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): train_loss {kept.TrainLoss:0.0000}"));
+            }
         }
+        if (history.Count > 0)
+            output.WriteLine(SpeedLine(history));
         RunScore? test = null;
         InputException? testProblem = null;
         if (options.TestPath is not null)
@@ -78,11 +90,11 @@ public static class TrainRun
                 testProblem = e;
             }
         }
-        output.WriteLine();
-        output.Write(LossChart.Draw([
+        detail.WriteLine();
+        detail.Write(LossChart.Draw([
             ("train", '*', history.Select(e => e.TrainLoss).ToArray()),
             ("validation", 'o', history.Select(e => e.ValidationLoss).ToArray()),
-        ]));
+        ], outcome.BestEpoch));
 
         string hash = WeightsHash.Sha256(model.Parameters);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
@@ -107,7 +119,7 @@ public static class TrainRun
             AtomicFile.WriteText(options.HistoryPath, HistoryCsv.Format(history));
         if (options.PlotPath is not null)
         {
-            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2");
+            LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2", Path.GetFileNameWithoutExtension(options.DataPath), outcome.BestEpoch, options.PlotLog);
             output.WriteLine($"plot saved to {options.PlotPath}");
         }
         if (options.ReportPath is not null && best is not null && kept is not null)
@@ -243,6 +255,11 @@ public static class TrainRun
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        if (options.Verbosity == Verbosity.Verbose)
+        {
+            foreach (string line in DataSummary.Encodings(prep))
+                output.WriteLine(line);
+        }
 
         CheckMemory(options, resumed, prep, data);
         var model = resumed?.Network ?? (options.Layers is null
@@ -259,11 +276,12 @@ public static class TrainRun
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
-        output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
+        bool hasValidation = data.Validation.Count > 0;
+        output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2", hasValidation));
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
-        return new Trained(prep, model, loop, optimizer, outcome, data.Validation.Count > 0, data.LoadSeconds);
+        return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds);
     }
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
@@ -278,19 +296,34 @@ public static class TrainRun
             Math.Min(ForwardPass.ChunkSize, rows), optimizerStates).Check(network);
     }
 
-    public static string EpochHeader(int epochs, string metric)
+    /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>
+    public static string EpochHeader(int epochs, string metric, bool hasValidation = true)
     {
         int width = EpochColumnWidth(epochs);
-        return Invariant($"{"epoch".PadLeft(width)}  {"train_loss",10}  {"val_loss",10}  {"val_" + metric,8}  {"seconds",8}  {"samples/s",10}");
+        string validation = hasValidation ? Invariant($"  {"val_loss",10}  {"val_" + metric,8}") : "";
+        return Invariant($"{"epoch".PadLeft(width)}  {"train_loss",10}{validation}  {"seconds",8}  {"samples/s",10}");
     }
 
     /// <param name="changedRate">The learning rate of this epoch when it differs from the previous epoch's; the
-    /// row then ends with "lr X".</param>
+    /// row then ends with "lr X". Without a validation split the validation columns are left out; an epoch
+    /// shorter than <see cref="EpochResult.TimedSeconds"/> shows no samples/s (the summary gives the average).</param>
     public static string FormatEpoch(EpochResult e, int epochs, double? changedRate = null)
     {
         string epoch = Invariant($"{e.Epoch}/{epochs}").PadLeft(EpochColumnWidth(epochs));
         string rate = changedRate is { } lr ? Invariant($"  lr {lr:G6}") : "";
-        return Invariant($"{epoch}  {e.TrainLoss,10:0.0000}  {e.ValidationLoss,10:0.0000}  {e.ValidationMetric,8:0.0000}  {e.Seconds,8:0.000}  {e.SamplesPerSecond,10:N0}{rate}");
+        string validation = e.HasValidation ? Invariant($"  {e.ValidationLoss,10:0.0000}  {e.ValidationMetric,8:0.0000}") : "";
+        string speed = e.Seconds >= EpochResult.TimedSeconds ? Invariant($"{e.SamplesPerSecond,10:N0}") : new string(' ', 10);
+        string row = Invariant($"{epoch}  {e.TrainLoss,10:0.0000}{validation}  {e.Seconds,8:0.000}  {speed}{rate}");
+        return rate.Length == 0 ? row.TrimEnd() : row;
+    }
+
+    /// <summary>"speed: 257,843 samples/s on average (150 epochs, 0.071 s training)": under 80 columns.</summary>
+    public static string SpeedLine(IReadOnlyList<EpochResult> history)
+    {
+        double seconds = history.Sum(e => e.Seconds);
+        long samples = history.Sum(e => (long)e.Samples);
+        string rate = seconds > 0 ? Invariant($"{samples / seconds:N0}") : "-";
+        return Invariant($"speed: {rate} samples/s on average ({history.Count} epochs, {seconds:0.000} s training)");
     }
 
     private static int EpochColumnWidth(int epochs) => Math.Max(5, 2 * epochs.ToString(CultureInfo.InvariantCulture).Length + 1);

@@ -10,6 +10,9 @@ namespace NeuralNet.Data;
 /// is kept unless it is constant.</summary>
 public static partial class ColumnScreening
 {
+    /// <summary>How the reason of an ID-like column starts.</summary>
+    public const string IdLike = "ID-like";
+
     public const int MaxCategories = 1000;
 
     /// <summary>A text column with at least this share of distinct values among its values is ID-like.</summary>
@@ -39,9 +42,9 @@ public static partial class ColumnScreening
             return null;
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
         if (distinct == raw.Rows)
-            return $"ID-like: a different text in every row; {toKeep}";
+            return $"{IdLike}: a different text in every row; {toKeep}";
         if (distinct >= IdLikeShare * values.Length)
-            return FormattableString.Invariant($"ID-like: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
+            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
         if (distinct > MaxCategories)
             return FormattableString.Invariant($"{distinct:N0} categories, more than {MaxCategories:N0}; {toKeep}");
         return null;
@@ -85,9 +88,25 @@ public static partial class ColumnScreening
             if (constant[k])
                 reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
-                reasons[k] = "ID-like: increasing integers in a column named like an ID";
+                reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
+            else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
+                reasons[k] = $"{IdLike}: a different integer in every row of a column named like an ID";
         }
         return reasons;
+    }
+
+    // A shuffled ID column (a Titanic file sorted by another column): every row a different integer, none missing.
+    // Only for columns named like an ID, so a second pass over one column is rare.
+    private static bool DistinctIntegers(RawData raw, RawColumn column)
+    {
+        var seen = new HashSet<float>();
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            float value = raw.Number(r, column);
+            if (float.IsNaN(value) || value != MathF.Floor(value) || !seen.Add(value))
+                return false;
+        }
+        return true;
     }
 
     // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);

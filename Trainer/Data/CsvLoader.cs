@@ -30,13 +30,17 @@ public static class CsvLoader
 
     /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
     /// trained on, by name, and its targets when the file has them.</summary>
-    /// <param name="extraTextColumn">A column to read as text beside the features (an ID), or null.</param>
-    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, string? extraTextColumn = null)
+    /// <param name="extraTextColumns">Columns to read as text beside the features (IDs), when the file has them and
+    /// they are not read already.</param>
+    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, IReadOnlyList<string>? extraTextColumns = null)
     {
         var scan = CsvScan.Read(path, options);
         var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
-        if (extraTextColumn is not null && Array.IndexOf(scan.Header, extraTextColumn) is int c and >= 0 && !requests.Any(r => r.Index == c))
-            requests = [.. requests, new ColumnRequest(c, extraTextColumn, false, ColumnKind.Text, ColumnRequest.ByModel)];
+        foreach (string extra in extraTextColumns ?? [])
+        {
+            if (Array.IndexOf(scan.Header, extra) is int c and >= 0 && !requests.Any(r => r.Index == c))
+                requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)];
+        }
         return Read(scan, requests, []);
     }
 

@@ -66,5 +66,6 @@ public sealed record DataOptions
 
     public MissingValuePolicy Missing { get; init; } = MissingValuePolicy.Error;
 
-    public UnknownCategoryPolicy UnknownCategory { get; init; } = UnknownCategoryPolicy.Error;
+    /// <summary>Null when not given: error in training; the model's own (stored from training) for a scored file.</summary>
+    public UnknownCategoryPolicy? UnknownCategory { get; init; }
 }

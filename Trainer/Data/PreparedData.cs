@@ -52,26 +52,19 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
-        int[]? labels = null;
-        if (kind == TaskKind.Classification)
-        {
-            // Split stratifies on labels indexed by row of the file.
-            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-            labels = new int[raw.Rows];
-            var fileLabels = fitted?.LabelsOf(raw, rows);
-            for (int j = 0; j < rows.Length; j++)
-                labels[rows[j]] = fileLabels?[j] ?? index[raw.Targets[0].Texts![rows[j]]!];
-        }
+        // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
+        int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
-        var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels is null ? null : [.. rows.Select(r => labels[r])]);
+        var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels);
         // An empty validation set would give NaN validation losses and a "best" epoch chosen from them.
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
                 $"{trainPath}: {rows.Length} usable row{(rows.Length == 1 ? "" : "s")} are too few to hold out {validationFraction * 100:0.#}% for validation (no row would be held out); pass --val-split 0 to train on every row without validation"));
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
-        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing);
-        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], options.UnknownCategory);
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
+            with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error };
+        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
         var (train, validation) = (split[0], split[1]);
         return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
         {
@@ -92,19 +85,20 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var (rows, _, _, _) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : UsableRows(raw, [.. raw.Features, .. raw.Targets], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
-        return preprocessing.ApplyShared(raw, rows, [rows], options.UnknownCategory)[0];
+        return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
     }
 
     /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
     /// encoded by <paramref name="preprocessing"/>. Rows with a missing value are left out under
     /// --missing drop-rows; <c>Rows</c> says which rows of the file the inputs are.</summary>
     /// <returns>The inputs, (InputCount, Rows.Length) column-major, and the file as read.</returns>
-    /// <param name="idColumn">A column to read as text too (an ID to copy into predictions), or null.</param>
-    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, string? idColumn = null)
+    /// <param name="idColumns">Columns to read too, as text unless they are features (IDs to copy into predictions).</param>
+    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, IReadOnlyList<string>? idColumns = null)
     {
-        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumn);
-        var (rows, _, _, _) = UsableRows(raw, [.. raw.Features.Where(c => c.Name != idColumn)], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
-        return (preprocessing.EncodeFeatures(raw, rows, options.UnknownCategory), rows, raw);
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
+        var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
+        var (rows, _, _, _) = UsableRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ namespace NeuralNet.Data;
 /// <param name="TargetMeans">Regression: each target's mean over the training rows; empty for classification.</param>
 /// <param name="TargetScales">Regression: each target's standard deviation; empty for classification.</param>
 /// <param name="Missing">How missing values were handled in training, and are in other files.</param>
+/// <param name="UnknownCategory">--unknown-category as given in training, used by predict and evaluate unless they
+/// are given their own; null in files saved before it was stored (then: error).</param>
 public sealed record Preprocessing(
     TaskKind Task,
     CsvDialect Dialect,
@@ -22,8 +24,16 @@ public sealed record Preprocessing(
     string[] ClassNames,
     float[] TargetMeans,
     float[] TargetScales,
-    MissingValuePolicy Missing)
+    MissingValuePolicy Missing,
+    UnknownCategoryPolicy? UnknownCategory = null)
 {
+    /// <summary>The columns training recognised as ID-like and left out (predict copies them into its output).</summary>
+    public string[] IdColumns => [.. Dropped.Where(d => d.Reason.StartsWith(ColumnScreening.IdLike, StringComparison.Ordinal)).Select(d => d.Name)];
+
+    /// <summary>The unknown-category policy for a file scored by this model: the one asked for, else the model's.</summary>
+    public UnknownCategoryPolicy UnknownCategoryFor(DataOptions options) =>
+        options.UnknownCategory ?? UnknownCategory ?? UnknownCategoryPolicy.Error;
+
     public int OutputCount => Task == TaskKind.Classification ? ClassNames.Length : TargetNames.Length;
 
     /// <summary>Model inputs: one per numeric column plus one per category of each text column.</summary>
@@ -91,7 +101,7 @@ public sealed record Preprocessing(
     private (float[] Targets, int[]? Labels) EncodeTargets(RawData raw, int[] rows)
     {
         var y = new float[rows.Length * OutputCount];
-        int[]? labels = Task == TaskKind.Classification ? LabelsOf(raw, rows) : null;
+        int[]? labels = Task == TaskKind.Classification ? raw.Labels(ClassNames, rows) : null;
         for (int j = 0; j < rows.Length; j++)
         {
             if (labels is not null)
@@ -100,7 +110,7 @@ public sealed record Preprocessing(
                 continue;
             }
             for (int t = 0; t < raw.Targets.Length; t++)
-                y[j * OutputCount + t] = (RegressionTarget(raw, rows[j], t) - TargetMeans[t]) / TargetScales[t];
+                y[j * OutputCount + t] = (raw.TargetValue(rows[j], t) - TargetMeans[t]) / TargetScales[t];
         }
         return (y, labels);
     }
@@ -151,22 +161,6 @@ public sealed record Preprocessing(
         }
     }
 
-    /// <summary>The class index of each of <paramref name="rows"/>, by the class names learned in training.</summary>
-    public int[] LabelsOf(RawData raw, int[] rows)
-    {
-        var index = ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        var target = raw.Targets[0];
-        var labels = new int[rows.Length];
-        for (int j = 0; j < rows.Length; j++)
-        {
-            string? text = target.Texts![rows[j]];
-            if (text is null || !index.TryGetValue(text, out labels[j]))
-                throw InputException.At(raw.Path, raw.Lines[rows[j]], target.Index + 1,
-                    $"class '{CsvScan.Shorten(text ?? "")}' in column '{target.Name}' was not in the training data; expected one of {string.Join(", ", ClassNames.Take(20).Select(CsvScan.Shorten))}");
-        }
-        return labels;
-    }
-
     private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill)
     {
         int k = column.Slot;
@@ -198,7 +192,7 @@ public sealed record Preprocessing(
         var scales = new float[raw.Targets.Length];
         for (int t = 0; t < raw.Targets.Length; t++)
         {
-            var values = trainRows.Select(r => (double)RegressionTarget(raw, r, t)).ToArray();
+            var values = trainRows.Select(r => (double)raw.TargetValue(r, t)).ToArray();
             double mean = values.Average();
             double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
             if (std == 0)
@@ -206,16 +200,6 @@ public sealed record Preprocessing(
             (means[t], scales[t]) = ((float)mean, (float)std);
         }
         return (means, scales);
-    }
-
-    private static float RegressionTarget(RawData raw, int row, int target)
-    {
-        var column = raw.Targets[target];
-        string? text = column.Texts![row];
-        if (!raw.Dialect.TryParseNumber(text, out double value) || !float.IsFinite((float)value))
-            throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
-                $"'{CsvScan.Shorten(text ?? "")}' in target column '{column.Name}' is not a finite number; a regression target must be");
-        return (float)value;
     }
 
     private float Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>

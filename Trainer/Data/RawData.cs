@@ -53,4 +53,60 @@ public sealed record RawData(
 
     public bool IsMissing(int row, RawColumn column) =>
         column.Kind == ColumnKind.Numeric ? float.IsNaN(Number(row, column)) : column.Texts![row] is null;
+
+    // The target cells decoded once per file: the split, the fit and the encoding of every row set all read these.
+    private (string[] ClassNames, int[] Labels)? _labels; // Labels (Rows): class index, -1 when not one of ClassNames
+    private float[]? _targetValues;                       // (Targets, Rows) column-major: NaN when not a finite number
+
+    /// <summary>The class index of each of <paramref name="rows"/> (by position) in <paramref name="classNames"/>;
+    /// a target cell that is not one of them is an <see cref="InputException"/> naming it. The file's labels are
+    /// decoded once for a given array of class names.</summary>
+    public int[] Labels(string[] classNames, int[] rows)
+    {
+        if (_labels is not { } cached || !ReferenceEquals(cached.ClassNames, classNames))
+        {
+            var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+            var texts = Targets[0].Texts!;
+            var labels = new int[Rows];
+            for (int r = 0; r < Rows; r++)
+                labels[r] = texts[r] is { } text && index.TryGetValue(text, out int label) ? label : -1;
+            cached = (classNames, labels);
+            _labels = cached;
+        }
+        var target = Targets[0];
+        var result = new int[rows.Length];
+        for (int j = 0; j < rows.Length; j++)
+        {
+            result[j] = cached.Labels[rows[j]];
+            if (result[j] < 0)
+                throw InputException.At(Path, Lines[rows[j]], target.Index + 1,
+                    $"class '{CsvScan.Shorten(target.Texts![rows[j]] ?? "")}' in column '{target.Name}' was not in the training data; expected one of {string.Join(", ", classNames.Take(20).Select(CsvScan.Shorten))}");
+        }
+        return result;
+    }
+
+    /// <summary>Target <paramref name="target"/> of <paramref name="row"/> as a number (regression); a cell that is not
+    /// a finite number is an <see cref="InputException"/> naming it. The target columns are parsed once.</summary>
+    public float TargetValue(int row, int target)
+    {
+        if (_targetValues is null)
+        {
+            var values = new float[Targets.Length * Rows];
+            for (int t = 0; t < Targets.Length; t++)
+            {
+                var texts = Targets[t].Texts!;
+                for (int r = 0; r < Rows; r++)
+                    values[t * Rows + r] = Dialect.TryParseNumber(texts[r], out double value) && float.IsFinite((float)value) ? (float)value : float.NaN;
+            }
+            _targetValues = values;
+        }
+        float result = _targetValues[target * Rows + row];
+        if (float.IsNaN(result))
+        {
+            var column = Targets[target];
+            throw InputException.At(Path, Lines[row], column.Index + 1,
+                $"'{CsvScan.Shorten(column.Texts![row] ?? "")}' in target column '{column.Name}' is not a finite number; a regression target must be");
+        }
+        return result;
+    }
 }

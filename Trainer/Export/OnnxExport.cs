@@ -6,48 +6,105 @@ using NeuralNet.Reporting;
 
 namespace NeuralNet.Export;
 
+/// <summary>The names a graph is fed and read by.</summary>
+/// <param name="Inputs">One per feature column, in the model's order: the column's name (suffixed in the rare case
+/// it clashes with an output's name), float (batch, 1) for a numeric column, string (batch, 1) for a text one.</param>
+/// <param name="Label">The predicted class name, string (batch); or, for a regression, the values in target units,
+/// float (batch, targets).</param>
+/// <param name="Probabilities">Classification: the class probabilities, float (batch, classes); null for a regression.</param>
+public sealed record OnnxSignature(IReadOnlyList<(string Name, OnnxType Type)> Inputs, string Label, string? Probabilities);
+
 /// <summary>
-/// Writes a saved model as a standard ONNX graph that computes what <see cref="Predictor"/> computes: input
-/// "input" (batch, features) of raw feature values; the scaler as Sub and Div; each layer's own ONNX form
-/// (<see cref="IOnnxLayer"/>, written in the layer's file); and output "probabilities" (Softmax) for a classifier
-/// or "prediction" (back in target units) for a regression.
+/// Writes a saved model as one ONNX graph that computes what predict computes, preprocessing included, as skl2onnx
+/// writes a scikit-learn pipeline: each column its own input; a missing number filled (ai.onnx.ml Imputer, NaN → the
+/// fill); a text column mapped (LabelEncoder: a missing marker → the fill category) and one-hot encoded
+/// (OneHotEncoder with the training categories); the blocks concatenated and standardised (Sub, Div); each layer's
+/// own ONNX form (<see cref="IOnnxLayer"/>, written in the layer's file); then Softmax, ArgMax and the class names
+/// (LabelEncoder), or the values scaled back to target units.
 /// </summary>
 public static class OnnxExport
 {
-    public const string Input = "input";
-
-    public static string OutputName(Preprocessing preprocessing) =>
-        preprocessing.Task == TaskKind.Classification ? "probabilities" : "prediction";
+    public const string Label = "label";
+    public const string Probabilities = "probabilities";
 
     /// <summary>Saves atomically; a layer with no ONNX form is an <see cref="InputException"/> naming it.</summary>
-    public static void Save(string path, SavedModel model)
+    public static OnnxSignature Save(string path, SavedModel model)
     {
-        byte[] bytes = ToOnnx(model);
+        var (bytes, signature) = Build(model);
         AtomicFile.Write(path, stream => stream.Write(bytes));
+        return signature;
     }
 
-    public static byte[] ToOnnx(SavedModel model)
+    public static byte[] ToOnnx(SavedModel model) => Build(model).Bytes;
+
+    public static (byte[] Bytes, OnnxSignature Signature) Build(SavedModel model)
     {
         var prep = model.Preprocessing;
         var network = model.Network;
+        bool classification = prep.Task == TaskKind.Classification;
         var graph = new OnnxGraph();
-        int features = network.InputSize;
-        // The graph takes the numeric columns as they are in the file and standardises them itself; one-hot blocks
-        // of text columns would need string inputs, which this export does not write.
-        if (prep.Features.FirstOrDefault(f => f.IsCategorical) is { } text)
-            throw new InputException($"the model one-hot encodes the text column '{text.Name}', which ONNX export does not cover; export works for models of numeric columns");
-        if (prep.Features.FirstOrDefault(f => f.Fill is not null) is { } filled)
-            throw new InputException($"the model fills missing values of '{filled.Name}' (--missing {prep.Missing.ToString().ToLowerInvariant()}), which ONNX export does not cover; export works for models trained without filling");
-        string x = graph.Node("Sub", [Input, graph.Constant("feature_means", [.. prep.Features.Select(f => f.Mean)], features)]);
-        x = graph.Node("Div", [x, graph.Constant("feature_scales", [.. prep.Features.Select(f => f.Scale)], features)]);
+        // Inputs first, so that they keep the columns' names; then the outputs' names, so nothing inside takes them.
+        var inputs = prep.Features.Select(f => f.IsCategorical ? (graph.Input(f.Name, OnnxType.String, 1), OnnxType.String) : (graph.Input(f.Name, OnnxType.Float, 1), OnnxType.Float)).ToArray();
+        string label = graph.Reserve(Label);
+        string? probabilities = classification ? graph.Reserve(Probabilities) : null;
+
+        // (batch, 1) per numeric column and (batch, categories) per text column, concatenated in the model's order.
+        var blocks = prep.Features.Select((f, i) => f.IsCategorical ? OneHot(graph, f, inputs[i].Item1) : Filled(graph, f, inputs[i].Item1)).ToArray();
+        string x = graph.Node("Concat", blocks, ("axis", 1)); // (batch, InputCount)
+        // A one-hot input is used as it is: centred on 0 and scaled by 1, exactly.
+        var means = prep.Features.SelectMany(f => f.IsCategorical ? new float[f.Width] : [f.Mean]).ToArray();
+        var scales = prep.Features.SelectMany(f => f.IsCategorical ? Enumerable.Repeat(1f, f.Width) : [f.Scale]).ToArray();
+        x = graph.Node("Sub", [x, graph.Constant("feature_means", means, means.Length)]);
+        x = graph.Node("Div", [x, graph.Constant("feature_scales", scales, scales.Length)]);
         for (int i = 0; i < network.Layers.Count; i++)
             x = Layer(graph, network.Layers[i], i, x);
-        string output = OutputName(prep);
-        if (prep.Task == TaskKind.Classification)
-            graph.NamedNode(output, "Softmax", [x], ("axis", 1));
+
+        if (probabilities is not null)
+        {
+            graph.NamedNode(probabilities, "Softmax", [x], ("axis", 1));
+            // predict takes the first of equal probabilities, as ArgMax does (select_last_index 0).
+            string index = graph.Node("ArgMax", [probabilities], ("axis", 1), ("keepdims", 0)); // int64 (batch)
+            graph.NamedMlNode(label, "LabelEncoder", [index],
+                ("keys_int64s", Enumerable.Range(0, prep.ClassNames.Length).Select(i => (long)i).ToArray()),
+                ("values_strings", prep.ClassNames), ("default_string", ""));
+            graph.Output(label, OnnxType.String, null);
+            graph.Output(probabilities, OnnxType.Float, network.OutputSize);
+        }
         else
-            graph.NamedNode(output, "Add", [graph.Node("Mul", [x, graph.Constant("target_scales", prep.TargetScales, prep.TargetScales.Length)]), graph.Constant("target_means", prep.TargetMeans, prep.TargetMeans.Length)]);
-        return graph.ToModel("neuralnet", Input, features, output, network.OutputSize);
+        {
+            graph.NamedNode(label, "Add", [graph.Node("Mul", [x, graph.Constant("target_scales", prep.TargetScales, prep.TargetScales.Length)]),
+                graph.Constant("target_means", prep.TargetMeans, prep.TargetMeans.Length)]);
+            graph.Output(label, OnnxType.Float, network.OutputSize);
+        }
+        return (graph.ToModel("neuralnet"), new OnnxSignature(inputs, label, probabilities));
+    }
+
+    // A numeric column, (batch, 1): NaN replaced by the model's fill when it has one. Without one, predict stops at a
+    // missing value; a graph cannot stop, and the NaN reaches the outputs.
+    private static string Filled(OnnxGraph graph, FeatureEncoding feature, string input) => feature.Fill is { } fill
+        ? graph.MlNode("Imputer", [input], ("imputed_value_floats", new[] { fill }), ("replaced_value_float", float.NaN))
+        : input;
+
+    // A text column, (batch, 1) → (batch, categories). A missing marker ("", NA, NaN, null, ?) becomes the fill
+    // category when the model has one; anything that is not a training category is all zeros, as predict's
+    // --unknown-category ignore gives it.
+    private static string OneHot(OnnxGraph graph, FeatureEncoding feature, string input)
+    {
+        string x = input;
+        if (feature.FillCategory is { } fill)
+        {
+            string[] markers = ["", .. MissingValues.Words];
+            // Every other value maps to a string that is no category, so that OneHotEncoder sees it as unknown.
+            string unknown = "<unknown>";
+            while (feature.Categories.Contains(unknown, StringComparer.Ordinal))
+                unknown = $"<{unknown}>";
+            x = graph.MlNode("LabelEncoder", [x],
+                ("keys_strings", (string[])[.. feature.Categories, .. markers]),
+                ("values_strings", (string[])[.. feature.Categories, .. markers.Select(_ => fill)]),
+                ("default_string", unknown));
+        }
+        string oneHot = graph.MlNode("OneHotEncoder", [x], ("cats_strings", feature.Categories), ("zeros", 1)); // (batch, 1, categories)
+        return graph.Node("Flatten", [oneHot], ("axis", 1));
     }
 
     // A layer without an ONNX form is named in the error rather than exported wrongly.

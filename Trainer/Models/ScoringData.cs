@@ -1,37 +1,56 @@
+using System.Globalization;
 using NeuralNet.Data;
 
 namespace NeuralNet.Models;
 
 /// <summary>A CSV file prepared for a saved model with the model's own preprocessing (nothing is refitted).</summary>
 /// <param name="Dataset">The encoded rows; for a file without targets, its targets are placeholders (zeros).</param>
-/// <param name="IdColumn">The ID column copied into predictions, or null.</param>
-/// <param name="Ids">The ID of each row, when there is an ID column.</param>
-public sealed record ScoringData(Dataset Dataset, string? IdColumn, string[]? Ids)
+/// <param name="IdColumns">The columns copied into predictions to identify each row (empty when there are none).</param>
+/// <param name="Ids">For each row, the values of <see cref="IdColumns"/> as the file has them ("" where missing).</param>
+public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][] Ids)
 {
     /// <summary>Reads <paramref name="path"/> for a model trained with <paramref name="preprocessing"/>.</summary>
     /// <param name="withTargets">True to require and read the target columns (evaluate); false when they may be
-    /// missing (predict), in which case an ID column is looked for instead.</param>
-    public static ScoringData Load(string path, Preprocessing preprocessing, bool withTargets, DataOptions? options = null)
+    /// missing (predict), in which case ID columns are read too.</param>
+    /// <param name="idColumns">The ID columns asked for (predict --id), each of which the file must have; null for
+    /// the default: the columns training recognised as ID-like, else a column named id or ending in _id, when the
+    /// file has them.</param>
+    public static ScoringData Load(string path, Preprocessing preprocessing, bool withTargets, DataOptions? options = null, IReadOnlyList<string>? idColumns = null)
     {
         options ??= DataOptions.Default;
         if (withTargets)
-            return new ScoringData(PreparedData.LoadTest(preprocessing, path, options), null, null);
+            return new ScoringData(PreparedData.LoadTest(preprocessing, path, options), [], []);
 
-        string? idColumn = FindIdColumn(CsvLoader.ReadHeader(path, options), preprocessing);
-        var (inputs, rows, raw) = PreparedData.LoadInputs(preprocessing, path, options, idColumn);
+        var header = CsvLoader.ReadHeader(path, options);
+        string[] ids = idColumns is null ? DefaultIdColumns(header, preprocessing) : [.. idColumns.Distinct(StringComparer.Ordinal)];
+        if (ids.FirstOrDefault(id => !header.Contains(id, StringComparer.Ordinal)) is { } absent)
+            throw new InputException($"{path}: there is no column '{absent}' (--id); the columns are {string.Join(", ", header)}");
+        var (inputs, rows, raw) = PreparedData.LoadInputs(preprocessing, path, options, ids);
         int outputs = preprocessing.OutputCount;
         var dataset = new Dataset(preprocessing.InputCount, outputs, inputs, new float[rows.Length * outputs],
             preprocessing.Task == TaskKind.Classification ? new int[rows.Length] : null);
-        var ids = raw.Features.FirstOrDefault(c => c.Name == idColumn)?.Texts;
-        return new ScoringData(dataset, idColumn, ids is null ? null : [.. rows.Select(r => ids[r] ?? "")]);
+        var columns = ids.Select(id => raw.Features.Concat(raw.Targets).First(c => c.Name == id)).ToArray();
+        return new ScoringData(dataset, ids, [.. rows.Select(r => columns.Select(c => Text(raw, r, c)).ToArray())]);
     }
 
-    /// <summary>A column named id (any case) or ending in _id that is not a feature or a target.</summary>
-    public static string? FindIdColumn(IReadOnlyList<string> header, Preprocessing preprocessing) =>
-        header.FirstOrDefault(h =>
+    /// <summary>The columns training recognised as ID-like that the file has; for a model that recorded none, a column
+    /// named id (any case) or ending in _id that is not a feature or a target.</summary>
+    public static string[] DefaultIdColumns(IReadOnlyList<string> header, Preprocessing preprocessing)
+    {
+        string[] recorded = [.. preprocessing.IdColumns.Where(id => header.Contains(id, StringComparer.Ordinal))];
+        if (recorded.Length > 0)
+            return recorded;
+        string? named = header.FirstOrDefault(h =>
             (SameName(h, "id") || h.Trim().EndsWith("_id", StringComparison.OrdinalIgnoreCase))
             && !preprocessing.FeatureNames.Any(f => SameName(f, h))
             && !preprocessing.TargetNames.Any(t => SameName(h, t)));
+        return named is null ? [] : [named];
+    }
+
+    // A numeric feature asked for as an ID was read as a number: written back in round-trip form.
+    private static string Text(RawData raw, int row, RawColumn column) => column.Kind == ColumnKind.Text
+        ? column.Texts![row] ?? ""
+        : float.IsNaN(raw.Number(row, column)) ? "" : raw.Number(row, column).ToString("R", CultureInfo.InvariantCulture);
 
     private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

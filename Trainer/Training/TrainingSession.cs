@@ -56,7 +56,7 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
             for (int epoch = 1; epoch <= epochs; epoch++)
             {
                 optimizer.LearningRate = (float)rate;
-                var result = loop.RunEpoch(epoch, train, validation, cancel);
+                var result = loop.RunEpoch(epoch, train, validation, cancel) with { LearningRate = rate };
                 history.Add(result);
                 // The training loss is measured before each step's update, so it says nothing of the weights the epoch
                 // ends with; without a validation pass, check those on one chunk before keeping them as the best.
