@@ -146,13 +146,51 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             Encoding = encoding,
             OnMalformedRecord = record =>
             {
-                // Other quoting slips (a stray quote in a value) are read as text; an unclosed quote swallows the
-                // rest of the file, which no setting can make sense of.
+                // A stray quote inside an unquoted value (ab"c) is read as text; an unclosed quote swallows the rest of
+                // the file, which no setting can make sense of.
+                // Text after a closing quote ("-"1.5, "1.5"7) would be glued to the quoted text: -1.5, 1.57.
+                if (record.Reason == CsvMalformedReason.TextAfterClosingQuote && TextAfterQuote(record.RawRecord, separator ?? detected?.Invoke()) is var (field, raw))
+                    throw InputException.At(path, record.LineNumber, field + 1,
+                        $"the field '{Shorten(raw)}' has text after its closing quote; expected the quotes around the whole field, or none");
                 if (record.Reason == CsvMalformedReason.UnterminatedQuote)
                     throw InputException.At(path, record.LineNumber, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
                         $"a quoted field that starts on this line is never closed: '{Shorten(record.RawRecord)}'; expected a closing \"");
             },
         };
+
+    /// <summary>The 0-based field of a record with text after its closing quote, and that field as written; null when
+    /// the separator is not known yet or no field has.</summary>
+    private static (int Field, string Raw)? TextAfterQuote(string rawRecord, char? separator)
+    {
+        if (separator is not char delimiter)
+            return null;
+        int field = 0, start = 0;
+        bool inQuotes = false, closed = false, atStart = true;
+        for (int i = 0; i < rawRecord.Length; i++)
+        {
+            char c = rawRecord[i];
+            if (inQuotes)
+            {
+                if (c == '"' && i + 1 < rawRecord.Length && rawRecord[i + 1] == '"')
+                    i++;
+                else if (c == '"')
+                    (inQuotes, closed) = (false, true);
+                continue;
+            }
+            if (c == delimiter)
+                (field, start, closed, atStart) = (field + 1, i + 1, false, true);
+            else if (closed && c is not ' ' and not '\t' and not '\r' and not '\n')
+            {
+                int end = rawRecord.IndexOf(delimiter, i);
+                return (field, rawRecord[start..(end < 0 ? rawRecord.Length : end)].Trim());
+            }
+            else if (atStart && c == '"')
+                (inQuotes, atStart) = (true, false);
+            else if (c is not ' ' and not '\t')
+                atStart = false;
+        }
+        return null;
+    }
 
     /// <summary>The 0-based field of a record's first line whose opening quote is not closed on that line (read by
     /// CsvHelper with line breaks ending quoted fields), or -1 when the separator is not known yet.</summary>
