@@ -283,7 +283,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <summary>A text field trimmed of the spaces and tabs around it, inside quotes too (so ' setosa' and 'setosa'
-    /// are one class), or null for a missing value (<see cref="MissingValues"/>).</summary>
+    /// are one class), or null for a missing value (<see cref="MissingValues"/>). Non-ASCII text is also trimmed of
+    /// Unicode spaces (a no-break space: 'yes\u00A0' and 'yes' are one class); but a number with a no-break space
+    /// stays as it is, not a number (<see cref="NumberGrammar"/>).</summary>
     public static string? TextOf(CsvReader record, int column)
     {
         var bytes = record.GetSpan(column);
@@ -291,8 +293,20 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (MissingValues.IsMissing(trimmed))
             return null;
         string text = record.GetString(column);
-        return trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
+        text = trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
+        if (System.Text.Ascii.IsValid(trimmed))
+            return text;
+        // Unicode spaces only: a line break inside quotes is part of the text.
+        string unicode = text.Trim(UnicodeSpaces);
+        if (unicode.Length != text.Length && NumberGrammar.IsNumber(unicode, false, out _) | NumberGrammar.IsNumber(unicode, true, out _))
+            unicode = text;
+        // Not put in a Unicode normal form: with InvariantGlobalization (Directory.Build.props) string.Normalize
+        // leaves the text as it is, so 'café' typed composed and decomposed stays two values.
+        return unicode.Length == 0 ? null : unicode;
     }
+
+    /// <summary>The spaces trimmed from non-ASCII text: space, tab and the Unicode space separators.</summary>
+    private static readonly char[] UnicodeSpaces = [' ', '\t', .. Enumerable.Range(0x80, 0x3000 - 0x80 + 1).Select(c => (char)c).Where(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator), '\u200B', '\uFEFF'];
 
     /// <summary>The error for a field that is not valid UTF-8, or null when it is.</summary>
     public static InputException? InvalidUtf8(string path, CsvReader record, int column)

@@ -44,6 +44,27 @@ public static class TargetAnalysis
         return distinct.Count <= MaxIntegerClasses ? TaskKind.Classification : TaskKind.Regression;
     }
 
+    /// <summary>A target column whose cells are all numbers (missing aside) with each written as its value's shortest
+    /// form, so that 1 and 1.0 (or 0 and 00) are one class; other columns as they are.</summary>
+    internal static RawColumn ByValue(RawColumn column, bool decimalComma)
+    {
+        if (column.Texts is not { } texts)
+            return column;
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string? text in texts)
+        {
+            if (text is null || canonical.ContainsKey(text))
+                continue;
+            if (!NumberGrammar.IsNumber(text, decimalComma, out double value))
+                return column;
+            string shortest = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            canonical[text] = decimalComma ? shortest.Replace('.', ',') : shortest;
+        }
+        if (canonical.All(pair => pair.Key == pair.Value))
+            return column;
+        return column with { Texts = [.. texts.Select(t => t is null ? null : canonical[t])] };
+    }
+
     /// <summary>A classification of text classes, unless there are more than half as many classes as rows (and more
     /// than <see cref="MaxIntegerClasses"/>): such a column is an ID or numbers, not classes, and is refused
     /// unless --task classification says so.</summary>
