@@ -6,7 +6,8 @@ namespace NeuralNet.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- relu</c> runs the ReLU table, then relu_numpy.py,
 /// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads]</c> compares Fashion-MNIST training
-/// with numpy_mlp.py (<see cref="FashionComparison"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
+/// with numpy_mlp.py (<see cref="FashionComparison"/>).
+/// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,9 @@ public static class Program
             int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
             return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads: Arg(2, 1));
         }
+
+        if (args is ["quality", .. var qualityArgs])
+            return QualityBenchmark.Run(FindRepositoryRoot(), qualityArgs);
 
         if (args is ["load", .. var loadArgs])
             return LoadComparison.Run(loadArgs);

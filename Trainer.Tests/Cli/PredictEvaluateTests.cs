@@ -41,11 +41,13 @@ public class PredictEvaluateTests
     [Test]
     public void PredictLeavesOutRowsWithMissingValuesOnlyWhenAsked()
     {
-        // The model was trained without filling: it cannot fill a gap, but it can leave the row out on request.
+        // A model trained with --missing error (filling is the default) cannot fill a gap, but it can leave the row out on request.
+        string strict = _temp.File("strict.model.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--missing", "error", "--save", strict).ExitCode, Is.Zero);
         string rows = _temp.File("gaps.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.2,,4.5,1.5\n6.3,3.3,6.0,2.5\n");
 
-        var refused = CliRun.Of("predict", _model, rows);
-        var dropped = CliRun.Of("predict", _model, rows, "--missing", "drop-rows");
+        var refused = CliRun.Of("predict", strict, rows);
+        var dropped = CliRun.Of("predict", strict, rows, "--missing", "drop-rows");
 
         Assert.That(refused.ExitCode, Is.EqualTo(2));
         Assert.That(refused.Error, Does.EndWith("column 2 ('sepal_width'); use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median\n"));
@@ -126,6 +128,45 @@ public class PredictEvaluateTests
         Assert.That(result.Output, Does.Contain("confusion matrix").And.Contain("precision"));
         var setosaRow = result.Output.Split('\n').First(l => l.StartsWith("setosa ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(int.Parse(setosaRow[1], CultureInfo.InvariantCulture), Is.EqualTo(setosaAsSetosa));
+    }
+
+    [Test]
+    public void EvaluatesBalancedAccuracyAndMacroF1AgreeWithPredictsLabels()
+    {
+        string predictions = _temp.File("for-balanced.csv");
+        Assert.That(CliRun.Of("predict", _model, RepoPaths.Data("iris.csv"), "--out", predictions).ExitCode, Is.Zero);
+        var truth = File.ReadAllLines(RepoPaths.Data("iris.csv")).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
+        var predicted = File.ReadAllLines(predictions).Skip(1).Select(l => l.Split(',')[0]).ToArray();
+        string[] classes = ["setosa", "versicolor", "virginica"];
+        // By the definitions: mean recall over the true classes; mean of 2·TP / (predicted + actual) over the classes.
+        double balanced = classes.Average(c => (double)truth.Zip(predicted).Count(p => p.First == c && p.Second == c) / truth.Count(t => t == c));
+        double macroF1 = classes.Where(c => truth.Contains(c) || predicted.Contains(c))
+            .Average(c => 2.0 * truth.Zip(predicted).Count(p => p.First == c && p.Second == c) / (truth.Count(t => t == c) + predicted.Count(p => p == c)));
+
+        var result = CliRun.Of("evaluate", _model, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Output, Does.Contain(string.Create(CultureInfo.InvariantCulture, $"balanced_accuracy {balanced:0.0000}  macro_f1 {macroF1:0.0000}")));
+    }
+
+    [Test]
+    public void EvaluatePrintsRegressionErrorsInTargetUnitsAsPredictsValuesGiveThem()
+    {
+        string model = _temp.File("diabetes-errors.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--save", model).ExitCode, Is.Zero);
+        string predictions = _temp.File("diabetes-predictions.csv");
+        Assert.That(CliRun.Of("predict", model, RepoPaths.Data("diabetes.csv"), "--out", predictions).ExitCode, Is.Zero);
+        var truth = File.ReadAllLines(RepoPaths.Data("diabetes.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[^1], CultureInfo.InvariantCulture)).ToArray();
+        var predicted = File.ReadAllLines(predictions).Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        double rmse = Math.Sqrt(truth.Zip(predicted).Average(p => (p.First - p.Second) * (p.First - p.Second)));
+        double mae = truth.Zip(predicted).Average(p => Math.Abs(p.First - p.Second));
+
+        var result = CliRun.Of("evaluate", model, RepoPaths.Data("diabetes.csv"));
+
+        var figures = System.Text.RegularExpressions.Regex.Match(result.Output, @"rmse (\S+)  mae (\S+) \(in the target's units\)");
+        Assert.That(figures.Success, Is.True, result.ToString());
+        // The errors are float32 outputs in standard units scaled back; agreement to 1e-4 relative.
+        Assert.That(double.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture), Is.EqualTo(rmse).Within(1e-4 * rmse));
+        Assert.That(double.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture), Is.EqualTo(mae).Within(1e-4 * mae));
     }
 
     [Test]

@@ -92,13 +92,14 @@ public class PredictIdTests
     }
 
     [Test]
-    public void AModelTrainedWithTheDefaultRefusesAnUnknownCategoryUnlessPredictIgnoresIt()
+    public void AModelTrainedWithTheDefaultIgnoresAnUnknownCategoryUnlessPredictRefusesIt()
     {
+        // Training's default is ignore (issue 13); the model keeps it for predict.
         string model = Train();
-        Assert.That(ModelSerializer.Load(model).Preprocessing.UnknownCategory, Is.EqualTo(UnknownCategoryPolicy.Error));
+        Assert.That(ModelSerializer.Load(model).Preprocessing.UnknownCategory, Is.EqualTo(UnknownCategoryPolicy.Ignore));
 
-        var strict = CliRun.Of("predict", model, Scoring("X"));
-        var ignoring = CliRun.Of("predict", model, Scoring("X"), "--unknown-category", "ignore");
+        var strict = CliRun.Of("predict", model, Scoring("X"), "--unknown-category", "error");
+        var ignoring = CliRun.Of("predict", model, Scoring("X"));
 
         Assert.That(strict.ExitCode, Is.EqualTo(ExitCodes.BadInput), strict.ToString());
         Assert.That(ignoring.ExitCode, Is.Zero, ignoring.ToString());

@@ -45,7 +45,7 @@ public class ResumeTests
     [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
     [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
     [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
-    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing error; leave --missing out when resuming", "--missing", "mean")]
+    [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing median; leave --missing out when resuming", "--missing", "mean")]
     public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
     {
         using var temp = new TempFolder();

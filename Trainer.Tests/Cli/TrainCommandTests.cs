@@ -37,7 +37,7 @@ public class TrainCommandTests
 
         var rows = File.ReadAllLines(history);
         Assert.That(rows[0], Is.EqualTo("epoch,train_loss,val_loss,val_metric,seconds,lr"));
-        Assert.That(rows.Skip(1).Select(r => r.Split(',')[5]).Distinct(), Is.EqualTo(new[] { "0.01" }), "the rate of every epoch");
+        Assert.That(rows.Skip(1).Select(r => r.Split(',')[5]).Distinct(), Is.EqualTo(new[] { "0.003" }), "the rate of every epoch");
         Assert.That(rows, Has.Length.EqualTo(61));
         double first = double.Parse(rows[1].Split(',')[1], CultureInfo.InvariantCulture);
         double last = double.Parse(rows[^1].Split(',')[1], CultureInfo.InvariantCulture);
@@ -57,7 +57,7 @@ public class TrainCommandTests
         Assert.That(keys, Is.EquivalentTo(new[] { "task", "metric", "best_epoch", "val", "test", "load_seconds", "epoch_seconds", "samples_per_second", "weights_sha256" }));
         Assert.That(json.RootElement.GetProperty("task").GetString(), Is.EqualTo("regression"));
         Assert.That(json.RootElement.GetProperty("metric").GetString(), Is.EqualTo("r2"));
-        Assert.That(json.RootElement.GetProperty("test").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "loss", "metric" }));
+        Assert.That(json.RootElement.GetProperty("test").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "loss", "metric", "rmse", "mae" }));
         Assert.That(run.Output, Does.Contain("task: regression"));
     }
 

@@ -53,7 +53,7 @@ public class TrainingControlTests
         string model = _temp.File("m.json");
 
         // The largest --lr and --weight-decay multiply the weights by about 1e6 per layer in one step: 7 hidden layers overflow.
-        var result = CliRun.Of(data, "--epochs", "3", "--lr", "1000", "--weight-decay", "1000", "--hidden", "8,8,8,8,8,8,8", "--save", model);
+        var result = CliRun.Of(data, "--epochs", "3", "--optimizer", "sgd", "--lr", "1000", "--weight-decay", "1000", "--hidden", "8,8,8,8,8,8,8", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Contain("no epoch ended with weights that give finite outputs, so there is no model to save"));
@@ -104,7 +104,7 @@ public class TrainingControlTests
     {
         string model = _temp.File("m.json");
 
-        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--lr", "2", "--save", model);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--optimizer", "sgd", "--lr", "2", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Match(@"at epoch \d+, batch \d+; first non-finite output: layer \d+ \(dense \d+→\d+\)\. Try a lower --lr \(it was 2\)"));
@@ -155,7 +155,7 @@ public class TrainingControlTests
     [Test]
     public void TheEpochLineShowsTheLearningRateWhenItChanges()
     {
-        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--save", _temp.File("m.json"));
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr", "0.01", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--save", _temp.File("m.json"));
 
         var rates = result.EpochRows.Select(l => Regex.Match(l, @"  lr (\S+)$")).Select(m => m.Success ? m.Groups[1].Value : null).ToArray();
         Assert.That(rates, Is.EqualTo(new[] { null, null, "0.005", null, "0.0025" }));

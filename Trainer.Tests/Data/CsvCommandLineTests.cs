@@ -58,7 +58,7 @@ public sealed class CsvCommandLineTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
             Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: noise: --drop"));
-            Assert.That(run.Line("missing: "), Is.EqualTo("missing: 1 missing value filled with the training rows' median (text: the most frequent value)"));
+            Assert.That(run.Line("missing: "), Is.EqualTo("missing: 'z': 1 value filled with the training rows' median 2.5 (--missing error refuses them)"));
             Assert.That(run.Line("task: "), Does.StartWith("task: regression, 2 outputs ('a' mean 31, std "));
             Assert.That(run.Line("model: "), Does.StartWith("model: 2 → dense 8 → relu → dense 2 "));
         });
@@ -70,8 +70,8 @@ public sealed class CsvCommandLineTests
         string train = _files.Write("train.csv", "x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n4,blue,0\n");
         string test = _files.Write("test.csv", "x,colour,y\n1,red,0\n2,green,1\n");
 
-        var refused = CliRun.Train(train, "--test", test);
-        var ignored = CliRun.Train(train, "--test", test, "--unknown-category", "ignore");
+        var refused = CliRun.Train(train, "--test", test, "--unknown-category", "error");
+        var ignored = CliRun.Train(train, "--test", test);
 
         Assert.Multiple(() =>
         {
@@ -79,6 +79,8 @@ public sealed class CsvCommandLineTests
             Assert.That(refused.Error, Does.StartWith($"error: {test}:3:2: 'green' in column 'colour' is a category the training data did not have"));
             Assert.That(ignored.ExitCode, Is.EqualTo(ExitCodes.Success), ignored.Error);
             Assert.That(ignored.Line("test ("), Does.StartWith($"test ({test}, 2 rows)"));
+            Assert.That(ignored.Line("test: "), Is.EqualTo("test: 1 value of categories the training data did not have, encoded as all zeros (--unknown-category error refuses them): 'colour' 1 (e.g. 'green')"));
+            Assert.That(refused.Output, Does.Not.Contain("epoch"), "refused before training");
         });
     }
 

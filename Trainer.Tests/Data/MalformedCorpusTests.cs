@@ -28,7 +28,7 @@ public sealed class MalformedCorpusTests
         yield return Case("minus-infinity", "a,b,y\n1,2,0\n3,-Infinity,1\n", ":3:2: '-Infinity' in column 'b' is not a finite number");
         yield return Case("one-class", "a,b,y\n1,2,yes\n3,4,yes\n5,6,yes\n", ": the target column 'y' has a single class ('yes')");
         yield return Case("no-target-column", "a,b,y\n1,2,0\n3,4,1\n", ": there is no target column 'label'; the columns are a, b, y", "--target", "label");
-        yield return Case("missing-values", "a,b,y\n1,2,0\n3,NA,1\n,4,1\n5,?,0\n", ": 3 missing values (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 2 ('b'); use --missing mean|median|drop-rows");
+        yield return Case("missing-values", "a,b,y\n1,2,0\n3,NA,1\n,4,1\n5,?,0\n", ": 3 missing values (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 2 ('b'); use --missing mean|median|drop-rows", "--missing", "error");
         yield return Case("mixed-target", "a,b,y\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i % 7},{i % 5},{i * 1.5}\n")) + "1,2,oops\n",
             ":62:3: 'oops' in target column 'y' is not a number (60 of 61 cells are numbers); fix it, or pass --task classification to read every value as a class name");
         yield return Case("dash-for-missing", "a,b,y\n1,2,0\n3,-,1\n5,6,0\n7,8,1\n", ":3:2: '-' in column 'b' is not a number (3 of 4 cells are numbers); fix it, mark it missing (empty or NA), or pass --categorical b");

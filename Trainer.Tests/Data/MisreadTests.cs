@@ -84,7 +84,7 @@ public sealed class MisreadTests
     {
         string path = IrisWith(token);
 
-        var refused = CliRun.Train(path);
+        var refused = CliRun.Train(path, "--missing", "error");
         var filled = CliRun.Train(path, "--missing", "mean");
 
         Assert.Multiple(() =>

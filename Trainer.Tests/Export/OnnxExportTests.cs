@@ -115,8 +115,8 @@ public class OnnxExportTests
 
         Assert.That(onnx.Labels, Is.EqualTo(predict.Labels));
         Assert.That(OnnxParity.WorstDifference(predict.Values, onnx.Values, ModelSerializer.Load(model).Preprocessing), Is.LessThanOrEqualTo(1e-5));
-        // predict itself refuses the unseen port unless told to ignore it.
-        var strict = CliRun.Of("predict", model, scoring);
+        // predict itself refuses the unseen port when told to (the training default, kept by the model, ignores it).
+        var strict = CliRun.Of("predict", model, scoring, "--unknown-category", "error");
         Assert.That(strict.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(strict.Error, Does.Contain("'X' in column 'Embarked' is a category the training data did not have"));
     }

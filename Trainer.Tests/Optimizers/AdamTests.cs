@@ -41,7 +41,7 @@ public class AdamTests
 
         Assert.That(adam, Is.TypeOf<Adam<float>>().With.Property(nameof(Adam<float>.Beta1)).EqualTo(0.8f));
         Assert.That(sgd, Is.TypeOf<Sgd<float>>().With.Property(nameof(Sgd<float>.Momentum)).EqualTo(0.9f));
-        Assert.That(OptimizerRegistry.Names, Is.EquivalentTo(new[] { "adam", "sgd" }));
+        Assert.That(OptimizerRegistry.Names, Is.EquivalentTo(new[] { "adam", "adamw", "sgd" }));
     }
 
     [Test]

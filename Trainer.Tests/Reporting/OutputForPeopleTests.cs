@@ -90,7 +90,7 @@ public class OutputForPeopleTests
         using var temp = new TempFolder();
         string history = temp.File("h.csv");
 
-        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--history", history);
+        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "5", "--lr", "0.01", "--lr-schedule", "step", "--lr-step-epochs", "2", "--lr-gamma", "0.5", "--history", history);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var rows = File.ReadAllLines(history);
@@ -104,17 +104,17 @@ public class OutputForPeopleTests
     {
         var help = CliRun.Of("train", "--help");
 
-        Assert.That(help.Output, Does.Contain("'none' for a linear model [default: 64,32]").And.Not.Contain("64|32"));
+        Assert.That(help.Output, Does.Contain("'none' for a linear model [default: from the data: 64,32 under").And.Not.Contain("64|32"));
     }
 
     [Test]
     public void QuietPrintsOnlyTheSummary()
     {
-        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "3", "--quiet");
+        var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "3", "--patience", "0", "--quiet");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var lines = run.Output.TrimEnd().Split('\n');
-        Assert.That(lines.Select(l => l.Split(' ')[0]), Is.EqualTo(new[] { "best", "final", "speed:", "weights", "model" }), run.Output);
+        Assert.That(lines.Select(l => l.Split(' ')[0]), Is.EqualTo(new[] { "best", "final", "speed:", "val", "weights", "model" }), run.Output);
         Assert.That(run.Error, Is.Empty);
     }
 
@@ -124,7 +124,7 @@ public class OutputForPeopleTests
         var run = CliRun.Train(RepoPaths.Data("iris.csv"), "--epochs", "1", "-v");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Line("feature 'sepal_length': "), Does.Match(@"^feature 'sepal_length': numeric, mean 5\.\d+, scale 0\.\d+$"));
+        Assert.That(run.Line("feature 'sepal_length': "), Does.Match(@"^feature 'sepal_length': numeric, mean 5\.\d+, scale 0\.\d+; missing → 5\.8 \(median\)$"));
         Assert.That(run.Output.Split('\n').Count(l => l.StartsWith("feature '", StringComparison.Ordinal)), Is.EqualTo(4));
     }
 

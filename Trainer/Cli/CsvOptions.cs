@@ -34,14 +34,14 @@ public sealed class CsvOptions
 
     private readonly Option<string> _missing = new("--missing")
     {
-        Description = "Missing values (empty, NA, NaN, null, ?): error stops; mean and median fill numeric columns (text columns get their most frequent value); drop-rows leaves those rows out",
-        DefaultValueFactory = _ => "error",
+        Description = "Missing values (empty, NA, NaN, null, ?) in training: median and mean fill numeric columns with the training rows' median or mean, text columns with their most frequent value, and say so per column; error stops; drop-rows leaves those rows out. Files scored by a model (--test, predict, evaluate) are filled with the values it learned",
+        DefaultValueFactory = _ => "median",
     };
 
     private readonly Option<string?> _unknownCategory = new("--unknown-category")
     {
-        Description = "A text value not seen in training (in --test files, predict and evaluate): error stops; ignore encodes it as all zeros. "
-            + "The model keeps the training run's choice, which predict and evaluate use unless given their own [default: error]",
+        Description = "A text value not seen in training (in --test files, predict and evaluate): ignore encodes it as all zeros (train counts them in the --test file); error stops (train then checks the --test file before training). "
+            + "The model keeps the training run's choice, which predict and evaluate use unless given their own [default: ignore]",
     };
 
     public CsvOptions()

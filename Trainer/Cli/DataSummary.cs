@@ -23,7 +23,17 @@ public static class DataSummary
         if (data.RowsDropped > 0)
             yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
         if (data.ValuesFilled > 0)
-            yield return Invariant($"missing: {data.ValuesFilled} missing value{(data.ValuesFilled == 1 ? "" : "s")} filled with the training rows' {(prep.Missing == MissingValuePolicy.Median ? "median" : "mean")} (text: the most frequent value)");
+        {
+            string statistic = prep.Missing == MissingValuePolicy.Median ? "median" : "mean";
+            foreach (var feature in prep.Features)
+            {
+                if (data.MissingByColumn.GetValueOrDefault(feature.Name) is not (> 0 and var count))
+                    continue;
+                string column = feature.Name;
+                string value = feature.IsCategorical ? $"its most frequent value '{feature.FillCategory}'" : Invariant($"the training rows' {statistic} {feature.Fill:G6}");
+                yield return Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with {value} (--missing error refuses them)");
+            }
+        }
         if (prep.Task == TaskKind.Classification)
         {
             var counts = new int[prep.ClassNames.Length];

@@ -19,23 +19,28 @@ public static class EvaluateRun
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];
-        var (loss, metric) = new Evaluation(model.Network, LossFor.Task(prep)).Run(data, (start, outputs) =>
-        {
-            if (classification)
+        var evaluation = new Evaluation(model.Network, LossFor.Task(prep));
+        var (loss, metric) = classification
+            ? evaluation.Run(data, (start, outputs) =>
             {
                 for (int j = 0; j < outputs.ColumnCount; j++)
                     predicted[start + j] = Evaluation.ArgMax(outputs, j);
-            }
-        });
+            })
+            : (double.NaN, double.NaN);
+        var regression = classification ? null : evaluation.Score(data, prep.TargetScales);
 
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
-        output.WriteLine(Invariant($"loss {loss:0.0000}  {(classification ? "accuracy" : "r2")} {metric:0.0000}"));
-        if (!classification)
+        if (regression is not null)
+        {
+            output.WriteLine(Invariant($"loss {regression.Loss:0.0000}  r2 {regression.Metric:0.0000}  rmse {regression.Rmse:G6}  mae {regression.Mae:G6} (in the target's units)"));
             return ExitCodes.Success;
+        }
 
+        var matrix = new ConfusionMatrix(prep.OutputCount, data.Labels, predicted);
+        output.WriteLine(Invariant($"loss {loss:0.0000}  accuracy {metric:0.0000}  balanced_accuracy {ClassMetrics.BalancedAccuracy(matrix):0.0000}  macro_f1 {ClassMetrics.MacroF1(matrix):0.0000} (the loss is the log-loss)"));
         output.WriteLine();
-        output.Write(Format(new ConfusionMatrix(prep.OutputCount, data.Labels, predicted), prep.ClassNames));
+        output.Write(Format(matrix, prep.ClassNames));
         return ExitCodes.Success;
     }
 

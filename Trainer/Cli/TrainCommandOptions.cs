@@ -23,8 +23,8 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _test = new("--test") { Description = "A separate CSV file with the same columns, evaluated at the end", HelpName = "FILE" };
     private readonly Option<int[]> _hidden = new("--hidden")
     {
-        // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in.
-        Description = $"Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: {string.Join(',', Defaults.Hidden)}]",
+        // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in (or the data does).
+        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: from the data: 64,32 under 10,000 training rows, else half the inputs rounded up to a power of two (64 to 256) and half that]",
         HelpName = "64,32",
         CustomParser = OptionRules.ParseWidths,
     };
@@ -34,26 +34,28 @@ internal sealed class TrainCommandOptions
             + string.Join("; ", LayerRegistry.All.Select(layer => layer.Usage)),
         HelpName = "dense:256,relu,dense",
     };
-    private readonly Option<string> _optimizer = new("--optimizer") { Description = "Optimizer: sgd (--momentum, --nesterov) or adam (--beta1, --beta2); both use --lr and --weight-decay", DefaultValueFactory = _ => Defaults.Optimizer };
+    private readonly Option<string> _optimizer = new("--optimizer") { Description = $"Optimizer: sgd (--momentum, --nesterov), adam or adamw (--beta1, --beta2); all use --lr and --weight-decay [default: {DefaultRecipe.Optimizer}, with --lr and --weight-decay from the data]" };
     private readonly Option<double> _beta1 = OptionRules.Real(new("--beta1") { Description = "adam: decay of the gradient's running mean", DefaultValueFactory = _ => Defaults.Beta1 }, new(0, 1, HighInclusive: false));
     private readonly Option<double> _beta2 = OptionRules.Real(new("--beta2") { Description = "adam: decay of the squared gradient's running mean", DefaultValueFactory = _ => Defaults.Beta2 }, new(0, 1, HighInclusive: false));
-    private readonly Option<int> _epochs = OptionRules.Whole(new("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => Defaults.Epochs }, 1, MaxEpochs);
-    private readonly Option<int> _batchSize = OptionRules.Whole(new("--batch-size") { Description = "Samples per optimizer step", DefaultValueFactory = _ => Defaults.BatchSize }, 1, int.MaxValue);
-    private readonly Option<double> _lr = OptionRules.Real(new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => Defaults.LearningRate }, new(0, 1000, LowInclusive: false));
+    private readonly Option<int> _epochs = OptionRules.Whole(new("--epochs") { Description = "Passes over the training data, at most (early stopping may end sooner) [default: from the data: 3·10¹¹ / (training rows × weights), 10 to 500]" }, 1, MaxEpochs);
+    private readonly Option<int> _batchSize = OptionRules.Whole(new("--batch-size") { Description = "Samples per optimizer step [default: from the data: training rows / 100 as a power of two, 32 to 256]" }, 1, int.MaxValue);
+    private readonly Option<double> _lr = OptionRules.Real(new("--lr") { Description = "Learning rate [default: adamw: 0.003 · √(batch / 32) · √(64 / inputs) (the last factor only beyond 64 inputs); sgd and adam: 0.01]" }, new(0, 1000, LowInclusive: false));
     private readonly Option<double> _momentum = OptionRules.Real(new("--momentum") { Description = "sgd: momentum", DefaultValueFactory = _ => Defaults.Momentum }, new(0, 1, HighInclusive: false));
-    private readonly Option<double> _weightDecay = OptionRules.Real(new("--weight-decay") { Description = "L2 weight decay, added to the gradient as in torch.optim.SGD and torch.optim.Adam", DefaultValueFactory = _ => Defaults.WeightDecay }, new(0, 1000));
+    private readonly Option<double> _weightDecay = OptionRules.Real(new("--weight-decay") { Description = "Weight decay: adamw decouples it (torch.optim.AdamW); sgd and adam add it to the gradient (L2) [default: adamw: 10,000 / training rows, 0.1 to 1; sgd and adam: 0.02]" }, new(0, 1000));
     private readonly Option<bool> _nesterov = new("--nesterov") { Description = "sgd: use Nesterov momentum" };
     private readonly Option<int> _seed = OptionRules.Whole(new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed }, 0, int.MaxValue);
     private readonly Option<string?> _history = new("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
     private readonly Option<string?> _report = new("--report") { Description = "Write the run's summary to this JSON file", HelpName = "FILE.json" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the model to this file [default: runs/DATA-TIMESTAMP.model.json]", HelpName = "MODEL.json" };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue training a saved model (its architecture and preprocessing) on DATA.csv", HelpName = "MODEL.json" };
-    private readonly Option<int?> _patience = OptionRules.OptionalWhole(new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept", HelpName = "N" }, 1, int.MaxValue);
-    private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor)", DefaultValueFactory = _ => "constant" };
+    private readonly Option<int?> _patience = OptionRules.OptionalWhole(new("--patience") { Description = "Stop after N epochs without a lower validation loss; the best epoch's weights are kept; 0 never stops early [default: from the data: about 2,000 optimizer steps, 10 to 50 epochs, counting a loss 0.1 % below the best]", HelpName = "N" }, 0, int.MaxValue);
+    private readonly Option<string> _lrSchedule = new("--lr-schedule") { Description = "Learning-rate schedule: constant; step (--lr-step-epochs, --lr-gamma); plateau on validation loss (--lr-patience, --lr-factor) [default: plateau from 10,000 training rows, else constant]" };
     private readonly Option<int> _lrStepEpochs = OptionRules.Whole(new("--lr-step-epochs") { Description = "step: multiply the learning rate by --lr-gamma every N epochs", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.StepEpochs }, 1, int.MaxValue);
     private readonly Option<double> _lrGamma = OptionRules.Real(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.Schedule.Gamma }, new(0, 1, LowInclusive: false));
-    private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops", HelpName = "N", DefaultValueFactory = _ => Defaults.Schedule.Patience }, 1, int.MaxValue);
+    private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops [default: a third of --patience, at least 3]", HelpName = "N" }, 1, int.MaxValue);
     private readonly Option<double> _lrFactor = OptionRules.Real(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, new(0, 1, LowInclusive: false, HighInclusive: false));
+    private readonly Option<string> _classWeight = new("--class-weight") { Description = "Classification: balanced weighs each class's samples by rows / (classes × the class's rows) in the training split (scikit-learn's class_weight='balanced'); none weighs every sample alike", DefaultValueFactory = _ => "none" };
+    private readonly Option<int?> _cv = OptionRules.OptionalWhole(new("--cv") { Description = "Stratified K-fold cross-validation of the whole recipe first (preprocessing fitted per fold, folds in parallel): each fold's test metric and the mean ± std; then the model is trained on the whole file as without --cv and saved", HelpName = "K" }, 2, 1000);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
     private readonly Option<bool> _plotLog = new("--plot-log") { Description = "Draw --plot's loss axis in log scale" };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary (best and final epochs, speed, test, weights hash, saved files) and errors" };
@@ -82,12 +84,13 @@ internal sealed class TrainCommandOptions
             }
         });
         _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau");
+        _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
     public Option<string> Blas { get; } = BlasOption();
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _plot, _plotLog, _quiet, _verbose, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -105,9 +108,14 @@ internal sealed class TrainCommandOptions
         return command;
     }
 
-    public TrainOptions Read(ParseResult parse) => new()
+    /// <summary>The options from the command line. Those whose default comes from the data are left at the fixed
+    /// defaults of <see cref="TrainOptions"/> when not given; <see cref="TrainRun"/> picks them once the data is read.</summary>
+    public TrainOptions Read(ParseResult parse) => Read(parse, Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal));
+
+    private TrainOptions Read(ParseResult parse, HashSet<string> given) => new()
     {
-        Given = Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal),
+        Given = given,
+        PickDefaultsFromData = true,
         DataPath = parse.GetValue(_data)!,
         Target = parse.GetValue(_target),
         Task = parse.GetValue(_task) switch
@@ -118,30 +126,33 @@ internal sealed class TrainCommandOptions
         },
         ValidationSplit = parse.GetValue(_valSplit),
         TestPath = parse.GetValue(_test),
-        Hidden = parse.GetResult(_hidden) is { Implicit: false } ? parse.GetValue(_hidden)! : [.. Defaults.Hidden],
+        Hidden = given.Contains(_hidden.Name) ? parse.GetValue(_hidden)! : Defaults.Hidden,
         Layers = parse.GetValue(_layers),
-        Optimizer = parse.GetValue(_optimizer)!,
+        Optimizer = given.Contains(_optimizer.Name) ? parse.GetValue(_optimizer)! : Defaults.Optimizer,
         Beta1 = parse.GetValue(_beta1),
         Beta2 = parse.GetValue(_beta2),
-        Epochs = parse.GetValue(_epochs),
-        BatchSize = parse.GetValue(_batchSize),
-        LearningRate = parse.GetValue(_lr),
+        Epochs = given.Contains(_epochs.Name) ? parse.GetValue(_epochs) : Defaults.Epochs,
+        BatchSize = given.Contains(_batchSize.Name) ? parse.GetValue(_batchSize) : Defaults.BatchSize,
+        LearningRate = given.Contains(_lr.Name) ? parse.GetValue(_lr) : Defaults.LearningRate,
         Momentum = parse.GetValue(_momentum),
-        WeightDecay = parse.GetValue(_weightDecay),
+        WeightDecay = given.Contains(_weightDecay.Name) ? parse.GetValue(_weightDecay) : Defaults.WeightDecay,
         Nesterov = parse.GetValue(_nesterov),
         Seed = parse.GetValue(_seed),
         HistoryPath = parse.GetValue(_history),
         ReportPath = parse.GetValue(_report),
         SavePath = parse.GetValue(_save),
         ResumePath = parse.GetValue(_resume),
-        Patience = parse.GetValue(_patience),
+        Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
+        ClassWeight = parse.GetValue(_classWeight) == "balanced" ? ClassWeighting.Balanced : ClassWeighting.None,
+        Folds = parse.GetValue(_cv),
         Schedule = new LearningRateScheduleSettings(
-            Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true),
-            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), parse.GetValue(_lrPatience), parse.GetValue(_lrFactor)),
+            given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
+            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
         PlotLog = parse.GetValue(_plotLog),
         Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
-        Data = _csv.Bind(parse),
+        // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
+        Data = _csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data,
     };
 
     public static Option<string> BlasOption()

@@ -3,7 +3,8 @@ using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
-/// <summary>Everything a training run needs from the command line. The defaults train every shipped dataset well.</summary>
+/// <summary>Everything a training run needs from the command line. The fixed values here are the defaults of a run
+/// built in code; the command line picks most of them from the data instead (<see cref="PickDefaultsFromData"/>).</summary>
 public sealed record TrainOptions
 {
     public required string DataPath { get; init; }
@@ -17,7 +18,7 @@ public sealed record TrainOptions
     /// <summary>The <c>--layers</c> spec, such as <c>dense:256,relu,dense</c>; null for <see cref="Hidden"/>'s Dense + ReLU pairs.</summary>
     public string? Layers { get; init; }
 
-    /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd or adam.</summary>
+    /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd, adam or adamw.</summary>
     public string Optimizer { get; init; } = "sgd";
 
     public double Beta1 { get; init; } = 0.9;
@@ -42,6 +43,10 @@ public sealed record TrainOptions
     /// <summary>Stop after this many epochs without a better validation loss, and restore the best weights; null never stops early.</summary>
     public int? Patience { get; init; }
 
+    /// <summary>For early stopping, the share by which a validation loss must beat the best to count as an improvement;
+    /// 0 (the fixed default) counts any lower loss. Picked as <see cref="DefaultRecipe.MinImprovement"/> with the patience.</summary>
+    public double MinImprovement { get; init; }
+
     /// <summary>--lr-schedule with --lr-step-epochs, --lr-gamma, --lr-patience and --lr-factor.</summary>
     public LearningRateScheduleSettings Schedule { get; init; } = new();
 
@@ -62,6 +67,17 @@ public sealed record TrainOptions
     /// those that contradict the saved model.</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 
+    /// <summary>True from the command line: the options not <see cref="Given"/> that <see cref="DefaultRecipe"/> covers
+    /// (network, optimizer, rate, decay, batch, epochs, patience, schedule) are picked from the size of the data.
+    /// False keeps the fixed values of this record, for callers that build it in code.</summary>
+    public bool PickDefaultsFromData { get; init; }
+
+    /// <summary>--class-weight: how each training sample of a class weighs in the loss.</summary>
+    public ClassWeighting ClassWeight { get; init; }
+
+    /// <summary>--cv K: cross-validate the recipe over K folds before training the model; null for no cross-validation.</summary>
+    public int? Folds { get; init; }
+
     /// <summary>Checks the rules that tie options together, once every value (given or default) is known: a
     /// System.CommandLine command validator sees an option left at its default as 0, which made "--nesterov" fail
     /// without "--momentum".</summary>
@@ -70,12 +86,23 @@ public sealed record TrainOptions
     {
         if (Nesterov && Momentum <= 0)
             throw new InputException(FormattableString.Invariant($"--nesterov needs --momentum greater than 0 (it is {Momentum})"));
+        if (Folds is not null && ResumePath is not null)
+            throw new InputException("--cv cross-validates the recipe on fresh weights; it cannot continue a --resume model");
         if (ValidationSplit == 0 && (Patience is not null || Schedule.Kind == LearningRateScheduleKind.Plateau))
             throw new InputException($"{(Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
     }
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>--class-weight none|balanced.</summary>
+public enum ClassWeighting
+{
+    None,
+
+    /// <summary>scikit-learn's class_weight='balanced': rows / (classes × the class's rows), from the training split.</summary>
+    Balanced,
 }
 
 /// <summary>How much train prints (--quiet, --verbose).</summary>

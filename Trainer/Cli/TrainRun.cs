@@ -37,8 +37,23 @@ public static class TrainRun
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         // What --quiet leaves out: everything before the summary, and the chart.
         var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
-        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds) =
+        if (options.Folds is { } folds)
+        {
+            try
+            {
+                CrossValidationRun.Execute(options, folds, output, interrupt);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                // Nothing is trained yet: the folds' models are estimates, not the model to save.
+                error.WriteLine("interrupted during cross-validation; no model was trained or saved");
+                return ExitCodes.Interrupted;
+            }
+        }
+        // From here on, options holds what the run really uses: the given options and those picked from the data.
+        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validation, earlyTest) =
             PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+        options = picked;
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
@@ -72,16 +87,24 @@ public static class TrainRun
         }
         if (history.Count > 0)
             output.WriteLine(SpeedLine(history));
+        // The kept weights' figures on the validation split, the metrics of imbalanced classes and errors in target units included.
+        RunScore? validationScore = null;
+        if (hasValidation && kept is not null)
+        {
+            var scores = loop.Score(validation, prep.TargetScales);
+            validationScore = RunScore.From(scores);
+            output.WriteLine($"val (epoch {kept.Epoch}): {ScoreLine.Format(scores, classification)}");
+        }
         RunScore? test = null;
         InputException? testProblem = null;
         if (options.TestPath is not null)
         {
             try
             {
-                var testData = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
-                var (testLoss, testMetric) = loop.Evaluate(testData);
-                test = new RunScore(testLoss, testMetric);
-                output.WriteLine(Invariant($"test ({options.TestPath}, {testData.Count} rows): loss {testLoss:0.0000}  {metric} {testMetric:0.0000}"));
+                var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+                var scores = loop.Score(testData, prep.TargetScales);
+                test = RunScore.From(scores);
+                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows): {ScoreLine.Format(scores, classification)}");
             }
             catch (InputException e)
             {
@@ -100,8 +123,7 @@ public static class TrainRun
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         string savePath = options.SavePath ?? ReserveDefaultSavePath(options.DataPath, DateTime.Now);
-        var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0,
-            hasValidation && kept is not null ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null, test);
+        var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
         try
         {
             ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
@@ -128,7 +150,7 @@ public static class TrainRun
                 classification ? "classification" : "regression",
                 classification ? "accuracy" : "r2",
                 best.Epoch,
-                hasValidation ? new RunScore(kept.ValidationLoss, kept.ValidationMetric) : null,
+                validationScore,
                 test,
                 loadSeconds,
                 [.. history.Select(e => e.Seconds)],
@@ -201,7 +223,7 @@ public static class TrainRun
         switch (outcome.Reason)
         {
             case StopReason.EarlyStopped:
-                output.WriteLine($"early stop: no lower validation loss for {options.Patience} epochs{restored}");
+                output.WriteLine($"early stop: no {Improvement(options)} for {options.Patience} epochs{restored}");
                 break;
             case StopReason.Interrupted:
                 output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
@@ -236,12 +258,20 @@ public static class TrainRun
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
             _ => "",
         };
-        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a lower val_loss" : "");
+        return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {Improvement(options, "val_loss")}" : "");
     }
 
+    /// <summary>What counts as an improvement for early stopping: "lower validation loss", or "validation loss 0.1 % below
+    /// the best" when the picked recipe asks for a margin.</summary>
+    private static string Improvement(TrainOptions options, string loss = "validation loss") =>
+        options.MinImprovement > 0 ? Invariant($"{loss} {options.MinImprovement * 100:0.###} % below the best") : $"lower {loss}";
+
     /// <summary>The header of the per-epoch table; every line of it fits an 80-column terminal.</summary>
+    /// <param name="Options">The options as used: the given ones and those picked from the data.</param>
+    /// <param name="EarlyTest">The --test file when it was read before training (it has text columns, whose categories
+    /// are checked before the training they could waste); null when it is read after.</param>
     private sealed record Trained(Preprocessing Prep, Sequential<float> Model, TrainingLoop Loop, IOptimizer<float> Optimizer,
-        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds);
+        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds, TrainOptions Options, Dataset Validation, Dataset? EarlyTest);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
@@ -251,10 +281,28 @@ public static class TrainRun
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
+        Dataset? earlyTest = null;
         if (options.TestPath is not null)
+        {
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
+            // Unseen categories (an error under --unknown-category error) can only be found by reading the rows; a file
+            // with text columns is read now, so that no training is wasted on a test file that cannot be scored.
+            if (prep.Features.Any(f => f.IsCategorical))
+                earlyTest = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+        }
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        if (earlyTest is not null && options.TestPath is not null && UnseenCategories.Count(prep, options.TestPath, options.Data) is { Count: > 0 } unseen)
+            output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
+        (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
+        foreach (string line in pickedLines)
+            output.WriteLine(line);
+        if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
+        {
+            double[] weights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
+            ClassWeights.Apply(data.Train, weights);
+            output.WriteLine(Invariant($"class weights (balanced, from the training split): {string.Join(", ", prep.ClassNames.Select((name, k) => $"{name} {weights[k]:0.###}"))}"));
+        }
         if (options.Verbosity == Verbosity.Verbose)
         {
             foreach (string line in DataSummary.Encodings(prep))
@@ -262,27 +310,33 @@ public static class TrainRun
         }
 
         CheckMemory(options, resumed, prep, data);
-        var model = resumed?.Network ?? (options.Layers is null
-            ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
-            : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom)));
+        var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
             foreach (var layer in model.Layers.OfType<ISeededLayer>())
                 layer.Reseed(initRandom.Next());
         }
-        var optimizer = OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
+        var optimizer = NewOptimizer(options);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         bool hasValidation = data.Validation.Count > 0;
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2", hasValidation));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience, options.MinImprovement);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
             (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
-        return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds);
+        return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, data.Validation, earlyTest);
     }
+
+    /// <summary>The network of --hidden or --layers for <paramref name="prep"/>'s inputs and outputs, freshly initialised.</summary>
+    internal static Sequential<float> NewNetwork(TrainOptions options, Preprocessing prep, Random initRandom) => options.Layers is null
+        ? Mlp.Build(prep.InputCount, options.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
+        : LayerRegistry.Build(LayerRegistry.Parse(options.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom));
+
+    /// <summary>The optimizer of <paramref name="options"/>, built by its registered name.</summary>
+    internal static IOptimizer<float> NewOptimizer(TrainOptions options) => OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
     private static void CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
@@ -291,7 +345,7 @@ public static class TrainRun
             : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
             : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
-        int optimizerStates = options.Optimizer == "adam" ? 2 : options.Momentum > 0 ? 1 : 0;
+        int optimizerStates = options.Optimizer is "adam" or "adamw" ? 2 : options.Momentum > 0 ? 1 : 0;
         MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
             Math.Min(ForwardPass.ChunkSize, rows), optimizerStates).Check(network);
     }

@@ -114,7 +114,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+    internal static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
         string advice = "use --missing mean|median|drop-rows")
     {
         var all = MissingValueScan.Of(raw, columns);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NeuralNet.Training;
 
 namespace NeuralNet.Reporting;
 
@@ -29,7 +30,18 @@ public sealed record RunReport(
 
 }
 
-/// <summary>A loss and a metric (accuracy or R²) on one dataset.</summary>
+/// <summary>A loss and a metric (accuracy or R²) on one dataset, with the figures of <see cref="Scores"/> that apply
+/// to the task: balanced accuracy, macro-F1 and log-loss (the loss) for classification, RMSE and MAE in target units
+/// for regression.</summary>
 public sealed record RunScore(
     [property: JsonPropertyName("loss")] double Loss,
-    [property: JsonPropertyName("metric")] double Metric);
+    [property: JsonPropertyName("metric")] double Metric,
+    [property: JsonPropertyName("balanced_accuracy")] double? BalancedAccuracy = null,
+    [property: JsonPropertyName("macro_f1")] double? MacroF1 = null,
+    [property: JsonPropertyName("log_loss")] double? LogLoss = null,
+    [property: JsonPropertyName("rmse")] double? Rmse = null,
+    [property: JsonPropertyName("mae")] double? Mae = null)
+{
+    public static RunScore From(Scores scores) => new(scores.Loss, scores.Metric, scores.BalancedAccuracy, scores.MacroF1,
+        scores.BalancedAccuracy is null ? null : scores.Loss, scores.Rmse, scores.Mae);
+}

@@ -32,6 +32,29 @@ public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
         return (lossSum / data.Count, metric);
     }
 
+    /// <summary>Every figure of <see cref="Scores"/> in one pass: for classification the confusion matrix's balanced
+    /// accuracy and macro-F1 besides accuracy and the log-loss; for regression R² and the errors in target units.</summary>
+    /// <param name="targetScales">Regression: each target's standard deviation (the preprocessing's); unused for classification.</param>
+    public Scores Score(Dataset data, IReadOnlyList<float> targetScales)
+    {
+        if (data.Count == 0)
+            return new Scores(double.NaN, double.NaN);
+        if (data.Labels is { } labels)
+        {
+            var predicted = new int[data.Count];
+            var (logLoss, _) = Run(data, (start, outputs) =>
+            {
+                for (int j = 0; j < outputs.ColumnCount; j++)
+                    predicted[start + j] = ArgMax(outputs, j);
+            });
+            return Scores.Classification(logLoss, new ConfusionMatrix(data.OutputCount, labels, predicted));
+        }
+        var predictions = new float[data.Count * data.OutputCount]; // (outputs, count), standardised
+        var (loss, rSquared) = Run(data, (start, outputs) =>
+            outputs.AsColumnMajorArray().AsSpan(0, outputs.RowCount * outputs.ColumnCount).CopyTo(predictions.AsSpan(start * outputs.RowCount)));
+        return Scores.Regression(loss, rSquared, predictions, data.Targets, targetScales);
+    }
+
     /// <summary>The mean loss on the first chunk of <paramref name="data"/>: a cheap check that the current weights
     /// give finite outputs.</summary>
     public double FirstChunkLoss(Dataset data)

@@ -11,7 +11,7 @@ public abstract class LearningRateSchedule
     public static LearningRateSchedule For(LearningRateScheduleSettings settings) => settings.Kind switch
     {
         LearningRateScheduleKind.Step => new StepSchedule(settings.StepEpochs, settings.Gamma),
-        LearningRateScheduleKind.Plateau => new PlateauSchedule(settings.Patience, settings.Factor),
+        LearningRateScheduleKind.Plateau => new PlateauSchedule(settings.Patience, settings.Factor, settings.Threshold),
         _ => new ConstantSchedule(),
     };
 }
@@ -28,15 +28,17 @@ public sealed class StepSchedule(int every, double gamma) : LearningRateSchedule
 }
 
 /// <summary>Multiplies the rate by <paramref name="factor"/> once the validation loss has not improved for
-/// <paramref name="patience"/> epochs, then waits as long again (PyTorch's ReduceLROnPlateau, without threshold or cooldown).</summary>
-public sealed class PlateauSchedule(int patience, double factor) : LearningRateSchedule
+/// <paramref name="patience"/> epochs, then waits as long again (PyTorch's ReduceLROnPlateau in relative threshold
+/// mode, without cooldown).</summary>
+/// <param name="threshold">A loss counts as lower only when below the best by this share of it; 0 counts any lower loss.</param>
+public sealed class PlateauSchedule(int patience, double factor, double threshold = 0) : LearningRateSchedule
 {
     private double _best = double.PositiveInfinity;
     private int _epochsWithoutImprovement;
 
     public override double Next(int epoch, double validationLoss, double rate)
     {
-        if (validationLoss < _best)
+        if (double.IsPositiveInfinity(_best) ? validationLoss < _best : validationLoss < _best - threshold * Math.Abs(_best))
         {
             (_best, _epochsWithoutImprovement) = (validationLoss, 0);
             return rate;

@@ -10,9 +10,12 @@ public enum LearningRateScheduleKind
 /// <summary>Which learning-rate schedule a run uses, with its settings (the ones of the other kinds are unused).</summary>
 /// <param name="StepEpochs">step: the rate is multiplied by <paramref name="Gamma"/> every this many epochs.</param>
 /// <param name="Patience">plateau: the rate is multiplied by <paramref name="Factor"/> after this many epochs without a lower validation loss.</param>
+/// <param name="Threshold">plateau: a validation loss counts as lower only when below the best by this share of it
+/// (PyTorch's ReduceLROnPlateau threshold, relative mode); 0 counts any lower loss.</param>
 public sealed record LearningRateScheduleSettings(
     LearningRateScheduleKind Kind = LearningRateScheduleKind.Constant,
     int StepEpochs = 30,
     double Gamma = 0.1,
     int Patience = 5,
-    double Factor = 0.5);
+    double Factor = 0.5,
+    double Threshold = 0);

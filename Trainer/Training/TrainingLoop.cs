@@ -94,6 +94,9 @@ public sealed class TrainingLoop
 
     public (double Loss, double Metric) Evaluate(Dataset data) => _evaluation.Run(data);
 
+    /// <inheritdoc cref="Evaluation.Score"/>
+    public Scores Score(Dataset data, IReadOnlyList<float> targetScales) => _evaluation.Score(data, targetScales);
+
     /// <inheritdoc cref="Evaluation.FirstChunkLoss"/>
     public double FirstChunkLoss(Dataset data) => _evaluation.FirstChunkLoss(data);
 }

@@ -38,7 +38,10 @@ public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopRea
 /// validation split) and puts them back when stopping early, when interrupted, after a non-finite loss, and, with
 /// <paramref name="patience"/>, at the end.
 /// </summary>
-public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, IOptimizer<float> optimizer, LearningRateSchedule schedule, int? patience)
+/// <param name="minImprovement">For early stopping, an epoch improves only when its loss is below the best so far by
+/// this share of it (0.001: 0.1 %); 0 counts any lower loss. The weights kept are still those of the lowest loss.</param>
+public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, IOptimizer<float> optimizer, LearningRateSchedule schedule, int? patience,
+    double minImprovement = 0)
 {
     /// <param name="onEpoch">Called after each epoch with its result and the learning rate it ran with when that
     /// differs from the previous epoch's (null otherwise).</param>
@@ -51,6 +54,9 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
         double previousRate = rate;
         var reason = StopReason.Completed;
         NonFiniteLossException? failure = null;
+        // The last epoch that improved by at least minImprovement, and its loss: what patience counts from.
+        int improvedEpoch = 0;
+        double improvedLoss = double.PositiveInfinity;
         try
         {
             for (int epoch = 1; epoch <= epochs; epoch++)
@@ -61,9 +67,12 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
                 // The training loss is measured before each step's update, so it says nothing of the weights the epoch
                 // ends with; without a validation pass, check those on one chunk before keeping them as the best.
                 bool endWeightsFinite = hasValidation || double.IsFinite(loop.FirstChunkLoss(train));
-                best.Offer(epoch, !endWeightsFinite ? double.NaN : hasValidation ? result.ValidationLoss : result.TrainLoss);
+                double loss = !endWeightsFinite ? double.NaN : hasValidation ? result.ValidationLoss : result.TrainLoss;
+                best.Offer(epoch, loss);
+                if (double.IsPositiveInfinity(improvedLoss) ? loss < improvedLoss : loss < improvedLoss - minImprovement * Math.Abs(improvedLoss))
+                    (improvedEpoch, improvedLoss) = (epoch, loss);
                 onEpoch(result, rate != previousRate ? rate : null);
-                if (patience is { } wait && epoch - best.Epoch >= wait && epoch < epochs)
+                if (patience is { } wait && epoch - improvedEpoch >= wait && epoch < epochs)
                 {
                     reason = StopReason.EarlyStopped;
                     break;

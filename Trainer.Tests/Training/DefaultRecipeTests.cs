@@ -1,0 +1,73 @@
+using NeuralNet.Training;
+
+namespace NeuralNet.Tests.Training;
+
+public class DefaultRecipeTests
+{
+    [Test]
+    public void AFewHundredRowsGetASmallStronglyRegularisedNetworkAndLongPatience()
+    {
+        // iris after the validation split: 96 rows, 4 inputs, 3 classes; 3 steps per epoch.
+        var recipe = DefaultRecipe.For(96, 4, 3);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipe.BatchSize, Is.EqualTo(32));
+            Assert.That(recipe.Hidden, Is.EqualTo(new[] { 64, 32 }));
+            Assert.That(recipe.LearningRate, Is.EqualTo(0.003));
+            Assert.That(recipe.WeightDecay, Is.EqualTo(1.0), "10,000 / 96, capped at 1");
+            Assert.That(recipe.Patience, Is.EqualTo(50), "2,000 steps / 3 per epoch, capped at 50");
+            Assert.That(recipe.LearningRatePatience, Is.Null, "no rate drops on fewer than 10,000 rows");
+            Assert.That(recipe.Epochs, Is.EqualTo(500));
+            Assert.That(recipe.Reasons["batch"], Is.EqualTo("batch 32: 96 training rows"));
+        });
+    }
+
+    [Test]
+    public void SixtyThousandImagesGetAWideNetworkLargeBatchesAndAnEpochBudget()
+    {
+        // Fashion-MNIST after the validation split: 48,000 rows, 784 inputs, 10 classes.
+        var recipe = DefaultRecipe.For(48_000, 784, 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipe.BatchSize, Is.EqualTo(256), "48,000 / 100 = 480, capped at 256");
+            Assert.That(recipe.Hidden, Is.EqualTo(new[] { 256, 128 }), "1,024 / 2, capped at 256");
+            Assert.That(recipe.LearningRate, Is.EqualTo(0.0024), "0.003 · √(256/32) · √(64/784) = 0.002424");
+            Assert.That(recipe.WeightDecay, Is.EqualTo(0.208), "10,000 / 48,000");
+            Assert.That(recipe.Patience, Is.EqualTo(10), "2,000 / 188 steps per epoch");
+            Assert.That(recipe.LearningRatePatience, Is.EqualTo(3));
+            // 784·256 + 256·128 + 128·10 = 234,752 weights; 3·10¹¹ / (48,000 · 234,752) = 26.6.
+            Assert.That(recipe.Epochs, Is.EqualTo(26));
+            Assert.That(recipe.Reasons["batch"], Is.EqualTo("batch 256: 48,000 training rows"));
+            Assert.That(recipe.Reasons["hidden"], Is.EqualTo("hidden 256,128: 784 inputs"));
+        });
+    }
+
+    [Test]
+    public void ManyRowsOfFewInputsKeepTheNarrowNetworkAndAFasterRate()
+    {
+        var recipe = DefaultRecipe.For(64_000, 30, 5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipe.Hidden, Is.EqualTo(new[] { 64, 32 }));
+            Assert.That(recipe.LearningRate, Is.EqualTo(0.0085), "0.003 · √8");
+            Assert.That(recipe.WeightDecay, Is.EqualTo(0.156));
+            Assert.That(recipe.Epochs, Is.EqualTo(500));
+        });
+    }
+
+    [Test]
+    public void MoreRowsNeverMeanSmallerBatchesOrMoreDecay()
+    {
+        var recipes = new[] { 50, 300, 1_000, 5_000, 20_000, 100_000, 1_000_000 }.Select(rows => DefaultRecipe.For(rows, 20, 2)).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipes.Select(r => r.BatchSize), Is.Ordered);
+            Assert.That(recipes.Select(r => r.WeightDecay), Is.Ordered.Descending);
+            Assert.That(recipes.Select(r => r.Epochs), Is.Ordered.Descending);
+        });
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using NeuralNet.Layers;
+
+namespace NeuralNet.Optimizers;
+
+/// <summary>
+/// AdamW, following torch.optim.AdamW (amsgrad off): the weight decay is decoupled from the gradient, so it shrinks
+/// every weight by the same share whatever its gradient's scale, where Adam's L2 term is divided by √v like the
+/// gradient. Each step:
+/// <code>
+/// p = p·(1 − lr·weightDecay)
+/// then Adam's update with the plain gradient (no weight-decay term)
+/// </code>
+/// </summary>
+[Optimizer("adamw")]
+public sealed class AdamW<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly Adam<T> _adam;
+
+    public AdamW(T learningRate, T beta1, T beta2, T epsilon, T weightDecay)
+    {
+        _adam = new Adam<T>(learningRate, beta1, beta2, epsilon, weightDecay: T.Zero);
+        WeightDecay = weightDecay;
+    }
+
+    /// <summary>Built by <see cref="OptimizerRegistry"/> for <c>--optimizer adamw</c>, with PyTorch's ε = 1e-8.</summary>
+    public AdamW(OptimizerSettings settings)
+        : this(T.CreateChecked(settings.LearningRate), T.CreateChecked(settings.Beta1), T.CreateChecked(settings.Beta2), T.CreateChecked(1e-8), T.CreateChecked(settings.WeightDecay))
+    {
+    }
+
+    public T LearningRate
+    {
+        get => _adam.LearningRate;
+        set => _adam.LearningRate = value;
+    }
+
+    public T Beta1 => _adam.Beta1;
+
+    public T Beta2 => _adam.Beta2;
+
+    public T WeightDecay { get; }
+
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"AdamW lr {LearningRate}, betas {Beta1}/{Beta2}, decoupled weight decay {WeightDecay}");
+
+    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    {
+        if (WeightDecay != T.Zero)
+        {
+            T keep = T.One - LearningRate * WeightDecay;
+            for (int i = 0; i < parameters.Count; i++)
+                Scale(parameters[i].Values, keep);
+        }
+        _adam.Step(parameters);
+    }
+
+    private static void Scale(Span<T> values, T factor)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var vector = new Vector<T>(factor);
+            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+                (new Vector<T>(values[i..]) * vector).CopyTo(values[i..]);
+        }
+        for (; i < values.Length; i++)
+            values[i] *= factor;
+    }
+}

@@ -1,0 +1,105 @@
+using static System.FormattableString;
+
+namespace NeuralNet.Training;
+
+/// <summary>
+/// The training settings picked from the size of the data when the command line does not give them: AdamW, early
+/// stopping on the validation loss that restores the best epoch, and a batch size, network width, learning rate,
+/// weight decay, patience and epoch limit that follow the training rows and the inputs. On 10,000 training rows or
+/// more the rate is also halved when the validation loss stalls (on fewer, the validation split is too small for a
+/// stall to mean anything). The rules were chosen from the quality benchmark over ten datasets of 96 to 64,000
+/// training rows and 4 to 784 inputs (docs/quality-experiments.md); none is fitted to one dataset.
+/// <see cref="Reasons"/> says for each value what it was picked from.
+/// </summary>
+/// <param name="LearningRatePatience">Epochs without a lower validation loss before the rate is halved; null keeps
+/// the rate constant.</param>
+public sealed record DefaultRecipe(
+    int BatchSize,
+    IReadOnlyList<int> Hidden,
+    int Epochs,
+    int Patience,
+    double LearningRate,
+    double WeightDecay,
+    int? LearningRatePatience,
+    IReadOnlyDictionary<string, string> Reasons)
+{
+    public const string Optimizer = "adamw";
+
+    /// <summary>A validation loss improves only when 0.1 % below the best, for early stopping and the rate's halving:
+    /// without it a loss creeping down by 0.01 % an epoch kept imbalanced training going for 260 epochs.</summary>
+    public const double MinImprovement = 0.001;
+
+    /// <summary>The factor applied to the rate when the validation loss stalls.</summary>
+    public const double LearningRateFactor = 0.5;
+
+    /// <summary>From this many training rows: a network as wide as the inputs ask, and the rate halved on a stall.</summary>
+    public const int LargeRows = 10_000;
+
+    // batch ≈ rows / 100, a power of two in [32, 256]: about a hundred steps per epoch, and no larger than 256, past
+    // which the benchmark's larger sets lost accuracy (multiclass 0.968 at 256, 0.957 at 512).
+    private const int RowsPerBatch = 100, MinBatch = 32, MaxBatch = 256;
+    // First hidden layer: half the inputs rounded up to a power of two, in [64, 256]; the second half as wide.
+    private const int MinWidth = 64, MaxWidth = 256;
+    // AdamW's base rate at batch 32 and up to 64 inputs; it grows with √batch (fewer, less noisy steps) and shrinks
+    // with √inputs beyond 64 (Adam moves every weight by about the rate, so a unit's input moves with its fan-in).
+    private const double BaseRate = 0.003;
+    private const int BaseBatch = 32, BaseInputs = 64;
+    // Decoupled weight decay = 10,000 / rows in [0.1, 1]: strong on a few thousand rows, lighter on many. At 0.02
+    // the wide Fashion-MNIST network overfit from epoch 5 (test 0.876); at 0.2 it improved until epoch 13 (0.894).
+    private const double DecayRows = 10_000, MinDecay = 0.1, MaxDecay = 1;
+    // Early stopping waits about 2,000 optimizer steps, 10 to 50 epochs (digits lost 0.01 with 1,000 steps: 27 epochs).
+    private const int PatienceSteps = 2_000, MinPatience = 10, MaxPatience = 50;
+    private const int MinRatePatience = 3;
+    // At most 3·10¹¹ multiply-adds of forward passes (rows × weights × epochs; about 20 s of one core with the
+    // backward pass), 10 to 500 epochs: a run with no flags stays within a minute on a small machine.
+    private const double MultiplyAddBudget = 3e11;
+    private const int MinEpochs = 10, MaxEpochs = 500;
+
+    /// <param name="trainRows">Rows the model trains on (after the validation split).</param>
+    /// <param name="inputs">Model inputs after encoding (one per numeric column, one per category).</param>
+    /// <param name="outputs">Model outputs: classes, or regression targets.</param>
+    public static DefaultRecipe For(int trainRows, int inputs, int outputs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(trainRows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        string rows = Invariant($"{trainRows:N0} training rows");
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        int batch = Math.Clamp(FloorPowerOfTwo(trainRows / RowsPerBatch), MinBatch, MaxBatch);
+        reasons["batch"] = Invariant($"batch {batch}: {rows}");
+
+        bool large = trainRows >= LargeRows;
+        int width = large ? Math.Clamp(CeilingPowerOfTwo(inputs) / 2, MinWidth, MaxWidth) : MinWidth;
+        int[] hidden = [width, width / 2];
+        reasons["hidden"] = large
+            ? Invariant($"hidden {width},{width / 2}: {inputs:N0} inputs")
+            : Invariant($"hidden {width},{width / 2}: {rows}, under {LargeRows:N0}");
+
+        double rate = RoundToTwoDigits(BaseRate * Math.Sqrt((double)batch / BaseBatch) * Math.Sqrt((double)BaseInputs / Math.Max(BaseInputs, inputs)));
+        int stepsPerEpoch = (trainRows + batch - 1) / batch;
+        int patience = Math.Clamp(PatienceSteps / stepsPerEpoch, MinPatience, MaxPatience);
+        int? ratePatience = large ? Math.Max(MinRatePatience, patience / 3) : null;
+        reasons["lr"] = Invariant($"AdamW lr {rate}: batch {batch}, {inputs:N0} inputs");
+        reasons["schedule"] = ratePatience is { } wait
+            ? Invariant($"lr halved after {wait} epochs without a lower val_loss: {rows}")
+            : Invariant($"constant lr: {rows}, under {LargeRows:N0}");
+
+        double decay = Math.Round(Math.Clamp(DecayRows / trainRows, MinDecay, MaxDecay), 3);
+        reasons["weight decay"] = Invariant($"decoupled weight decay {decay}: {rows}");
+
+        reasons["patience"] = Invariant($"early stopping after {patience} epochs without a val_loss 0.1 % below the best: {stepsPerEpoch:N0} steps per epoch");
+
+        long weights = (long)inputs * hidden[0] + (long)hidden[0] * hidden[1] + (long)hidden[1] * outputs;
+        int epochs = (int)Math.Clamp(MultiplyAddBudget / ((double)trainRows * weights), MinEpochs, MaxEpochs);
+        reasons["epochs"] = Invariant($"at most {epochs} epochs: {rows} × {weights:N0} weights");
+        return new DefaultRecipe(batch, hidden, epochs, patience, rate, decay, ratePatience, reasons);
+    }
+
+    private static int FloorPowerOfTwo(int value) => value < 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)value + 1) / 2;
+
+    private static int CeilingPowerOfTwo(int value) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, value));
+
+    // Math.Round to decimals gives the double nearest the short decimal, so it prints as 0.0024, not 0.0024000000000000002.
+    private static double RoundToTwoDigits(double value) => Math.Round(value, 1 - (int)Math.Floor(Math.Log10(value)));
+}
