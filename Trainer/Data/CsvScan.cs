@@ -42,7 +42,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
             && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
-        var (separator, records, offsets, wholeFile) = first;
+        var (separator, records, offsets, wholeFile, lines) = first;
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
@@ -61,6 +61,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             throw new InputException($"{path}: the file has a header row but no data rows");
 
         string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
+        if (options.DecimalComma is null && !decimalComma && separator != ',')
+            CheckDotThousands(path, records, lines, skip, header);
         var sample = records.Skip(skip).ToArray();
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
         return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample);
@@ -72,6 +74,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
+        var lines = new List<long>();
         char? detected = null;
         var stream = OpenChecked(path, readPath, encoding, out fileBytes);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
@@ -81,15 +84,16 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         while (records.Count <= sampleRows)
         {
             if (!reader.Read())
-                return new SampleRead(reader.Separator, records, offsets, true);
+                return new SampleRead(reader.Separator, records, offsets, true, lines);
             if (records.Count > 0 && reader.FieldCount != records[0].Length)
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
             records.Add(ReadFields(reader, path, encoding is null));
             offsets.Add(reader.ByteOffset);
+            lines.Add(reader.LineNumber);
         }
-        return new SampleRead(reader.Separator, records, offsets, false);
+        return new SampleRead(reader.Separator, records, offsets, false, lines);
     }
 
     private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
@@ -109,7 +113,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return sample.Records.Sum(row => row.Count(f => NumberGrammar.IsNumber(f, decimalComma, out _)));
     }
 
-    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile);
+    /// <param name="Lines">The line each record starts on.</param>
+    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile, List<long> Lines);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
@@ -415,6 +420,38 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         }
         return names;
     }
+
+    /// <summary>In a file that could have a decimal comma (its delimiter is not ',') but has none in its first rows:
+    /// a column whose cells with a '.' all look like thousands (56.123, 1.234.567: 1 to 3 digits, not starting with
+    /// 0, then groups of 3), beside integers, is refused as ambiguous, naming its first such cell, rather than read
+    /// as decimals (German 56.123 is 56123).</summary>
+    private static void CheckDotThousands(string path, List<string?[]> records, List<long> lines, int skip, string[] header)
+    {
+        for (int c = 0; c < records[0].Length; c++)
+        {
+            int first = -1;
+            bool integers = false, otherDots = false;
+            for (int r = skip; r < records.Count && !otherDots; r++)
+            {
+                if (records[r][c] is not { } cell)
+                    continue;
+                if (DotThousands().IsMatch(cell))
+                    first = first < 0 ? r : first;
+                else if (NumberGrammar.IsNumber(cell, false, out double value))
+                    (integers, otherDots) = (integers || value == Math.Floor(value) && !cell.Contains('.'), otherDots || cell.Contains('.'));
+                else
+                    otherDots = true; // a text column
+            }
+            if (first >= 0 && integers && !otherDots)
+            {
+                string cell = records[first][c]!.Trim();
+                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, beside integers, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DotThousands();
 
     private static bool LooksLikeDecimalComma(string? text) => text is not null && DecimalCommaNumber().IsMatch(text);
 
