@@ -50,6 +50,24 @@ public class NumericOptionTests
         Assert.That(run.Output, Is.Empty, "nothing ran");
     }
 
+    [TestCase("--beta2", "0.99999999999", Fraction, "1")]
+    [TestCase("--momentum", "0.99999999999", Fraction, "1")]
+    [TestCase("--beta1", "0.99999999999", Fraction, "1")]
+    [TestCase("--lr", "1e-320", Positive, "0")]
+    [TestCase("--lr", "1e-46", Positive, "0")]
+    [TestCase("--lr-factor", "0.99999999999", "a number in (0, 1)", "1")]
+    [TestCase("--val-split", "0.99999999999", Fraction, "1")]
+    public void AValueThatLeavesTheRangeAsAFloatIsRefused(string option, string value, string allowed, string asFloat)
+    {
+        // In range as a double, out of it as the float training uses: Adam would divide by zero (beta2 1), momentum
+        // 1 never decays, a learning rate of 0 trains nothing.
+        var run = CliRun.Of(RepoPaths.Data("iris.csv"), option, value);
+
+        Assert.That(run.Error, Is.EqualTo($"error: {option} must be {allowed}, not '{value}', which is {asFloat} in the float precision training uses (see --help)\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput), run.ToString());
+        Assert.That(run.Output, Is.Empty, "nothing ran");
+    }
+
     [TestCase("0.9", "0.9")]
     [TestCase(" 0.5 ", "0.5")]
     [TestCase("5e-1", "0.5")]

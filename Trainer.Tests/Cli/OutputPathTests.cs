@@ -1,3 +1,4 @@
+using NeuralNet.Reporting;
 using NeuralNet.Cli;
 using NeuralNet.Models;
 
@@ -177,20 +178,58 @@ public class OutputPathTests
         try
         {
             var now = new DateTime(2026, 11, 28, 14, 15, 0, 123);
-            string first = TrainRun.ReserveDefaultSavePath("x.csv", now);
-            string second = TrainRun.ReserveDefaultSavePath("x.csv", now);
-            string third = TrainRun.ReserveDefaultSavePath("x.csv", now);
+            string Save(string content) => AtomicFile.WriteNew(attempt => TrainRun.DefaultSavePath("x.csv", now, attempt), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(content)));
+            string first = Save("1"), second = Save("2"), third = Save("3");
             Assert.That(new[] { first, second, third }, Is.EqualTo(new[]
             {
                 Path.Combine("runs", "x-20261128-141500-123.model.json"),
                 Path.Combine("runs", "x-20261128-141500-123-2.model.json"),
                 Path.Combine("runs", "x-20261128-141500-123-3.model.json"),
             }));
+            Assert.That(new[] { first, second, third }.Select(File.ReadAllText), Is.EqualTo(new[] { "1", "2", "3" }), "no save replaced another");
         }
         finally
         {
             Environment.CurrentDirectory = previous;
         }
+    }
+
+    [Test]
+    public void NoEmptyFileHoldsADefaultNameWhileTheModelIsWritten()
+    {
+        // A kill during the save (here: the moment the content is written) must leave no 0-byte model file.
+        string runs = Path.Combine(_temp.Path, "runs");
+        string name = Path.Combine(runs, "x-20261128-141500-123.model.json");
+        string[]? seen = null;
+
+        AtomicFile.WriteNew(attempt => TrainRun.DefaultSavePath(Path.Combine(_temp.Path, "x.csv"), new DateTime(2026, 11, 28, 14, 15, 0, 123), attempt) is var p ? Path.Combine(_temp.Path, p) : "",
+            stream =>
+            {
+                seen = Directory.GetFiles(runs, "*.model.json");
+                stream.WriteByte((byte)'{');
+            });
+
+        Assert.That(seen, Is.Empty, "nothing under a real name during the write");
+        Assert.That(File.ReadAllText(name), Is.EqualTo("{"));
+    }
+
+    [Test]
+    public void StaleTemporaryFilesOfAnyTargetInTheFolderAreRemovedOnTheNextSave()
+    {
+        // Left by writers killed with SIGKILL: a process id above any pid_max is certainly not running.
+        string runs = Directory.CreateDirectory(Path.Combine(_temp.Path, "runs")).FullName;
+        string stale = Path.Combine(runs, $".iris-20261128-141500-123.model.json.99999999.{Guid.NewGuid():N}.tmp");
+        string live = Path.Combine(runs, $".other.model.json.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string unrelated = Path.Combine(runs, ".notes.tmp");
+        foreach (string file in new[] { stale, live, unrelated })
+            File.WriteAllText(file, "x");
+
+        var run = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "4", "--blas", "managed", "--save", Path.Combine(runs, "new.model.json"));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(File.Exists(stale), Is.False, "a dead writer's file is removed");
+        Assert.That(File.Exists(live), Is.True, "a live writer's file is kept");
+        Assert.That(File.Exists(unrelated), Is.True, "a file not named as the trainer names them is kept");
     }
 
     private static void AssertRefusedBeforeTraining(CliRun run, string? expected)

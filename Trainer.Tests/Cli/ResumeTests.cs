@@ -45,6 +45,9 @@ public class ResumeTests
     [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
     [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
     [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
+    [TestCase("--layers dense:8,relu,dense:4 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8,relu,dense:4")]
+    [TestCase("--target 0 contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "0")]
+    [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "0")]
     [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing median; leave --missing out when resuming", "--missing", "mean")]
     public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
     {
@@ -59,8 +62,33 @@ public class ResumeTests
         Assert.That(File.Exists(temp.File("again.json")), Is.False, "refused before training");
     }
 
+    [Test]
+    public void AFormatTwoFileCannotBeResumed()
+    {
+        // Its preprocessing is not covered by any hash: resuming would sign an edit to it as a genuine format-3 file.
+        using var temp = new TempFolder();
+        string model = temp.File("m.json"), old = temp.File("old.json"), again = temp.File("again.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(model))!;
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        json.AsObject().Remove("run");
+        File.WriteAllText(old, json.ToJsonString());
+
+        var result = CliRun.Train(RepoPaths.Data("iris.csv"), "--resume", old, "--save", again);
+
+        Assert.That(result.Error, Is.EqualTo($"error: --resume {old}: a format_version 2 file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(File.Exists(again), Is.False);
+        Assert.That(CliRun.Of("evaluate", old, RepoPaths.Data("iris.csv")).ExitCode, Is.Zero, "still read by evaluate");
+    }
+
     [TestCase("--hidden", "8")]
     [TestCase("--layers", "dense:8,relu,dense")]
+    [TestCase("--layers", "dense:8,relu,dense:3")]
+    [TestCase("--target", "4")]
+    [TestCase("--target", "-1")]
+    [TestCase("--target", "SPECIES")]
     [TestCase("--target", "species", "--task", "classification")]
     [TestCase("--missing", "drop-rows", "--unknown-category", "ignore")]
     [TestCase("--optimizer", "adam", "--lr", "0.001", "--batch-size", "8", "--lr-schedule", "step", "--patience", "3", "--seed", "9", "--val-split", "0.3")]
@@ -71,6 +99,20 @@ public class ResumeTests
         Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
 
         var result = CliRun.Of([RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), .. flags]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [TestCase("0")]
+    [TestCase("sepal_length")]
+    [TestCase("-5")]
+    public void ADropByIndexThatNamesTheDroppedColumnAgrees(string drop)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--drop", "sepal_length", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), "--drop", drop);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }

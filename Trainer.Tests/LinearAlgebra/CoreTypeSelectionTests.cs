@@ -95,9 +95,24 @@ public class ForcedCoreTypeTests
 
     [TestCase("Prescott")]
     [TestCase("Nehalem")]
-    [TestCase("SomethingNew")]
-    public void KernelsEveryCpuRunsAndUnknownNamesAreLeftAlone(string forced) =>
+    [TestCase("core2")]
+    public void KernelsEveryCpuRunsAreLeftAlone(string forced) =>
         Assert.That(CoreTypeSelection.CoreTypeToSet(forced, Sse), Is.Null);
+
+    [TestCase("garbage", "SkylakeX")]
+    [TestCase("SomethingNew", "SkylakeX")]
+    public void AnUnknownNameIsReplacedByTheBestKernel(string forced, string expected)
+    {
+        // OpenBLAS would ignore it and choose from its CPU table (Cooperlake here, Prescott on CPUs newer than it),
+        // while the startup line claimed the user's value.
+        Assert.That(CoreTypeSelection.CoreTypeToSet(forced, Avx512), Is.EqualTo(expected));
+        Assert.That(CoreTypeSelection.DescribeOrigin(forced, expected, expected, Avx512),
+            Is.EqualTo($"OPENBLAS_CORETYPE={forced} is not a kernel OpenBLAS knows; NeuralNet set {expected}, the best kernel this CPU can run"));
+    }
+
+    [Test]
+    public void OffX86AnUnknownNameIsLeftAlone() =>
+        Assert.That(CoreTypeSelection.CoreTypeToSet("NEOVERSEN1", Sse with { X86 = false }), Is.Null);
 
     [Test]
     public void OffX86TheNamesMeanNothingAndAreLeftAlone() =>

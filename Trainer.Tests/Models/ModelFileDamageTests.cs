@@ -84,6 +84,98 @@ public class ModelFileDamageTests
         Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
     }
 
+    [TestCase(2)]
+    [TestCase(1)]
+    public void ADowngradedFormatVersionStillChecksTheDocumentHash(int version)
+    {
+        var json = Saved();
+        json["preprocessing"]!["features"]![0]!["mean"] = 5.0;
+        json["format_version"] = version;
+        string path = Write(json);
+        Assert.That(LoadError(path), Is.EqualTo($"{path}: {Changed}"));
+    }
+
+    [Test]
+    public void ADowngradedFileWithARunRecordButNoHashIsDamage()
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+        var json = JsonNode.Parse(File.ReadAllText(model))!;
+        Assert.That(json["run"], Is.Not.Null, "format 3 writes a run record");
+        json["format_version"] = 2;
+        json.AsObject().Remove("document_sha256");
+        string path = Write(json);
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}: damaged model file: document_sha256 is missing" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void ADuplicateKeyIsDamage()
+    {
+        string text = Saved().ToJsonString();
+        string path = _temp.File("m.json", text.Replace("\"format_version\":3,", "\"format_version\":3,\"format_version\":2,", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(path), Does.Contain("\"format_version\":2"));
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}: damaged model file: the key 'format_version' appears twice" + Environment.NewLine));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AFilePaddedWithWhitespaceIsRefusedBeforeItIsReadWhole()
+    {
+        // A valid model with 8 MB of spaces inside it: JSON allows them, but no model file is mostly whitespace.
+        string text = Saved().ToJsonString();
+        string path = _temp.File("padded.json", text[..1] + new string(' ', 8 << 20) + text[1..]);
+        long length = new FileInfo(path).Length;
+        long content = text.Count(c => c is not (' ' or '\n' or '\r' or '\t'));
+
+        Assert.That(LoadError(path), Is.EqualTo(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{path}: not a model file: it is {length:N0} bytes, of which only {content:N0} are not whitespace; a model file is mostly numbers (at most 7 bytes of whitespace per other byte)")));
+    }
+
+    [Test]
+    public void ALargeIndentedModelIsNotMistakenForPadding()
+    {
+        // Written by the trainer itself (indented, one number a line), over the size the padding check starts at.
+        var network = Mlp.Build<float>(4, [400, 400], 3, LayerContext<float>.WithChosenGemm(new Random(3)));
+        string path = _temp.File("large.json");
+        ModelSerializer.Save(path, ModelSerializer.ToDocument(network, Prep, null, null));
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(1 << 20));
+
+        Assert.That(ModelSerializer.Load(path).Network.Spec, Is.EqualTo("dense:400,relu,dense:400,relu,dense:3"));
+    }
+
+    [TestCase("architecture[0].inputs", "\"abc\"", "'architecture[0].inputs' has the wrong type; expected an integer")]
+    [TestCase("weights_sha256", "null", "'weights_sha256' is null; expected a value")]
+    [TestCase("preprocessing.task", "5", "'preprocessing.task' has the wrong type; expected \"classification\" or \"regression\"")]
+    [TestCase("preprocessing.features[0].mean", "\"x\"", "'preprocessing.features[0].mean' has the wrong type; expected a number")]
+    [TestCase("preprocessing", null, "a required key is missing: 'preprocessing'")]
+    public void AWrongFieldIsNamedInPlainWords(string field, string? value, string expected)
+    {
+        var json = Saved();
+        var parts = field.Replace("]", "", StringComparison.Ordinal).Split('.', '[');
+        JsonNode parent = json;
+        foreach (string part in parts[..^1])
+            parent = int.TryParse(part, out int i) ? parent[i]! : parent[part]!;
+        if (value is null)
+            parent.AsObject().Remove(parts[^1]);
+        else
+            parent[parts[^1]] = JsonNode.Parse(value);
+        string path = Write(json);
+
+        var result = CliRun.Of("evaluate", path, RepoPaths.Data("iris.csv"));
+
+        Assert.That(result.Error, Is.EqualTo($"error: {path}:1: damaged model file: {expected}{Environment.NewLine}"));
+        Assert.That(result.Error, Does.Not.Contain("System.").And.Not.Contain("nullability").And.Not.Contain("NeuralNet."));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
     [Test]
     public void AZeroScaleIsNamed()
     {
@@ -91,7 +183,7 @@ public class ModelFileDamageTests
         json["preprocessing"]!["features"]![2]!["scale"] = 0;
         string path = Write(json);
         Assert.That(LoadError(path), Is.EqualTo(
-            $"{path}: damaged model file: feature '{Prep.FeatureNames[2]}': its mean must be finite and its scale finite and positive (mean {Prep.Features[2].Mean}, scale 0)"));
+            $"{path}: damaged model file: feature '{Prep.FeatureNames[2]}': its mean must be finite and its scale finite and at least 1.17549435E-38 (mean {Prep.Features[2].Mean}, scale 0)"));
     }
 
     [Test]

@@ -152,6 +152,8 @@ public class ModelSerializerTests
         var network = Network(8);
         var json = JsonNode.Parse(File.ReadAllText(Save(network)))!;
         json["format_version"] = 1;
+        json.AsObject().Remove("document_sha256"); // format 1 had no document hash and no run record
+        json.AsObject().Remove("run");
         foreach (var layer in json["architecture"]!.AsArray())
         {
             string spec = (string)layer!["spec"]!;

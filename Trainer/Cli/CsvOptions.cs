@@ -48,7 +48,15 @@ public sealed class CsvOptions
     {
         _missing.AcceptOnlyFromAmong("error", "mean", "median", "drop-rows");
         _unknownCategory.AcceptOnlyFromAmong("error", "ignore");
+        // 5.1 would otherwise be read in a way no one meant; a sniffed ',' delimiter is refused when the file is read.
+        _decimalComma.Validators.Add(result =>
+        {
+            if (result.GetValue(_decimalComma) && result.GetValue(_delimiter) == ',')
+                result.AddError(DecimalCommaWithCommaDelimiter);
+        });
     }
+
+    public const string DecimalCommaWithCommaDelimiter = "--decimal-comma with --delimiter ',': a comma cannot be both the delimiter and the decimal separator; give the file's own delimiter (e.g. --delimiter ';') or leave out --decimal-comma";
 
     public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _encoding, _drop, _categorical, _numeric, _missing, _unknownCategory];
 

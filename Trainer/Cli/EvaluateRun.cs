@@ -13,6 +13,8 @@ public static class EvaluateRun
 {
     public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
     {
+        OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
+        ScoringOptions.Check("evaluate", options);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
@@ -23,11 +25,15 @@ public static class EvaluateRun
         var (loss, metric) = classification
             ? evaluation.Run(data, (start, outputs) =>
             {
+                ThrowOnNonFinite(dataPath, start, outputs);
                 for (int j = 0; j < outputs.ColumnCount; j++)
                     predicted[start + j] = Evaluation.ArgMax(outputs, j);
             })
             : (double.NaN, double.NaN);
         var regression = classification ? null : evaluation.Score(data, prep.TargetScales);
+        // Outputs that overflowed give no figures: the pass that finds the row runs only then.
+        if (regression is not null && !(double.IsFinite(regression.Loss) && regression.Rmse is { } rmse && double.IsFinite(rmse)))
+            evaluation.Run(data, (start, outputs) => ThrowOnNonFinite(dataPath, start, outputs));
 
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
@@ -44,6 +50,20 @@ public static class EvaluateRun
         return ExitCodes.Success;
     }
 
+    private static void ThrowOnNonFinite(string dataPath, int start, MathNet.Numerics.LinearAlgebra.Matrix<float> outputs)
+    {
+        for (int j = 0; j < outputs.ColumnCount; j++)
+        {
+            for (int i = 0; i < outputs.RowCount; i++)
+            {
+                if (!float.IsFinite(outputs[i, j]))
+                    throw new InputException($"{dataPath}: {Predictor.NotFinite(start + j).Message}");
+            }
+        }
+    }
+
+    public const string UndefinedNote = "-: undefined (precision of a class never predicted, recall of a class with no rows: 0/0; scikit-learn's zero_division=0 would print 0)";
+
     /// <summary>The matrix (rows: true class, columns: predicted class), then precision, recall and support per class.</summary>
     public static string Format(ConfusionMatrix matrix, IReadOnlyList<string> names)
     {
@@ -59,13 +79,22 @@ public static class EvaluateRun
             text.Append('\n');
         }
         text.Append('\n').Append("class".PadRight(width)).Append("precision".PadLeft(width)).Append("recall".PadLeft(width)).Append("support".PadLeft(width)).Append('\n');
+        bool undefined = false;
+        string Ratio(double value)
+        {
+            undefined |= double.IsNaN(value);
+            return double.IsNaN(value) ? "-" : Invariant($"{value:0.0000}");
+        }
         for (int k = 0; k < matrix.Classes; k++)
         {
             text.Append(names[k].PadRight(width))
-                .Append(Invariant($"{matrix.Precision(k):0.0000}").PadLeft(width))
-                .Append(Invariant($"{matrix.Recall(k):0.0000}").PadLeft(width))
+                .Append(Ratio(matrix.Precision(k)).PadLeft(width))
+                .Append(Ratio(matrix.Recall(k)).PadLeft(width))
                 .Append(matrix.Support(k).ToString(CultureInfo.InvariantCulture).PadLeft(width)).Append('\n');
         }
+        // 0/0 is no number: shown as '-', not NaN, and not as scikit-learn's zero_division=0, which reads as a score.
+        if (undefined)
+            text.Append(UndefinedNote).Append('\n');
         return text.ToString();
     }
 }

@@ -49,7 +49,11 @@ public sealed class InterruptSignal : IDisposable
         if (Interlocked.Increment(ref _presses) == 1)
         {
             ExitCode = exitCode;
-            _error.WriteLine($"interrupted ({name}): stopping after the current step (send it again to quit at once)");
+            // While files are read (or predict and evaluate run) the process ends at once: say so, not "after the
+            // current step", which it will not wait for.
+            _error.WriteLine(Volatile.Read(ref _exitingAtOnce) > 0
+                ? $"interrupted ({name}): stopping now (nothing to save yet)"
+                : $"interrupted ({name}): stopping after the current step (send it again to quit at once)");
             _source.Cancel();
             return true;
         }
@@ -61,8 +65,32 @@ public sealed class InterruptSignal : IDisposable
     /// the process at once with <see cref="ExitCode"/>, instead of waiting for the work to look at the token.
     /// Temporary files being written are removed on exit (see AtomicFile). A token cancelled before the work began
     /// is left to the work (training then stops before its first batch and saves nothing).</summary>
-    public static CancellationTokenRegistration ExitAtOnceOn(CancellationToken interrupt) =>
-        interrupt.IsCancellationRequested ? default : interrupt.Register(() => Environment.Exit(ExitCode));
+    /// <param name="exit">What the signal does; <see cref="Environment.Exit"/> outside tests.</param>
+    public static IDisposable ExitAtOnceOn(CancellationToken interrupt, Action<int>? exit = null)
+    {
+        if (interrupt.IsCancellationRequested)
+            return new AtOncePhase(default, counted: false);
+        Interlocked.Increment(ref _exitingAtOnce);
+        exit ??= Environment.Exit;
+        return new AtOncePhase(interrupt.Register(() => exit(ExitCode)), counted: true);
+    }
+
+    // How many phases that end the process at the first signal are under way (signals are process-wide).
+    private static int _exitingAtOnce;
+
+    private sealed class AtOncePhase(CancellationTokenRegistration registration, bool counted) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+                return;
+            registration.Dispose();
+            if (counted)
+                Interlocked.Decrement(ref _exitingAtOnce);
+        }
+    }
 
     public void Dispose()
     {

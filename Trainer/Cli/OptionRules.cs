@@ -26,17 +26,24 @@ internal static class OptionRules
         return option;
     }
 
-    /// <summary>A real-valued option within <paramref name="range"/>.</summary>
+    /// <summary>A real-valued option within <paramref name="range"/>. The range holds for the value as training uses
+    /// it, a float: 0.99999999999 is 1 and 1e-320 is 0 there, so they are checked as such (an Adam beta2 of 1 would
+    /// divide by zero, a momentum of 1 never decays, a learning rate of 0 trains nothing).</summary>
     public static Option<double> Real(Option<double> option, NumberRange range)
     {
         option.Description += $"; {range}";
         option.CustomParser = result =>
         {
             string text = Token(result);
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && range.Contains(value))
-                return value;
-            result.AddError($"{option.Name} must be {range}, not '{text}'");
-            return range.Low;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !range.Contains(value))
+            {
+                result.AddError($"{option.Name} must be {range}, not '{text}'");
+                return range.Low;
+            }
+            double used = (float)value;
+            if (!range.Contains(used))
+                result.AddError(Invariant($"{option.Name} must be {range}, not '{text}', which is {used:G9} in the float precision training uses"));
+            return value;
         };
         return option;
     }

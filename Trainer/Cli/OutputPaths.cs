@@ -19,6 +19,7 @@ internal static class OutputPaths
     /// <exception cref="InputException">One line naming the option, the path and what is wrong.</exception>
     public static void Check(IEnumerable<NamedPath> outputs, IEnumerable<NamedPath> inputs)
     {
+        CheckInputs(inputs);
         var seen = inputs.Where(input => !string.IsNullOrEmpty(input.Path))
             .Select(input => (input.Name, input.Path, Real: RealPath(input.Path), Identity: FileIdentity.Of(input.Path))).ToList();
         foreach (var output in outputs)
@@ -28,6 +29,10 @@ internal static class OutputPaths
             var identity = FileIdentity.Of(output.Path);
             if (identity is { IsRegular: false })
                 throw new InputException($"{output.Name} {output.Path}: this is not a regular file (a device, a pipe or a socket); expected a file name");
+            // /proc/self/fd/1 may well be a regular file (a redirected stdout), but a file is written by renaming a
+            // new one over it, which these file systems do not do; outputs are files the user keeps.
+            if (SystemFolders.Any(folder => real.StartsWith(folder, StringComparison.Ordinal)))
+                throw new InputException($"{output.Name} {output.Path}: this is {real}, a device or process file, not a file to keep; expected a file name");
             foreach (var (name, path, other, otherIdentity) in seen)
             {
                 // Equal real paths, or one file under two names (a hard link, a bind mount).
@@ -39,6 +44,15 @@ internal static class OutputPaths
             seen.Add((output.Name, output.Path, real, identity));
         }
     }
+
+    /// <summary>An input given as an empty string ("--test ''") is named as such, not as a file ':' not found.</summary>
+    public static void CheckInputs(IEnumerable<NamedPath> inputs)
+    {
+        if (inputs.FirstOrDefault(input => input.Path is not null && string.IsNullOrWhiteSpace(input.Path)) is { Name: not null } empty)
+            throw new InputException($"{empty.Name}: the path is empty; expected a file name");
+    }
+
+    private static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
 
     private static void CheckWritable(NamedPath output)
     {

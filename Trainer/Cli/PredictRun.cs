@@ -10,15 +10,30 @@ namespace NeuralNet.Cli;
 /// <summary><c>predict MODEL.json DATA.csv [--out FILE.csv] [--id COL]</c>: one output row per input row.</summary>
 public static class PredictRun
 {
+    /// <summary>The --out values that mean standard output, where predictions go without --out.</summary>
+    public static readonly string[] StandardOutput = ["-", "/dev/stdout"];
+
     /// <param name="idColumns">--id: the columns to copy into the output; null for the model's ID-like columns.</param>
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null)
     {
+        OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
+        ScoringOptions.Check("predict", options);
+        if (outPath is not null && StandardOutput.Contains(outPath))
+            outPath = null;
         if (outPath is not null)
             OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
-        var predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+        float[] predictions;
+        try
+        {
+            predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{dataPath}: {e.Message}", e);
+        }
 
         if (outPath is null)
         {

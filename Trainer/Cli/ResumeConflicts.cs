@@ -13,11 +13,20 @@ internal static class ResumeConflicts
 {
     public static void Check(TrainOptions options, SavedModel model)
     {
+        // Resuming writes a format-3 file whose document hash would vouch for preprocessing and layers that an older
+        // file's weights-only hash never covered: an edit made to such a file would come out looking genuine.
+        if (model.FormatVersion < ModelSerializer.FormatVersion)
+            throw new InputException($"--resume {options.ResumePath}: a format_version {model.FormatVersion} file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model");
         var prep = model.Preprocessing;
         string Contradicts(string option, string given, string saved) =>
             $"{option} {given} contradicts the resumed model {options.ResumePath}, which {saved}; leave {option} out when resuming";
 
-        if (options.Given.Contains("--target") && options.Targets is { } targets && !targets.SequenceEqual(prep.TargetNames, StringComparer.Ordinal))
+        // --target and --drop name columns by name or index: an index means the data file's column there.
+        var header = options.Given.Contains("--target") || options.Given.Contains("--drop") ? CsvLoader.ReadHeader(options.DataPath, options.Data) : [];
+        string[] Columns(IEnumerable<string> given) => [.. given.Select(name => ColumnRequests.NameOf(header, name).Trim())];
+        var column = StringComparer.OrdinalIgnoreCase; // as a model's columns are found in a file
+
+        if (options.Given.Contains("--target") && options.Targets is { } targets && !Columns(targets).SequenceEqual(prep.TargetNames.Select(t => t.Trim()), column))
             throw new InputException(Contradicts("--target", options.Target!, $"predicts {Quoted(prep.TargetNames)}"));
         if (options.Task is { } task && task != prep.Task)
             throw new InputException(Contradicts("--task", Name(task), $"is a {Name(prep.Task)} model"));
@@ -29,7 +38,7 @@ internal static class ResumeConflicts
             throw new InputException(Contradicts("--hidden", options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden), $"has the layers {saved}"));
 
         string[] dropped = [.. prep.Dropped.Where(d => d.Reason == "--drop").Select(d => d.Name)];
-        if (options.Given.Contains("--drop") && !options.Data.Drop.Order(StringComparer.Ordinal).SequenceEqual(dropped.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        if (options.Given.Contains("--drop") && !Columns(options.Data.Drop).Order(column).SequenceEqual(dropped.Select(d => d.Trim()).Order(column), column))
             throw new InputException(Contradicts("--drop", string.Join(',', options.Data.Drop), dropped.Length == 0 ? "dropped no column" : $"dropped {Quoted(dropped)}"));
         // drop-rows only chooses which rows of this file are read; filling uses the values the model learned.
         var missing = options.Data.Missing;
@@ -37,12 +46,13 @@ internal static class ResumeConflicts
             throw new InputException(Contradicts("--missing", Name(missing), $"was trained with --missing {Name(prep.Missing)}"));
     }
 
-    // Compared layer by layer as Build would make them: the output layer's size comes from the model, and numbers
-    // are compared as numbers (0.10 is 0.1).
+    // Compared layer by layer as Build would make them: the output layer's size comes from the model, so a bare
+    // output layer and one sized as the model's outputs are the same; numbers are compared as numbers (0.10 is 0.1).
     private static bool SameNetwork(IReadOnlyList<LayerSpec> specs, Sequential<float> network)
     {
         var all = specs.ToList();
-        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Arguments.Count == 0)
+        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer
+            && (all[^1].Arguments.Count == 0 || (all[^1].Arguments.Count == 1 && int.TryParse(all[^1].Arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size == network.OutputSize)))
             all.RemoveAt(all.Count - 1);
         var saved = network.Layers.Select(layer => LayerRegistry.Parse(layer.Spec)[0]).ToList();
         return saved.Count == all.Count + 1 && all.Zip(saved).All(pair => Same(pair.First, pair.Second));

@@ -122,17 +122,12 @@ public static class TrainRun
         string hash = WeightsHash.Sha256(model.Parameters);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
-        string savePath = options.SavePath ?? ReserveDefaultSavePath(options.DataPath, DateTime.Now);
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
-        try
-        {
-            ModelSerializer.Save(savePath, ModelSerializer.ToDocument(model, prep, Record(options, model), metrics));
-        }
-        catch when (options.SavePath is null)
-        {
-            File.Delete(savePath); // the empty file that reserved the default name
-            throw;
-        }
+        var document = ModelSerializer.ToDocument(model, prep, Record(options, model), metrics);
+        var now = DateTime.Now;
+        string savePath = options.SavePath ?? ModelSerializer.SaveNew(attempt => DefaultSavePath(options.DataPath, now, attempt), document);
+        if (options.SavePath is not null)
+            ModelSerializer.Save(savePath, document);
         output.WriteLine($"model saved to {savePath}");
         if (testProblem is not null)
             throw testProblem;
@@ -162,7 +157,7 @@ public static class TrainRun
     }
 
     /// <summary>Everything about the options that can be checked before any work: the rules between options, and
-    /// the outputs (not after an hour of training). The default save name is only reserved at the save.</summary>
+    /// the outputs (not after an hour of training). The default save name is only chosen at the save.</summary>
     public static void CheckBeforeWork(TrainOptions options)
     {
         options.Validate();
@@ -189,31 +184,10 @@ public static class TrainRun
         _ => ExitCodes.Success,
     };
 
-    /// <summary>runs/STEM-yyyyMMdd-HHmmss-fff.model.json, relative to the current directory.</summary>
-    public static string DefaultSavePath(string dataPath, DateTime now) =>
-        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.model.json");
-
-    /// <summary><see cref="DefaultSavePath"/>, created empty with create-new semantics so that two runs started in
-    /// the same millisecond (or clocks that repeat) never pick the same file: a taken name gets -2, -3, … The save
-    /// then replaces the empty file atomically.</summary>
-    public static string ReserveDefaultSavePath(string dataPath, DateTime now)
-    {
-        string first = DefaultSavePath(dataPath, now);
-        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
-        for (int attempt = 1; ; attempt++)
-        {
-            string path = attempt == 1 ? first : first.Replace(".model.json", $"-{attempt}.model.json", StringComparison.Ordinal);
-            try
-            {
-                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                    return path;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Taken by another run: try the next number.
-            }
-        }
-    }
+    /// <summary>runs/STEM-yyyyMMdd-HHmmss-fff.model.json, relative to the current directory; -2, -3, … when
+    /// another run took the name in the same millisecond (see <see cref="ModelSerializer.SaveNew"/>).</summary>
+    public static string DefaultSavePath(string dataPath, DateTime now, int attempt = 1) =>
+        Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}{(attempt == 1 ? "" : $"-{attempt}")}.model.json");
 
     private static NamedPath[] Optional(string name, string? path) => path is null ? [] : [new(name, path)];
 

@@ -76,6 +76,13 @@ internal static class ColumnRequests
         return [.. requests];
     }
 
+    /// <summary>The header name of the column <paramref name="nameOrIndex"/> names as <c>--target</c> and <c>--drop</c>
+    /// read it (a name, else a 0-based index, negative from the end); the text itself when no column matches.</summary>
+    public static string NameOf(string[] header, string nameOrIndex) =>
+        TryFind(header, nameOrIndex, out int byName) ? header[byName]
+        : int.TryParse(nameOrIndex, out int index) && index >= -header.Length && index < header.Length ? header[index < 0 ? header.Length + index : index]
+        : nameOrIndex;
+
     /// <summary>A column by header name, else by 0-based index (negative counts from the end).</summary>
     private static int Find(CsvScan scan, string name, string role)
     {

@@ -46,6 +46,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
+        if (options.DecimalComma == true && separator == ',')
+            throw new InputException($"{path}: --decimal-comma, but the file's delimiter is ',' ({(options.Delimiter is null ? "sniffed" : "given")}): a comma cannot be both the delimiter and the decimal separator; give the file's own delimiter (e.g. --delimiter ';') or leave out --decimal-comma");
         // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
         // data, and a header name is hardly ever a number with a comma.
         bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));

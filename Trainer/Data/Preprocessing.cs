@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using static System.FormattableString;
+
 namespace NeuralNet.Data;
 
 /// <summary>
@@ -110,7 +112,16 @@ public sealed record Preprocessing(
                 continue;
             }
             for (int t = 0; t < raw.Targets.Length; t++)
-                y[j * OutputCount + t] = (raw.TargetValue(rows[j], t) - TargetMeans[t]) / TargetScales[t];
+            {
+                float value = raw.TargetValue(rows[j], t);
+                float encoded = (value - TargetMeans[t]) / TargetScales[t];
+                // The squared-error loss sums squares of these in float: beyond this it overflows and the run would
+                // be reported as diverged, when the cause is this value.
+                if (!(Math.Abs(encoded) <= MaxScaledTarget))
+                    throw InputException.At(raw.Path, raw.Lines[rows[j]], raw.Targets[t].Index + 1, Invariant(
+                        $"'{CsvScan.Shorten(raw.Targets[t].Texts![rows[j]] ?? "")}' in target column '{raw.Targets[t].Name}' is {encoded:G3} standard deviations from the training rows' mean {TargetMeans[t]:G6} (standard deviation {TargetScales[t]:G6}); the squared-error loss cannot hold it (at most {MaxScaledTarget:G2})"));
+                y[j * OutputCount + t] = encoded;
+            }
         }
         return (y, labels);
     }
@@ -151,7 +162,10 @@ public sealed record Preprocessing(
                 float value = source[slots[k]];
                 if (float.IsNaN(value))
                     value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
-                destination[numericOffsets[k]] = (value - means[k]) / scales[k];
+                float encoded = (value - means[k]) / scales[k];
+                if (!float.IsFinite(encoded))
+                    throw NotFiniteWhenScaled(raw, r, columns[numeric[k]], value, means[k], scales[k]);
+                destination[numericOffsets[k]] = encoded;
             }
             for (int f = 0; f < Features.Length; f++)
             {
@@ -201,6 +215,15 @@ public sealed record Preprocessing(
         }
         return (means, scales);
     }
+
+    /// <summary>The largest standardised regression target: its square times 10^8 rows still fits a float.</summary>
+    public const float MaxScaledTarget = 1e15f;
+
+    // A value the file can hold (any float) can still leave the float range once centred and divided by a small
+    // scale; an infinite input would make every output of its row NaN.
+    private static InputException NotFiniteWhenScaled(RawData raw, int row, RawColumn column, float value, float mean, float scale) =>
+        InputException.At(raw.Path, raw.Lines[row], column.Index + 1, Invariant(
+            $"{value:G9} in column '{column.Name}' is out of range for the model: scaled as (value - {mean:G9}) / {scale:G9} it is beyond the float range (±3.4e38)"));
 
     private float Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
         feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");

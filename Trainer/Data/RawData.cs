@@ -107,6 +107,14 @@ public sealed record RawData(
             throw InputException.At(Path, Lines[row], column.Index + 1,
                 $"'{CsvScan.Shorten(column.Texts![row] ?? "")}' in target column '{column.Name}' is not a finite number; a regression target must be");
         }
+        // Its square (the squared error, the variance) must be a float too: a larger value would leave every other
+        // row the same number once standardised, or overflow the loss, and the run would look diverged.
+        if (!float.IsFinite(result * result))
+        {
+            var column = Targets[target];
+            throw InputException.At(Path, Lines[row], column.Index + 1,
+                $"'{CsvScan.Shorten(column.Texts![row] ?? "")}' in target column '{column.Name}' is too large: a regression target must be within ±1.8e19, so that its square is a finite float");
+        }
         return result;
     }
 }

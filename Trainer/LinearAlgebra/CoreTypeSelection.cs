@@ -29,6 +29,19 @@ internal static class CoreTypeSelection
         ["Excavator"] = (isa => isa.Avx && isa.Fma4, "AVX and FMA4"),
     };
 
+    /// <summary>OpenBLAS's x86 kernels that need nothing beyond SSE3 (OpenBLAS's driver/others/dynamic.c core names).</summary>
+    private static readonly HashSet<string> Sse3Kernels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Katmai", "Coppermine", "Northwood", "Prescott", "Banias", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom",
+        "Athlon", "Opteron", "Opteron_SSE3", "Barcelona", "Nano",
+    };
+
+    /// <summary>Whether OpenBLAS knows <paramref name="coreType"/> as an x86 kernel: an unknown name would silently
+    /// leave the choice to OpenBLAS (on a CPU newer than its table, Prescott, 5–10× slower) while the startup line
+    /// claimed the user's value. Other architectures' names are not checked.</summary>
+    public static bool IsKnown(string coreType, CpuIsa isa) =>
+        !isa.X86 || Requirements.ContainsKey(coreType.Trim()) || Sse3Kernels.Contains(coreType.Trim());
+
     /// <summary>
     /// The value to set, or null to leave OpenBLAS alone: a user's non-blank value is kept when this CPU can run
     /// it, and a CPU with neither AVX-512 (F, BW, DQ, VL) nor AVX2 with FMA gets OpenBLAS's own choice.
@@ -37,7 +50,7 @@ internal static class CoreTypeSelection
     {
         if (!string.IsNullOrWhiteSpace(currentValue))
         {
-            return MissingInstructions(currentValue, isa) is null ? null : BestFor(isa);
+            return IsKnown(currentValue, isa) && MissingInstructions(currentValue, isa) is null ? null : BestFor(isa);
         }
 
         if (isa.HasSkylakeXSet)
@@ -60,6 +73,8 @@ internal static class CoreTypeSelection
         {
             return valueSet is null
                 ? $"from {VariableName}={userValue}"
+                : !IsKnown(userValue, isa)
+                ? $"{VariableName}={userValue} is not a kernel OpenBLAS knows; NeuralNet set {valueSet}, the best kernel this CPU can run"
                 : $"{VariableName}={userValue} needs {MissingInstructions(userValue, isa)}, which this CPU lacks; NeuralNet set {valueSet}, the best kernel it can run";
         }
 

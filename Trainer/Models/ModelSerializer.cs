@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ namespace NeuralNet.Models;
 /// Writes and reads model files. A layer is saved as its spec, input size and named parameters, and rebuilt through
 /// <see cref="LayerRegistry"/>, so a new layer needs no code here. Loading checks everything it can and explains a bad file in one line (an <see cref="InputException"/>).
 /// </summary>
-public static class ModelSerializer
+public static partial class ModelSerializer
 {
     public const string FormatName = "neuralnet-model";
 
@@ -67,6 +68,9 @@ public static class ModelSerializer
     /// <summary>Saves atomically: a crash mid-save leaves the previous file as it was.</summary>
     public static void Save(string path, ModelDocument document) => AtomicFile.Write(path, stream => Write(stream, document));
 
+    /// <summary>Saves under the first free name of <paramref name="nameFor"/>(1), (2), … (see <see cref="AtomicFile.WriteNew"/>) and returns it.</summary>
+    public static string SaveNew(Func<int, string> nameFor, ModelDocument document) => AtomicFile.WriteNew(nameFor, stream => Write(stream, document));
+
     public static void Write(Stream stream, ModelDocument document) => JsonSerializer.Serialize(stream, document, Json);
 
     public static SavedModel Load(string path)
@@ -84,7 +88,9 @@ public static class ModelSerializer
         }
         var document = Parse(path, bytes);
         ModelValidation.Check(path, document);
-        if (document.FormatVersion >= FirstHashedVersion)
+        // What only format 3 writes makes a file format 3 whatever its format_version says: otherwise turning 3 into
+        // 2 would switch the document check off and every edit would load.
+        if (document.FormatVersion >= FirstHashedVersion || document.DocumentSha256 is not null || document.Run is not null)
         {
             if (string.IsNullOrEmpty(document.DocumentSha256))
                 throw new InputException($"{path}: damaged model file: document_sha256 is missing");
@@ -98,17 +104,40 @@ public static class ModelSerializer
     // would otherwise be read until memory runs out.
     private static byte[] ReadBounded(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var stream = ModelFileStream.OpenRead(path);
         if (!stream.CanSeek)
             throw new InputException($"{path}: not a model file: it is not a regular file");
         long length = stream.Length;
         if (length > MaxFileBytes)
             throw new InputException($"{path}: not a model file: it is {length:N0} bytes, more than the {MaxFileBytes:N0} a model file of this trainer can be");
+        if (length > PaddingCheckBytes && NonWhitespaceBytes(stream) is var content && content * MaxWhitespaceRatio < length)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: not a model file: it is {length:N0} bytes, of which only {content:N0} are not whitespace; a model file is mostly numbers (at most {MaxWhitespaceRatio - 1} bytes of whitespace per other byte)"));
+        stream.Position = 0;
         var bytes = new byte[length];
         stream.ReadExactly(bytes);
         if (stream.ReadByte() != -1)
             throw new InputException($"{path}: not a model file: it is not a regular file (it reads on past its size)");
         return bytes;
+    }
+
+    // A model file this trainer writes is indented JSON of numbers, one to a line: well over a third of its bytes are
+    // not whitespace. A file padded with whitespace (900 MB of spaces around a 60 KB model) is refused after a
+    // streaming count through a small buffer, before the whole file is read into memory.
+    private const long PaddingCheckBytes = 1 << 20;
+    private const long MaxWhitespaceRatio = 8;
+
+    private static long NonWhitespaceBytes(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        long count = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            count += read - span.Count((byte)' ') - span.Count((byte)'\n') - span.Count((byte)'\r') - span.Count((byte)'\t');
+        }
+        return count;
     }
 
     internal static ModelDocument Parse(string path, byte[] bytes)
@@ -119,7 +148,8 @@ public static class ModelSerializer
             var text = bytes.AsMemory();
             if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 text = text[3..];
-            using var json = JsonDocument.Parse(text);
+            // A key given twice would let a reader and the hash see different values (the last wins in one, both count in the other).
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
@@ -135,8 +165,8 @@ public static class ModelSerializer
         catch (JsonException e)
         {
             string where = e.LineNumber is { } line ? $"{path}:{line + 1}" : path;
-            string at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-            throw new InputException($"{where}: damaged model file: {FirstSentence(e.Message)}{at}", e);
+            string? field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path;
+            throw new InputException($"{where}: damaged model file: {PlainWords(e.Message, field)}", e);
         }
     }
 
@@ -173,7 +203,7 @@ public static class ModelSerializer
         string hash = WeightsHash.Sha256(network.Parameters);
         if (!string.Equals(hash, document.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"{path}: damaged model file: the weights do not match weights_sha256");
-        return new SavedModel(network, prep, document.Run, document.Metrics, hash);
+        return new SavedModel(network, prep, document.Run, document.Metrics, hash, document.FormatVersion);
     }
 
     private static LayerDocument Describe(ILayer<float> layer) => new()
@@ -254,6 +284,40 @@ public static class ModelSerializer
         return values;
     }
 
-    // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …"; the location is reported separately.
-    private static string FirstSentence(string message) => message.Split(" Path: ")[0].Split(" LineNumber: ")[0].Trim();
+    // System.Text.Json's messages speak of .NET types ("could not be converted to System.Nullable`1[System.Int32]",
+    // "Consider updating its nullability annotation") and append "Path: … | LineNumber: …": the reader is told in
+    // plain words which field is wrong and what it should be.
+    private static string PlainWords(string message, string? field)
+    {
+        string first = message.Split(" Path: ")[0].Split(" LineNumber: ")[0].Trim();
+        string key = field is null ? "a value" : $"'{field}'";
+        if (DuplicateKey().Match(first) is { Success: true } duplicate)
+            return $"the key '{duplicate.Groups[1].Value}' appears twice";
+        if (first.Contains("could not be converted", StringComparison.Ordinal))
+            return $"{key} has the wrong type{(ExpectedKind(field) is { } kind ? $"; expected {kind}" : "")}";
+        if (first.Contains("null values", StringComparison.Ordinal))
+            return $"{key} is null; expected a value";
+        if (MissingKeys().Match(first) is { Success: true } missing)
+            return $"{(field is null ? "" : $"in '{field}': ")}a required key is missing: {missing.Groups[1].Value}";
+        return field is null ? first : $"{first} (at {field})";
+    }
+
+    // What a field of the model file holds, by its last name: enough to say what a wrong value should have been.
+    private static string? ExpectedKind(string? field) => field?.Split('.')[^1].Split('[')[0] switch
+    {
+        "format_version" or "inputs" or "outputs" or "size" or "epoch" or "epochs" or "batch_size" or "seed" or "patience" => "an integer",
+        "mean" or "scale" or "fill" or "loss" or "metric" or "validation_split" => "a number",
+        "target_means" or "target_scales" => "a list of numbers",
+        "format" or "spec" or "type" or "name" or "weights_sha256" or "document_sha256" or "fill_category" => "a text",
+        "task" => "\"classification\" or \"regression\"",
+        "is_categorical" => "true or false",
+        "features" or "architecture" or "class_names" or "target_names" or "categories" or "dropped" => "a list",
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: (.*?)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex MissingKeys();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Duplicate property '([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKey();
 }

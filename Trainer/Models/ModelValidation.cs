@@ -7,6 +7,10 @@ namespace NeuralNet.Models;
 /// map, a zero scale would divide by zero, a missing target name would index out of range).</summary>
 internal static class ModelValidation
 {
+    /// <summary>The smallest normal float: a standard deviation the trainer fits is never below it (it would be
+    /// subnormal), and dividing by a smaller one turns ordinary values into infinities.</summary>
+    public const float SmallestScale = 1.17549435E-38f;
+
     public static void Check(string path, ModelDocument document)
     {
         string damaged = $"{path}: damaged model file:";
@@ -38,8 +42,8 @@ internal static class ModelValidation
                 throw new InputException($"{damaged} preprocessing has {prep.TargetNames.Length} targets but {prep.TargetMeans.Length} target_means and {prep.TargetScales.Length} target_scales");
             for (int k = 0; k < prep.TargetNames.Length; k++)
             {
-                if (!float.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] > 0) || !float.IsFinite(prep.TargetScales[k]))
-                    throw new InputException($"{damaged} target '{prep.TargetNames[k]}': its mean must be finite and its scale finite and positive");
+                if (!float.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] >= SmallestScale) || !float.IsFinite(prep.TargetScales[k]))
+                    throw new InputException($"{damaged} target '{prep.TargetNames[k]}': its mean must be finite and its scale finite and at least {SmallestScale:G9}");
             }
         }
     }
@@ -53,8 +57,8 @@ internal static class ModelValidation
             Unique(damaged, $"feature '{feature.Name}'", "category", feature.Categories);
             return;
         }
-        if (!float.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale > 0))
-            throw new InputException($"{damaged} feature '{feature.Name}': its mean must be finite and its scale finite and positive (mean {feature.Mean}, scale {feature.Scale})");
+        if (!float.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale >= SmallestScale))
+            throw new InputException($"{damaged} feature '{feature.Name}': its mean must be finite and its scale finite and at least {SmallestScale:G9} (mean {feature.Mean}, scale {feature.Scale})");
         if (feature.Fill is { } fill && !float.IsFinite(fill))
             throw new InputException($"{damaged} feature '{feature.Name}': its fill value must be finite");
     }

@@ -16,6 +16,8 @@ public static class Predictor
         var result = new float[outputs * data.Count];
         new ForwardPass(network).Run(data, (start, output, _) =>
             output.AsColumnMajorArray().AsSpan(0, outputs * output.ColumnCount).CopyTo(result.AsSpan(start * outputs)));
+        if (Array.FindIndex(result, v => !float.IsFinite(v)) is int bad and >= 0)
+            throw NotFinite(bad / outputs);
         if (preprocessing.Task == TaskKind.Classification)
         {
             for (int j = 0; j < data.Count; j++)
@@ -29,6 +31,14 @@ public static class Predictor
             for (int i = 0; i < result.Length; i++)
                 result[i] = result[i] * preprocessing.TargetScales[i % outputs] + preprocessing.TargetMeans[i % outputs];
         }
+        if (Array.FindIndex(result, v => !float.IsFinite(v)) is int overflowed and >= 0)
+            throw NotFinite(overflowed / outputs);
         return result;
     }
+
+    /// <summary>No class or value is given from scores that are not numbers: the row's inputs are finite, but so far
+    /// outside the training data that the network's outputs overflowed.</summary>
+    /// <param name="sample">0-based among the scored rows.</param>
+    public static InputException NotFinite(int sample) =>
+        new($"data row {sample + 1}: the model's outputs for it are not finite (its inputs are far outside the training data), so no prediction is made");
 }

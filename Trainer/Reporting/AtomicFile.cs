@@ -31,16 +31,18 @@ public static class AtomicFile
     /// temporary name adds 49 (".", "." + a process id of up to 10 digits, "." + 32 hex digits, ".tmp").</summary>
     public const int MaxFileNameBytes = 200;
 
+    /// <summary>Writes <paramref name="path"/>; when it is a symbolic link, the file it finally points to is written
+    /// (its temporary file beside that file) and the link is kept.</summary>
     public static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
+        string full = FinalTarget(Path.GetFullPath(path));
         string directory = Path.GetDirectoryName(full)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         InFlight.TryAdd(temporary, 0);
         try
         {
             Directory.CreateDirectory(directory);
-            RemoveStale(directory, Path.GetFileName(full));
+            RemoveStale(directory);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
@@ -61,15 +63,79 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>Deletes the temporary files of <paramref name="name"/> that a process killed mid-write (kill -9, power
-    /// loss) left behind: ".NAME.PID.GUID.tmp" whose PID is no longer running. A live writer's file is left alone.</summary>
-    private static void RemoveStale(string directory, string name)
+    /// <summary>Writes a new file under the first name of <paramref name="nameFor"/>(1), (2), … that does not exist
+    /// yet, and returns it. Nothing holds a name while the content is written: the temporary file is renamed to it
+    /// with no-replace semantics, so a name taken meanwhile moves on to the next, and a kill mid-write leaves no
+    /// empty file under a real name (only the temporary file, removed by the next write in that folder).</summary>
+    public static string WriteNew(Func<int, string> nameFor, Action<Stream> write)
     {
-        string prefix = $".{name}.";
-        foreach (string path in Directory.EnumerateFiles(directory, $"{prefix}*.tmp"))
+        string first = Path.GetFullPath(nameFor(1));
+        string directory = Path.GetDirectoryName(first)!;
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(first)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        InFlight.TryAdd(temporary, 0);
+        try
         {
-            string[] parts = Path.GetFileName(path)[prefix.Length..].Split('.');
-            if (parts.Length != 3 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+            Directory.CreateDirectory(directory);
+            RemoveStale(directory);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            for (int attempt = 1; ; attempt++)
+            {
+                string name = nameFor(attempt);
+                try
+                {
+                    File.Move(temporary, Path.GetFullPath(name), overwrite: false);
+                    return name;
+                }
+                catch (IOException) when (File.Exists(name))
+                {
+                    // Taken by another run: try the next name.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{nameFor(1)}: cannot be written: {e.Message}", e);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+            InFlight.TryRemove(temporary, out _);
+        }
+    }
+
+    // Renaming over a symbolic link would replace the link itself with a regular file: the link's final target is
+    // what the user means to update (latest.json -> keep/real.json).
+    private static string FinalTarget(string full)
+    {
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                return Path.GetFullPath(target.FullName);
+        }
+        catch (IOException)
+        {
+            // A link loop: the rename below fails and says so.
+        }
+        return full;
+    }
+
+    /// <summary>Deletes the temporary files that writers killed mid-write (kill -9, power loss) left in
+    /// <paramref name="directory"/>, whatever target they were for (a default model name is never written twice):
+    /// ".NAME.PID.GUID.tmp" whose PID is no longer running. A live writer's file is left alone.</summary>
+    private static void RemoveStale(string directory)
+    {
+        foreach (string path in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            // From the end, as NAME may hold dots: "tmp", the 32 hex digits of the GUID, the process id.
+            string[] parts = Path.GetFileName(path).Split('.');
+            if (parts.Length < 5 || parts[^2].Length != 32 || !parts[^2].All(char.IsAsciiHexDigitLower)
+                || !int.TryParse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
                 || pid == Environment.ProcessId || IsRunning(pid))
                 continue;
             try
