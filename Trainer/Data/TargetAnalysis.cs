@@ -44,8 +44,8 @@ public static class TargetAnalysis
         return distinct.Count <= MaxIntegerClasses ? TaskKind.Classification : TaskKind.Regression;
     }
 
-    /// <summary>A target column whose cells are all numbers (missing aside) with each written as its value's shortest
-    /// form, so that 1 and 1.0 (or 0 and 00) are one class; other columns as they are.</summary>
+    /// <summary>A target column whose cells are all integers (missing aside) with each written in plain digits, so
+    /// that 1 and 1.0 (or 0 and 00) are one class; other columns as they are.</summary>
     internal static RawColumn ByValue(RawColumn column, bool decimalComma)
     {
         if (column.Texts is not { } texts)
@@ -55,10 +55,11 @@ public static class TargetAnalysis
         {
             if (text is null || canonical.ContainsKey(text))
                 continue;
-            if (!NumberGrammar.IsNumber(text, decimalComma, out double value))
+            // Integers only (below 1e15, written in plain digits): the values that can be classes. Other targets
+            // keep their text, which messages quote.
+            if (!NumberGrammar.IsNumber(text, decimalComma, out double value) || value != Math.Floor(value) || Math.Abs(value) >= 1e15)
                 return column;
-            string shortest = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            canonical[text] = decimalComma ? shortest.Replace('.', ',') : shortest;
+            canonical[text] = (value + 0.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         }
         if (canonical.All(pair => pair.Key == pair.Value))
             return column;
