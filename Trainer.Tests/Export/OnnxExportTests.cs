@@ -141,19 +141,80 @@ public class OnnxExportTests
     }
 
     [Test]
-    public void AColumnNamedLikeAnOutputOrAConstantKeepsItsNameAndTheOutputTakesAnother()
+    public void TheOutputsAreAlwaysLabelAndProbabilitiesAndAColumnNamedAsAnOutputIsFedWithASuffix()
     {
         var random = new Random(8);
-        var rows = Enumerable.Range(0, 120).Select(_ => (random.NextDouble(), random.NextDouble()))
-            .Select(p => FormattableString.Invariant($"{p.Item1:0.###},{p.Item2:0.###},{(p.Item1 + p.Item2 > 1 ? "hi" : "lo")}"));
-        string data = _temp.File("clash.csv", "label,feature_means,target\n" + string.Join("\n", rows) + "\n");
+        var rows = Enumerable.Range(0, 120).Select(_ => (random.NextDouble(), random.NextDouble(), random.NextDouble()))
+            .Select(p => FormattableString.Invariant($"{p.Item1:0.###},{p.Item2:0.###},{p.Item3:0.###},{(p.Item1 + p.Item2 > 1 ? "hi" : "lo")}"));
+        string data = _temp.File("clash.csv", "label,probabilities,feature_means,target\n" + string.Join("\n", rows) + "\n");
         string model = Train(data, "--target", "target");
+        string onnx = _temp.File("clash.onnx");
 
-        var export = CliRun.Of("export", model, _temp.File("clash.onnx"));
+        var export = CliRun.Of("export", model, onnx);
 
         Assert.That(export.ExitCode, Is.Zero, export.ToString());
-        Assert.That(export.Output, Does.Contain("inputs 'label' float, 'feature_means' float; outputs 'label_1', 'probabilities'"));
+        Assert.That(export.Output, Does.Contain("inputs 'label_input' float, 'probabilities_input' float, 'feature_means' float; outputs 'label', 'probabilities'"));
+        using (var session = new InferenceSession(onnx))
+        {
+            Assert.That(session.InputMetadata.Keys, Is.EqualTo(new[] { "label_input", "probabilities_input", "feature_means" }));
+            Assert.That(session.OutputMetadata.Keys, Is.EqualTo(new[] { "label", "probabilities" }));
+        }
         AssertParity(model, data);
+    }
+
+    [Test]
+    public void AMissingValueTheModelCannotFillGivesNanProbabilitiesAndAnEmptyLabel()
+    {
+        var random = new Random(12);
+        string[] kinds = ["p", "q", "r"];
+        var rows = Enumerable.Range(0, 200).Select(_ => (X: random.NextDouble() - 0.5, T: kinds[random.Next(3)]))
+            .Select(r => FormattableString.Invariant($"{r.X:0.###},{r.T},{(r.X > 0 ? "B" : "A")}"));
+        string model = Train(_temp.File("nofill.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"), "--missing", "error");
+        string onnx = _temp.File("nofill.onnx");
+        Assert.That(CliRun.Of("export", model, onnx).ExitCode, Is.Zero);
+        // predict refuses each of these rows (exit code 2); the graph cannot stop, so it says "no answer".
+        Assert.That(CliRun.Of("predict", model, _temp.File("gap.csv", "x,t\n,p\n")).ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(CliRun.Of("predict", model, _temp.File("gap-text.csv", "x,t\n0.3,?\n")).ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        using var session = new InferenceSession(onnx);
+
+        foreach (var (x, t) in new (object?, string?)[] { (null, "p"), (0.3, null), (0.3, ""), (0.3, "?"), (0.3, "NA"), (0.3, "null") })
+        {
+            var (label, probabilities) = NeuralNet.Scoring.OnnxScoring.ScoreOne(session, new Dictionary<string, object?> { ["x"] = x, ["t"] = t });
+
+            Assert.That(label, Is.Empty, $"x={x}, t={t}");
+            Assert.That(probabilities, Has.All.NaN, $"x={x}, t={t}");
+        }
+        var (known, knownProbabilities) = NeuralNet.Scoring.OnnxScoring.ScoreOne(session, new Dictionary<string, object?> { ["x"] = 0.3, ["t"] = "q" });
+        Assert.That(known, Is.AnyOf("A", "B"));
+        Assert.That(knownProbabilities.Sum(), Is.EqualTo(1).Within(1e-5));
+    }
+
+    [Test]
+    public void AMissingTextARegressionCannotFillGivesNan()
+    {
+        var random = new Random(13);
+        string[] kinds = ["p", "q"];
+        var rows = Enumerable.Range(0, 200).Select(_ => (X: random.NextDouble(), T: kinds[random.Next(2)]))
+            .Select(r => FormattableString.Invariant($"{r.X:0.###},{r.T},{(r.T == "p" ? 100 : 0) + 50 * r.X:0.###}"));
+        string model = Train(_temp.File("nofill-reg.csv", "x,t,y\n" + string.Join("\n", rows) + "\n"), "--missing", "error");
+        var saved = ModelSerializer.Load(model);
+        Assert.That(saved.Preprocessing.Task, Is.EqualTo(TaskKind.Regression));
+        using var session = new InferenceSession(OnnxExport.ToOnnx(saved));
+
+        float Score(string t)
+        {
+            var feeds = new[]
+            {
+                NamedOnnxValue.CreateFromTensor("x", new DenseTensor<float>(new[] { 0.5f }, [1, 1])),
+                NamedOnnxValue.CreateFromTensor("t", new DenseTensor<string>(new[] { t }, [1, 1])),
+            };
+            using var results = session.Run(feeds);
+            return results.Single(r => r.Name == OnnxExport.Label).AsEnumerable<float>().Single();
+        }
+
+        Assert.That(Score("?"), Is.NaN);
+        Assert.That(Score(""), Is.NaN);
+        Assert.That(Score("q"), Is.Not.NaN);
     }
 
     [Test]

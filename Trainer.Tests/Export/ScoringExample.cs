@@ -16,10 +16,12 @@ public static class OnnxScoring
         var inputs = new List<NamedOnnxValue>();
         foreach (var (name, input) in session.InputMetadata)
         {
-            // Every input is (batch, 1): one column. A column not in the row is missing.
+            // Every input is (batch, 1): one column. A column not in the row is missing. Text is matched exactly
+            // against the categories as the trainer read them, so pass it as the trainer reads a CSV cell (its CSV
+            // reader drops the spaces and tabs around a field); nothing is trimmed here.
             object? value = row.GetValueOrDefault(name);
             inputs.Add(input.ElementDataType == TensorElementType.String
-                ? NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(new[] { Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "" }, [1, 1]))
+                ? NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(new[] { Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" }, [1, 1]))
                 : NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(new[] { value is null ? float.NaN : Convert.ToSingle(value, CultureInfo.InvariantCulture) }, [1, 1])));
         }
         using var results = session.Run(inputs);

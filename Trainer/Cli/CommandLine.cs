@@ -104,8 +104,8 @@ public static class CommandLine
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
         var command = new Command("export", "Writes the model, preprocessing included, as one ONNX graph (opset 13, ai.onnx.ml 3): one input per feature column, named as the column "
-            + $"(float (batch, 1) for a number, string (batch, 1) for text); outputs '{OnnxExport.Label}' (the class name, or the values in target units) and, for a classifier, "
-            + $"'{OnnxExport.Probabilities}', as predict gives them.")
+            + $"(float (batch, 1) for a number, string (batch, 1) for text; a column named as an output gets '{OnnxExport.ClashingInputSuffix}'); outputs always '{OnnxExport.Label}' "
+            + $"(the class name, \"\" where a value cannot be filled, or the values in target units) and, for a classifier, '{OnnxExport.Probabilities}', as predict gives them.")
         {
             model, onnx,
         };

@@ -7,10 +7,11 @@ using NeuralNet.Reporting;
 namespace NeuralNet.Export;
 
 /// <summary>The names a graph is fed and read by.</summary>
-/// <param name="Inputs">One per feature column, in the model's order: the column's name (suffixed in the rare case
-/// it clashes with an output's name), float (batch, 1) for a numeric column, string (batch, 1) for a text one.</param>
-/// <param name="Label">The predicted class name, string (batch); or, for a regression, the values in target units,
-/// float (batch, targets).</param>
+/// <param name="Inputs">One per feature column, in the model's order: the column's name as the trainer reads it
+/// (a column named "label" or "probabilities" is fed as "label_input" or "probabilities_input", so that the outputs
+/// keep their fixed names), float (batch, 1) for a numeric column, string (batch, 1) for a text one.</param>
+/// <param name="Label">The predicted class name, string (batch), "" for a row with a NaN probability; or, for a
+/// regression, the values in target units, float (batch, targets).</param>
 /// <param name="Probabilities">Classification: the class probabilities, float (batch, classes); null for a regression.</param>
 public sealed record OnnxSignature(IReadOnlyList<(string Name, OnnxType Type)> Inputs, string Label, string? Probabilities);
 
@@ -26,6 +27,9 @@ public static class OnnxExport
 {
     public const string Label = "label";
     public const string Probabilities = "probabilities";
+
+    /// <summary>What a feature column that has an output's name is fed as: "label_input".</summary>
+    public const string ClashingInputSuffix = "_input";
 
     /// <summary>Saves atomically; a layer with no ONNX form is an <see cref="InputException"/> naming it.</summary>
     public static OnnxSignature Save(string path, SavedModel model)
@@ -43,10 +47,11 @@ public static class OnnxExport
         var network = model.Network;
         bool classification = prep.Task == TaskKind.Classification;
         var graph = new OnnxGraph();
-        // Inputs first, so that they keep the columns' names; then the outputs' names, so nothing inside takes them.
-        var inputs = prep.Features.Select(f => f.IsCategorical ? (graph.Input(f.Name, OnnxType.String, 1), OnnxType.String) : (graph.Input(f.Name, OnnxType.Float, 1), OnnxType.Float)).ToArray();
+        // The outputs' fixed names first (a checker reads them by name), then the inputs, so that they keep the columns'
+        // names except a column named as an output, then the values inside.
         string label = graph.Reserve(Label);
         string? probabilities = classification ? graph.Reserve(Probabilities) : null;
+        var inputs = prep.Features.Select(f => (graph.Input(InputName(f.Name), f.IsCategorical ? OnnxType.String : OnnxType.Float, 1), f.IsCategorical ? OnnxType.String : OnnxType.Float)).ToArray();
 
         // (batch, 1) per numeric column and (batch, categories) per text column, concatenated in the model's order.
         var blocks = prep.Features.Select((f, i) => f.IsCategorical ? OneHot(graph, f, inputs[i].Item1) : Filled(graph, f, inputs[i].Item1)).ToArray();
@@ -64,9 +69,13 @@ public static class OnnxExport
             graph.NamedNode(probabilities, "Softmax", [x], ("axis", 1));
             // predict takes the first of equal probabilities, as ArgMax does (select_last_index 0).
             string index = graph.Node("ArgMax", [probabilities], ("axis", 1), ("keepdims", 0)); // int64 (batch)
-            graph.NamedMlNode(label, "LabelEncoder", [index],
+            string classNames = graph.MlNode("LabelEncoder", [index],
                 ("keys_int64s", Enumerable.Range(0, prep.ClassNames.Length).Select(i => (long)i).ToArray()),
-                ("values_strings", prep.ClassNames), ("default_string", ""));
+                ("values_strings", prep.ClassNames), ("default_string", "")); // string (batch)
+            // A row with a NaN probability (a value the model cannot fill) is labelled "", not ArgMax's first class.
+            string nanAsOne = graph.Node("Cast", [graph.Node("IsNaN", [probabilities])], ("to", (int)OnnxType.Float)); // (batch, classes)
+            string anyNan = graph.Node("ReduceMax", [nanAsOne], ("axes", new long[] { 1 }), ("keepdims", 0)); // (batch)
+            graph.NamedNode(label, "Where", [graph.Node("Cast", [anyNan], ("to", (int)OnnxType.Bool)), graph.Constant("no_label", [""]), classNames]);
             graph.Output(label, OnnxType.String, null);
             graph.Output(probabilities, OnnxType.Float, network.OutputSize);
         }
@@ -79,21 +88,26 @@ public static class OnnxExport
         return (graph.ToModel("neuralnet"), new OnnxSignature(inputs, label, probabilities));
     }
 
+    // A column named as an output is fed under another name, so that the outputs' names never change.
+    private static string InputName(string column) =>
+        column is Label or Probabilities ? column + ClashingInputSuffix : column;
+
     // A numeric column, (batch, 1): NaN replaced by the model's fill when it has one. Without one, predict stops at a
-    // missing value; a graph cannot stop, and the NaN reaches the outputs.
+    // missing value; a graph cannot stop, and the NaN reaches the outputs (and the label is "").
     private static string Filled(OnnxGraph graph, FeatureEncoding feature, string input) => feature.Fill is { } fill
         ? graph.MlNode("Imputer", [input], ("imputed_value_floats", new[] { fill }), ("replaced_value_float", float.NaN))
         : input;
 
     // A text column, (batch, 1) → (batch, categories). A missing marker ("", NA, NaN, null, ?) becomes the fill
-    // category when the model has one; anything that is not a training category is all zeros, as predict's
-    // --unknown-category ignore gives it.
+    // category when the model has one; without one, predict stops, and here the block is NaN, as a missing number
+    // without a fill is, so that the row's outputs are NaN. Anything else that is not a training category is all
+    // zeros, as predict's --unknown-category ignore gives it.
     private static string OneHot(OnnxGraph graph, FeatureEncoding feature, string input)
     {
+        string[] markers = ["", .. MissingValues.Words];
         string x = input;
         if (feature.FillCategory is { } fill)
         {
-            string[] markers = ["", .. MissingValues.Words];
             // Every other value maps to a string that is no category, so that OneHotEncoder sees it as unknown.
             string unknown = "<unknown>";
             while (feature.Categories.Contains(unknown, StringComparer.Ordinal))
@@ -104,7 +118,12 @@ public static class OnnxExport
                 ("default_string", unknown));
         }
         string oneHot = graph.MlNode("OneHotEncoder", [x], ("cats_strings", feature.Categories), ("zeros", 1)); // (batch, 1, categories)
-        return graph.Node("Flatten", [oneHot], ("axis", 1));
+        string flat = graph.Node("Flatten", [oneHot], ("axis", 1)); // (batch, categories)
+        if (feature.FillCategory is not null)
+            return flat;
+        string missing = graph.MlNode("LabelEncoder", [input], ("keys_strings", markers),
+            ("values_floats", markers.Select(_ => float.NaN).ToArray()), ("default_float", 0f)); // (batch, 1): NaN for a marker, else 0
+        return graph.Node("Add", [flat, missing]);
     }
 
     // A layer without an ONNX form is named in the error rather than exported wrongly.

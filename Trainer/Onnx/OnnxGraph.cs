@@ -6,6 +6,7 @@ public enum OnnxType
     Float = 1,
     String = 8,
     Int64 = 7,
+    Bool = 9,
 }
 
 /// <summary>
