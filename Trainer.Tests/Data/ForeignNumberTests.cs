@@ -160,4 +160,19 @@ public sealed class ForeignNumberTests
             Assert.That(run.Output, Does.Contain("mixed: column 'a' has numbers and text"));
         });
     }
+
+    [Test]
+    public void A_mixed_column_dropped_as_ID_like_gets_one_line_not_also_a_mixed_note()
+    {
+        string path = _files.Write("tickets.csv", Rows(200, (i, _) => i % 2 == 0 ? $"A/5 {21171 + i}" : $"{113803 + i}"));
+
+        var run = CliRun.Train(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
+            Assert.That(run.Output, Does.Contain("a: ID-like: a different text in every row; pass --categorical a to keep it"));
+            Assert.That(run.Output, Does.Not.Contain("mixed:"));
+        });
+    }
 }

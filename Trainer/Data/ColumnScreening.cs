@@ -33,6 +33,10 @@ public static partial class ColumnScreening
         return [.. dropped];
     }
 
+    /// <summary>Whether a text column is dropped by the screening (ID-like, too many categories, constant) unless
+    /// named in --categorical; the read then leaves out its 'mixed:' note, so that one column gets one line.</summary>
+    internal static bool IsDroppedText(RawData raw, RawColumn column) => ScreenText(raw, column, keep: false) is not null;
+
     private static string? ScreenText(RawData raw, RawColumn column, bool keep)
     {
         var values = column.Texts!.Where(t => t is not null).ToArray();

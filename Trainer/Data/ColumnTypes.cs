@@ -83,8 +83,9 @@ internal static class ColumnTypes
                 string text = column.Texts![firstText]!;
                 if (IsFewStrays(count, texts))
                     throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
+                if (!ColumnScreening.IsDroppedText(raw, column))
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
             }
         }
         return ([.. retry], [.. notes]);
