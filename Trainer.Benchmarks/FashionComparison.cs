@@ -7,15 +7,18 @@ using static System.FormattableString;
 namespace NeuralNet.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [threads]</c>: the trainer against
-/// ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides (784-256-128-10, batch 64,
-/// lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32), alternating runs in one command,
-/// with the same OpenBLAS settings for both (OPENBLAS_CORETYPE set to the best kernel this CPU runs, as the trainer
-/// picks it: SkylakeX with AVX-512, Haswell with AVX2; OPENBLAS_L2_SIZE unset; the given thread count). Prints medians of the epoch times, test accuracy, peak resident memory (/usr/bin/time -v) and load time.
+/// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [our --threads, e.g. 1,2] [numpy's BLAS threads]</c>:
+/// the trainer against ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides
+/// (784-256-128-10, batch 64, lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32),
+/// alternating runs in one command (numpy, then ours at each --threads), with the same OpenBLAS (OPENBLAS_CORETYPE set to the best
+/// kernel this CPU runs, as the trainer picks it: SkylakeX with AVX-512, Haswell with AVX2; OPENBLAS_L2_SIZE unset; ours runs one BLAS thread per worker, numpy the given BLAS threads, 1 by default: its
+/// fastest here). After each run it measures the GEMM floor of each thread count (<see cref="GemmFloor"/>).
+/// Prints medians of the epoch times, the floor and our share of it, test accuracy, peak resident memory
+/// (/usr/bin/time -v), load time, and the load average before and after.
 /// </summary>
 internal static partial class FashionComparison
 {
-    public static int Run(string root, int runs, int epochs, int threads)
+    public static int Run(string root, int runs, int epochs, int[] threads, int numpyThreads)
     {
         string train = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_train.csv");
         string test = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_test.csv");
@@ -26,50 +29,61 @@ internal static partial class FashionComparison
             Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
             return 2;
         }
+        // The floor's products run on the kernel the children get: BlasBackend picks CoreType itself when the variable is unset.
+        Console.WriteLine(NeuralNet.LinearAlgebra.BlasBackend.Use(NeuralNet.LinearAlgebra.BlasChoice.Auto).Describe());
+        string loadBefore = Statistics.LoadAverage();
 
-        var ours = new List<Side>();
+        var ours = threads.ToDictionary(t => t, _ => new List<Side>());
+        var floors = threads.ToDictionary(t => t, _ => new List<double>());
         var numpy = new List<Side>();
         string work = Directory.CreateTempSubdirectory("neuralnet-fashion-").FullName;
         for (int run = 1; run <= runs; run++)
         {
-            string report = Path.Combine(work, $"report{run}.json");
-            var (oursOutput, oursRss) = Timed(threads, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
-                "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
-                "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
-            using (var json = JsonDocument.Parse(File.ReadAllText(report)))
-            {
-                var r = json.RootElement;
-                ours.Add(new Side(
-                    [.. r.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble())],
-                    r.GetProperty("test").GetProperty("metric").GetDouble(),
-                    r.GetProperty("load_seconds").GetDouble(),
-                    oursRss));
-            }
-            Console.WriteLine($"run {run} ours:  {string.Join(' ', oursOutput.Split('\n').Where(l => l.StartsWith("test", StringComparison.Ordinal)))}");
-
-            var (numpyOutput, numpyRss) = Timed(threads, "/usr/bin/python3", script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
+            var (numpyOutput, numpyRss) = Timed(numpyThreads, "/usr/bin/python3", script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
             var epochLines = EpochLine().Matches(numpyOutput);
             numpy.Add(new Side(
                 [.. epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))],
                 double.Parse(epochLines[^1].Groups["acc"].Value, CultureInfo.InvariantCulture),
                 double.Parse(LoadLine().Match(numpyOutput).Groups["s"].Value, CultureInfo.InvariantCulture),
                 numpyRss));
-            Console.WriteLine($"run {run} numpy: {numpyOutput.Trim().Split('\n')[^1]}");
+            Console.WriteLine($"run {run} numpy: {numpyOutput.Trim().Split('\n')[^1]} (load average {Statistics.LoadAverage()})");
+
+            foreach (int t in threads)
+            {
+                string report = Path.Combine(work, $"report{run}-{t}.json");
+                var (oursOutput, oursRss) = Timed(1, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
+                    "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
+                    "--threads", t.ToString(CultureInfo.InvariantCulture),
+                    "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
+                using (var json = JsonDocument.Parse(File.ReadAllText(report)))
+                {
+                    var r = json.RootElement;
+                    ours[t].Add(new Side(
+                        [.. r.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble())],
+                        r.GetProperty("test").GetProperty("metric").GetDouble(),
+                        r.GetProperty("load_seconds").GetDouble(),
+                        oursRss));
+                }
+                Console.WriteLine($"run {run} ours, --threads {t}: {string.Join(' ', oursOutput.Split('\n').Where(l => l.StartsWith("test", StringComparison.Ordinal)))} (load average {Statistics.LoadAverage()})");
+                floors[t].Add(GemmFloor.StepSeconds(t, 64, [256, 128]) * 60000 / 64);
+            }
         }
         Directory.Delete(work, recursive: true);
 
-        double oursEpoch = Median(ours.SelectMany(s => s.EpochSeconds)), numpyEpoch = Median(numpy.SelectMany(s => s.EpochSeconds));
-        double oursAccuracy = Median(ours.Select(s => s.TestAccuracy)), numpyAccuracy = Median(numpy.Select(s => s.TestAccuracy));
-        double oursRssMb = Median(ours.Select(s => s.PeakRssKb)) / 1024, numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024;
-        double oursLoad = Median(ours.Select(s => s.LoadSeconds)), numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
+        double numpyEpoch = Median(numpy.SelectMany(s => s.EpochSeconds));
+        double numpyAccuracy = Median(numpy.Select(s => s.TestAccuracy));
+        double numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
+        double singleAccuracy = Median(ours[threads[0]].Select(s => s.TestAccuracy));
         Console.WriteLine();
-        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, {threads} BLAS thread(s), {DateTime.Now:yyyy-MM-dd HH:mm}");
-        Console.WriteLine("| figure | NeuralNet | numpy_mlp.py | ratio |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        Console.WriteLine(Invariant($"| median epoch seconds | {oursEpoch:0.000} | {numpyEpoch:0.000} | {oursEpoch / numpyEpoch:0.00}× |"));
-        Console.WriteLine(Invariant($"| test accuracy after {epochs} epochs (median) | {oursAccuracy:0.0000} | {numpyAccuracy:0.0000} | {oursAccuracy - numpyAccuracy:+0.0000;-0.0000} |"));
-        Console.WriteLine(Invariant($"| peak resident memory, MB (median) | {oursRssMb:0} | {numpyRssMb:0} | {oursRssMb / numpyRssMb:0.00}× |"));
-        Console.WriteLine(Invariant($"| load seconds (median; ours: the train file, numpy: train + test) | {oursLoad:0.000} | {numpyLoad:0.000} | {oursLoad / numpyLoad:0.00}× |"));
+        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
+        Console.WriteLine($"| figure | numpy_mlp.py | {string.Join(" | ", threads.Select(t => $"NeuralNet --threads {t}"))} |");
+        Console.WriteLine($"|---|---:|{string.Concat(threads.Select(_ => "---:|"))}");
+        string Row(string figure, string numpyCell, Func<int, string> cell) => $"| {figure} | {numpyCell} | {string.Join(" | ", threads.Select(cell))} |";
+        Console.WriteLine(Row("median epoch seconds", Invariant($"{numpyEpoch:0.000}"), t => Invariant($"{Median(ours[t].SelectMany(s => s.EpochSeconds)):0.000} ({Median(ours[t].SelectMany(s => s.EpochSeconds)) / numpyEpoch:0.00}× numpy)")));
+        Console.WriteLine(Row("GEMM floor per epoch, seconds (median)", "", t => Invariant($"{Median(floors[t]):0.000} (epoch = {Median(ours[t].SelectMany(s => s.EpochSeconds)) / Median(floors[t]):0.00}× floor)")));
+        Console.WriteLine(Row($"test accuracy after {epochs} epochs (median)", Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({Median(ours[t].Select(s => s.TestAccuracy)) - singleAccuracy:+0.0000;-0.0000} vs --threads {threads[0]})")));
+        Console.WriteLine(Row("peak resident memory, MB (median)", Invariant($"{numpyRssMb:0}"), t => Invariant($"{Median(ours[t].Select(s => s.PeakRssKb)) / 1024:0} ({Median(ours[t].Select(s => s.PeakRssKb)) / 1024 / numpyRssMb:0.00}×)")));
+        Console.WriteLine(Row("load seconds (median; ours: the train file, numpy: train + test)", Invariant($"{numpyLoad:0.000}"), t => Invariant($"{Median(ours[t].Select(s => s.LoadSeconds)):0.000} ({Median(ours[t].Select(s => s.LoadSeconds)) / numpyLoad:0.00}×)")));
         return 0;
     }
 

@@ -5,8 +5,9 @@ namespace NeuralNet.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- relu</c> runs the ReLU table, then relu_numpy.py,
-/// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads]</c> compares Fashion-MNIST training
-/// with numpy_mlp.py (<see cref="FashionComparison"/>).
+/// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads,…] [numpy BLAS threads]</c> compares
+/// Fashion-MNIST training with numpy_mlp.py (<see cref="FashionComparison"/>); <c>-- scaling [rounds]</c> prints the
+/// samples/s table of batch sizes × widths × workers (<see cref="ScalingTable"/>).
 /// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
 /// </summary>
 public static class Program
@@ -16,8 +17,12 @@ public static class Program
         if (args is ["fashion", .. var rest])
         {
             int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-            return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads: Arg(2, 1));
+            int[] threads = rest.Length > 2 ? [.. rest[2].Split(',').Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture))] : [1, 2];
+            return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads, numpyThreads: Arg(3, 1));
         }
+
+        if (args is ["scaling", .. var scalingArgs])
+            return ScalingTable.Run(rounds: scalingArgs.Length > 0 ? int.Parse(scalingArgs[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
         if (args is ["quality", .. var qualityArgs])
             return QualityBenchmark.Run(FindRepositoryRoot(), qualityArgs);

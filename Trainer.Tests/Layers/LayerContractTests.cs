@@ -192,6 +192,30 @@ public class LayerContractTests
         }
     }
 
+    /// <summary>The data-parallel step runs a replica of the network on each worker (Sequential.ReplicaSharingValues):
+    /// a layer must read its values through its parameters on every call, so a replica sees the optimizer's updates,
+    /// and must accumulate into its own gradients only.</summary>
+    [TestCaseSource(nameof(Examples))]
+    public void AReplicaSeesTheOriginalsValuesAndKeepsItsOwnGradients(string example)
+    {
+        var original = new Sequential<double>([Build(example, 15)]);
+        var replica = original.ReplicaSharingValues(LayerContext<double>.WithChosenGemm(new Random(16)));
+        var input = Input(example, Batch, new Random(17));
+        foreach (var parameter in original.Parameters)
+            parameter.Value.MapInplace(v => v * 1.5 + 0.125); // as an optimizer step would, after the replica was built
+
+        Assert.That(replica.Forward(input, training: false).AsColumnMajorArray(), Is.EqualTo(original.Forward(input, training: false).AsColumnMajorArray()));
+        original.ZeroGradients();
+        replica.ZeroGradients();
+        replica.Forward(input, training: false);
+        replica.Backward(Matrix<double>.Build.Dense(original.OutputSize, Batch, 1.0));
+        for (int k = 0; k < original.Parameters.Count; k++)
+        {
+            Assert.That(original.Parameters[k].Gradients, Is.All.Zero, $"the original's {original.Parameters[k].Name} gradient");
+            Assert.That(replica.Parameters[k].Gradients, Is.Not.All.Zero, $"the replica's {replica.Parameters[k].Name} gradient");
+        }
+    }
+
     /// <summary>The example layer in double, its parameters moved off their initial values (a zero bias, a uniform
     /// slope) so every gradient path carries distinct values.</summary>
     private static ILayer<double> Build(string example, int seed)

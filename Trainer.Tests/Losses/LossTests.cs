@@ -55,6 +55,38 @@ public class LossTests
         Assert.That(new MeanSquaredError<double>(2).Forward(output, target), Is.EqualTo((0 + 4 + 9 + 0) / 4.0));
     }
 
+    /// <summary>The data-parallel step runs the loss on shards of a batch; backward with the whole batch's size must
+    /// give exactly the whole batch's gradient columns, so the shards' parameter gradients add up to the batch's.</summary>
+    [TestCase("softmax")]
+    [TestCase("mse")]
+    public void AShardsGradientIsTheWholeBatchsGradientForItsColumns(string kind)
+    {
+        ILoss<double> Loss() => kind == "mse" ? new MeanSquaredError<double>(3) : new SoftmaxCrossEntropy<double>(3);
+        var output = Matrix<double>.Build.Random(3, 7, 31);
+        var target = kind == "mse" ? Matrix<double>.Build.Random(3, 7, 33) : OneHot(3, [0, 2, 1, 1, 0, 2, 2]);
+        var whole = Loss();
+        whole.Forward(output, target);
+        var expected = whole.Backward().AsColumnMajorArray();
+
+        var shard = Loss();
+        shard.Forward(output.SubMatrix(0, 3, 4, 3), target.SubMatrix(0, 3, 4, 3));
+        var actual = shard.Backward(batchSize: 7).AsColumnMajorArray();
+
+        Assert.That(actual, Is.EqualTo(expected[(4 * 3)..]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => shard.Backward(batchSize: 2));
+    }
+
+    [Test]
+    public void ALossWithItsOwnBuffersDoesNotShareThem()
+    {
+        var first = new SoftmaxCrossEntropy<double>(2);
+        var second = first.WithOwnBuffers();
+        first.Forward(Matrix<double>.Build.Dense(2, 3, 1.0), OneHot(2, [0, 1, 0]));
+        second.Forward(Matrix<double>.Build.Dense(2, 3, 2.0), OneHot(2, [1, 1, 1]));
+        Assert.That(second.Backward(), Is.Not.SameAs(first.Backward()));
+        Assert.That(first.Backward().AsColumnMajorArray(), Is.EqualTo(new[] { 0.5 - 1, 0.5, 0.5, 0.5 - 1, 0.5 - 1, 0.5 }.Select(v => v / 3)));
+    }
+
     private static Matrix<double> OneHot(int classes, int[] labels)
     {
         var matrix = Matrix<double>.Build.Dense(classes, labels.Length);

@@ -3,6 +3,7 @@ using NeuralNet.Data;
 using NeuralNet.Export;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Models;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -52,7 +53,7 @@ public static class CommandLine
         {
             var train = options.Read(parse);
             TrainRun.CheckBeforeWork(train);
-            UseBlas(parse.GetValue(options.Blas)!, train.Verbosity == Verbosity.Quiet ? error : output, train.Verbosity == Verbosity.Quiet);
+            UseBlas(parse.GetValue(options.Blas)!, train.Verbosity == Verbosity.Quiet ? error : output, train.Verbosity == Verbosity.Quiet, train.Threads);
             return TrainRun.Execute(train, output, error, interrupt);
         });
 
@@ -62,9 +63,10 @@ public static class CommandLine
         var data = new Argument<string>("DATA.csv") { Description = "Rows to predict, with the model's feature columns; the target column may be absent" };
         var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
         var ids = CsvOptions.ColumnList("--id", "Columns to copy into the output to identify each row, by name; repeatable [default: the columns training found ID-like, such as PassengerId]");
+        var threads = ThreadsOption.Create();
         var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; the ID columns are kept.")
         {
-            model, data, outPath, ids,
+            model, data, outPath, ids, threads,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -74,7 +76,8 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns);
+            using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers));
         }));
         return command;
     }
@@ -83,9 +86,10 @@ public static class CommandLine
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
         var data = new Argument<string>("DATA.csv") { Description = "Labelled rows, with the model's feature and target columns" };
+        var threads = ThreadsOption.Create();
         var command = new Command("evaluate", "Prints the loss and metric of a saved model on DATA.csv, and for classification the confusion matrix and per-class precision and recall.")
         {
-            model, data,
+            model, data, threads,
         };
         var csv = new CsvOptions();
         foreach (var option in csv.All)
@@ -94,7 +98,8 @@ public static class CommandLine
         {
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error);
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse));
+            using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers));
         }));
         return command;
     }
@@ -152,13 +157,13 @@ public static class CommandLine
 
     /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
     /// <param name="quiet">--quiet: only a fallback notice is printed (to <paramref name="output"/>, then standard error).</param>
-    private static void UseBlas(string choice, TextWriter output, bool quiet = false)
+    private static void UseBlas(string choice, TextWriter output, bool quiet = false, int? threads = null)
     {
         var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
         if (status.Notice is not null)
             output.WriteLine(status.Notice);
         if (!quiet)
-            output.WriteLine(status.Describe());
+            output.WriteLine($"{status.Describe()}; {ThreadsOption.Describe(threads)}");
     }
 
     // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.

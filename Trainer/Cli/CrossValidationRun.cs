@@ -21,7 +21,7 @@ internal static class CrossValidationRun
         long started = Stopwatch.GetTimestamp();
         var data = CrossValidationData.Load(options.DataPath, options.Targets, options.Task, folds, new Random(options.Seed), options.Data);
         bool classification = data.Task == TaskKind.Classification;
-        int parallel = Math.Min(folds, Environment.ProcessorCount);
+        int parallel = Math.Min(folds, ThreadsOption.Resolve(options.Threads)); // --threads bounds the folds run at once
         output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Seed}), preprocessing fitted per fold, {parallel} folds at a time"));
 
         var results = new (Scores Scores, int HeldOut, int Epochs)[folds];

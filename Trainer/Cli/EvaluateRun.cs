@@ -11,7 +11,8 @@ namespace NeuralNet.Cli;
 /// per-class precision and recall.</summary>
 public static class EvaluateRun
 {
-    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null)
+    /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("evaluate", options);
@@ -21,7 +22,7 @@ public static class EvaluateRun
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];
-        var evaluation = new Evaluation(model.Network, LossFor.Task(prep));
+        var evaluation = Evaluation.On(model.Network, LossFor.Task(prep), parallelism);
         var (loss, metric) = classification
             ? evaluation.Run(data, (start, outputs) =>
             {

@@ -14,7 +14,8 @@ public static class PredictRun
     public static readonly string[] StandardOutput = ["-", "/dev/stdout"];
 
     /// <param name="idColumns">--id: the columns to copy into the output; null for the model's ID-like columns.</param>
-    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null)
+    /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null, Parallelism? parallelism = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("predict", options);
@@ -28,7 +29,7 @@ public static class PredictRun
         float[] predictions;
         try
         {
-            predictions = Predictor.Predict(model.Network, prep, data.Dataset);
+            predictions = Predictor.Predict(model.Network, prep, data.Dataset, parallelism);
         }
         catch (InputException e)
         {

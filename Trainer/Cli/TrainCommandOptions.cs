@@ -89,8 +89,10 @@ internal sealed class TrainCommandOptions
 
     public Option<string> Blas { get; } = BlasOption();
 
+    public Option<int?> Threads { get; } = ThreadsOption.Create();
+
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, Threads, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -149,6 +151,7 @@ internal sealed class TrainCommandOptions
             given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor)),
         PlotPath = parse.GetValue(_plot),
+        Threads = parse.GetValue(Threads),
         PlotLog = parse.GetValue(_plotLog),
         Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
         // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.

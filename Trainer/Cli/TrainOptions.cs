@@ -53,6 +53,9 @@ public sealed record TrainOptions
     /// <summary>A PNG file for the loss and metric curves.</summary>
     public string? PlotPath { get; init; }
 
+    /// <summary>--threads: workers that split each batch; null for every core this process may use.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>--quiet: only the summary (best and final epochs, speed, test, hash, saved files) and errors;
     /// --verbose: also each feature's fitted encoding.</summary>
     public Verbosity Verbosity { get; init; } = Verbosity.Normal;

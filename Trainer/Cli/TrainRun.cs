@@ -50,9 +50,10 @@ public static class TrainRun
                 return ExitCodes.Interrupted;
             }
         }
+        using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         // From here on, options holds what the run really uses: the given options and those picked from the data.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validation, earlyTest) =
-            PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom);
+            PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.For(workers, options.Seed));
         options = picked;
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
@@ -249,7 +250,7 @@ public static class TrainRun
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
-        Random splitRandom, Random initRandom, Random shuffleRandom)
+        Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
         if (options.TestPath is not null)
             CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
@@ -294,7 +295,7 @@ public static class TrainRun
                 layer.Reseed(initRandom.Next());
         }
         var optimizer = NewOptimizer(options);
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom);
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom, parallelism);
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
@@ -323,7 +324,7 @@ public static class TrainRun
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
         int optimizerStates = options.Optimizer is "adam" or "adamw" ? 2 : options.Momentum > 0 ? 1 : 0;
         MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
-            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates).Check(network);
+            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates, ThreadsOption.Resolve(options.Threads)).Check(network);
     }
 
     /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>

@@ -14,7 +14,8 @@ public sealed class Parameter<T> where T : struct, IFloatingPointIeee754<T>
 
     public string Name { get; }
 
-    public Matrix<T> Value { get; }
+    /// <summary>The value. A replica's parameter (<see cref="ShareValueOf"/>) holds its primary's matrix.</summary>
+    public Matrix<T> Value { get; private set; }
 
     /// <summary>Accumulated by backward passes until <see cref="ZeroGradient"/>.</summary>
     public Matrix<T> Gradient { get; }
@@ -26,4 +27,18 @@ public sealed class Parameter<T> where T : struct, IFloatingPointIeee754<T>
     public T[] Gradients => Gradient.AsColumnMajorArray();
 
     public void ZeroGradient() => Array.Clear(Gradients);
+
+    /// <summary>
+    /// Makes this parameter read and write <paramref name="primary"/>'s value matrix from now on, keeping its own
+    /// gradient: a replica of a network built for another worker thread computes gradients on the same weights.
+    /// Layers must reach their values through the parameter (<see cref="Value"/>, <see cref="Values"/>) on each
+    /// call, never keep the array; the layer contract tests check that for every registered layer.
+    /// </summary>
+    public void ShareValueOf(Parameter<T> primary)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        if (primary.Value.RowCount != Value.RowCount || primary.Value.ColumnCount != Value.ColumnCount)
+            throw new ArgumentException($"parameter '{Name}' is ({Value.RowCount}, {Value.ColumnCount}) but the primary's '{primary.Name}' is ({primary.Value.RowCount}, {primary.Value.ColumnCount})", nameof(primary));
+        Value = primary.Value;
+    }
 }

@@ -49,6 +49,36 @@ public sealed class Sequential<T> : ILayer<T> where T : struct, IFloatingPointIe
         return _layers[0].Backward(gradient, inputGradientNeeded);
     }
 
+    /// <summary>
+    /// A network of the same layers that reads and updates this one's parameter values but has its own gradients,
+    /// activation buffers and cached inputs, so another thread can run forward and backward on it at the same time
+    /// (see NeuralNet.Training's data-parallel step). Each layer is rebuilt from its spec by the
+    /// <see cref="LayerRegistry"/> with <paramref name="context"/> (its product, and the seeds of its dropout masks),
+    /// then its parameters are pointed at this network's values.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer's spec does not rebuild it with the same parameters.</exception>
+    public Sequential<T> ReplicaSharingValues(LayerContext<T> context)
+    {
+        var replicas = new List<ILayer<T>>(_layers.Length);
+        int width = InputSize;
+        foreach (var layer in _layers)
+        {
+            var specs = LayerRegistry.Parse(layer.Spec);
+            if (specs.Count != 1)
+                throw new NotSupportedException($"layer '{layer.Spec}' is not one registered layer and cannot be replicated");
+            var replica = LayerRegistry.Create(specs[0], width, context);
+            var own = replica.Parameters;
+            var primary = layer.Parameters;
+            if (replica.OutputSize != layer.OutputSize || own.Count != primary.Count)
+                throw new NotSupportedException($"layer '{layer.Spec}' rebuilt from its spec differs from the original");
+            for (int i = 0; i < own.Count; i++)
+                own[i].ShareValueOf(primary[i]);
+            replicas.Add(replica);
+            width = replica.OutputSize;
+        }
+        return new Sequential<T>(replicas);
+    }
+
     public void ZeroGradients()
     {
         foreach (var parameter in _parameters)

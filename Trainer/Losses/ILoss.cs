@@ -14,4 +14,12 @@ public interface ILoss<T> where T : struct, IFloatingPointIeee754<T>
 
     /// <summary>d(loss)/d(output), (k, batch).</summary>
     Matrix<T> Backward();
+
+    /// <summary>d(loss)/d(output), (k, batch), for the forward's samples as a shard of a batch of
+    /// <paramref name="batchSize"/> samples: the per-sample gradients are divided by the whole batch's size, so the
+    /// shards' parameter gradients add up to the whole batch's.</summary>
+    Matrix<T> Backward(int batchSize);
+
+    /// <summary>A loss of the same kind with its own buffers, for another worker thread.</summary>
+    ILoss<T> WithOwnBuffers();
 }

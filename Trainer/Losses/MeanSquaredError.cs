@@ -27,14 +27,19 @@ public sealed class MeanSquaredError<T>(int outputs) : ILoss<T> where T : struct
         return total / T.CreateChecked(y.Length);
     }
 
-    public Matrix<T> Backward()
+    public ILoss<T> WithOwnBuffers() => new MeanSquaredError<T>(outputs);
+
+    public Matrix<T> Backward() => Backward((_output ?? throw new InvalidOperationException("Backward called before Forward.")).ColumnCount);
+
+    public Matrix<T> Backward(int batchSize)
     {
         var output = _output ?? throw new InvalidOperationException("Backward called before Forward.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, output.ColumnCount);
         var gradient = _gradients.For(output.ColumnCount);
         var y = output.AsColumnMajorArray();
         var t = _target!.AsColumnMajorArray();
         var g = gradient.AsColumnMajorArray();
-        T scale = T.CreateChecked(2) / T.CreateChecked(y.Length);
+        T scale = T.CreateChecked(2) / T.CreateChecked(outputs * batchSize);
         for (int i = 0; i < y.Length; i++)
             g[i] = (y[i] - t[i]) * scale;
         return gradient;

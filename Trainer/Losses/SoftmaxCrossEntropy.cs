@@ -66,15 +66,20 @@ public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : str
         return (max, logSum);
     }
 
-    public Matrix<T> Backward()
+    public ILoss<T> WithOwnBuffers() => new SoftmaxCrossEntropy<T>(classes);
+
+    public Matrix<T> Backward() => Backward((_softmax ?? throw new InvalidOperationException("Backward called before Forward.")).ColumnCount);
+
+    public Matrix<T> Backward(int batchSize)
     {
         var probabilities = _softmax ?? throw new InvalidOperationException("Backward called before Forward.");
         int batch = probabilities.ColumnCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, batch);
         var gradient = _gradients.For(batch);
         var p = probabilities.AsColumnMajorArray();
         var t = _target!.AsColumnMajorArray();
         var g = gradient.AsColumnMajorArray();
-        T scale = T.One / T.CreateChecked(batch);
+        T scale = T.One / T.CreateChecked(batchSize);
         for (int j = 0; j < batch; j++)
         {
             int start = j * classes;

@@ -10,11 +10,12 @@ public static class Predictor
 {
     /// <summary>(outputs, count) column-major: class probabilities (softmax of the outputs) for classification,
     /// the target in its original units for regression.</summary>
-    public static float[] Predict(Sequential<float> network, Preprocessing preprocessing, Dataset data)
+    /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
+    public static float[] Predict(Sequential<float> network, Preprocessing preprocessing, Dataset data, Parallelism? parallelism = null)
     {
         int outputs = network.OutputSize;
         var result = new float[outputs * data.Count];
-        new ForwardPass(network).Run(data, (start, output, _) =>
+        ForwardPass.On(network, parallelism).Run(data, (start, output, _) =>
             output.AsColumnMajorArray().AsSpan(0, outputs * output.ColumnCount).CopyTo(result.AsSpan(start * outputs)));
         if (Array.FindIndex(result, v => !float.IsFinite(v)) is int bad and >= 0)
             throw NotFinite(bad / outputs);

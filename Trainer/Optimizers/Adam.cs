@@ -17,6 +17,8 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
 {
     private readonly Dictionary<Parameter<T>, (T[] M, T[] V)> _moments = []; // per parameter, its shape, created on first step
     private int _step;
+    private T _stepSize;        // of the current step, set by BeginStep
+    private T _rootCorrection2; // of the current step, set by BeginStep
 
     public Adam(T learningRate, T beta1, T beta2, T epsilon, T weightDecay = default)
     {
@@ -50,18 +52,29 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
-        _step++;
-        // The bias corrections depend on the step only: computed once here, in double, as PyTorch does in Python floats.
-        T stepSize = LearningRate / T.CreateChecked(1 - Math.Pow(double.CreateChecked(Beta1), _step));
-        T rootCorrection2 = T.CreateChecked(Math.Sqrt(1 - Math.Pow(double.CreateChecked(Beta2), _step)));
+        BeginStep(parameters);
         // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
         for (int i = 0; i < parameters.Count; i++)
+            StepSlice(parameters[i], 0, parameters[i].Values.Length);
+    }
+
+    public void BeginStep(IReadOnlyList<Parameter<T>> parameters)
+    {
+        _step++;
+        // The bias corrections depend on the step only: computed once here, in double, as PyTorch does in Python floats.
+        _stepSize = LearningRate / T.CreateChecked(1 - Math.Pow(double.CreateChecked(Beta1), _step));
+        _rootCorrection2 = T.CreateChecked(Math.Sqrt(1 - Math.Pow(double.CreateChecked(Beta2), _step)));
+        for (int i = 0; i < parameters.Count; i++)
         {
-            var parameter = parameters[i];
-            if (!_moments.TryGetValue(parameter, out var moments))
-                _moments.Add(parameter, moments = (new T[parameter.Values.Length], new T[parameter.Values.Length]));
-            Update(parameter.Values, parameter.Gradients, moments.M, moments.V, stepSize, rootCorrection2);
+            if (!_moments.ContainsKey(parameters[i]))
+                _moments.Add(parameters[i], (new T[parameters[i].Values.Length], new T[parameters[i].Values.Length]));
         }
+    }
+
+    public void StepSlice(Parameter<T> parameter, int start, int count)
+    {
+        var (m, v) = _moments[parameter];
+        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), m.AsSpan(start, count), v.AsSpan(start, count), _stepSize, _rootCorrection2);
     }
 
     // One fused pass: SIMD over Vector<T>, then the same arithmetic in scalar for the tail.

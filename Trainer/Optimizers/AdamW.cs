@@ -55,6 +55,16 @@ public sealed class AdamW<T> : IOptimizer<T> where T : struct, IFloatingPointIee
         _adam.Step(parameters);
     }
 
+    public void BeginStep(IReadOnlyList<Parameter<T>> parameters) => _adam.BeginStep(parameters);
+
+    // The decay, then Adam's update, element by element: the same bits as Step for any slices.
+    public void StepSlice(Parameter<T> parameter, int start, int count)
+    {
+        if (WeightDecay != T.Zero)
+            Scale(parameter.Values.AsSpan(start, count), T.One - LearningRate * WeightDecay);
+        _adam.StepSlice(parameter, start, count);
+    }
+
     private static void Scale(Span<T> values, T factor)
     {
         int i = 0;

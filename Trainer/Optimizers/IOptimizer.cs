@@ -11,5 +11,16 @@ public interface IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>One line for the run's header, such as "SGD lr 0.01, momentum 0.9, weight decay 0.02".</summary>
     string Description { get; }
 
+    /// <summary>Updates every parameter from its gradient: <see cref="BeginStep"/>, then <see cref="StepSlice"/> over
+    /// each whole parameter.</summary>
     void Step(IReadOnlyList<Parameter<T>> parameters);
+
+    /// <summary>Starts a step that <see cref="StepSlice"/> then takes in parts, possibly on several threads at once:
+    /// the per-step state (Adam's step count) and any missing per-parameter state are set up here, on one thread.</summary>
+    void BeginStep(IReadOnlyList<Parameter<T>> parameters);
+
+    /// <summary>Updates elements [start, start + count) of <paramref name="parameter"/> exactly as <see cref="Step"/>
+    /// would: the update is element by element, so slices taken on different threads give the same bits.
+    /// Safe to call concurrently for disjoint slices after <see cref="BeginStep"/>.</summary>
+    void StepSlice(Parameter<T> parameter, int start, int count);
 }

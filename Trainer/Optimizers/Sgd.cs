@@ -47,20 +47,27 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
+        BeginStep(parameters);
         // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
         for (int i = 0; i < parameters.Count; i++)
+            StepSlice(parameters[i], 0, parameters[i].Values.Length);
+    }
+
+    public void BeginStep(IReadOnlyList<Parameter<T>> parameters)
+    {
+        if (Momentum == T.Zero)
+            return;
+        for (int i = 0; i < parameters.Count; i++)
         {
-            var parameter = parameters[i];
-            var p = parameter.Values;
-            if (Momentum == T.Zero)
-            {
-                Update(p, parameter.Gradients, []);
-                continue;
-            }
-            if (!_velocity.TryGetValue(parameter, out var velocity))
-                _velocity.Add(parameter, velocity = new T[p.Length]);
-            Update(p, parameter.Gradients, velocity);
+            if (!_velocity.ContainsKey(parameters[i]))
+                _velocity.Add(parameters[i], new T[parameters[i].Values.Length]);
         }
+    }
+
+    public void StepSlice(Parameter<T> parameter, int start, int count)
+    {
+        var velocity = Momentum == T.Zero ? [] : _velocity[parameter].AsSpan(start, count);
+        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), velocity);
     }
 
     // One fused pass over the parameter: SIMD over Vector<T>, then the same arithmetic in scalar for the tail,

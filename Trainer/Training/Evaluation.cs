@@ -6,9 +6,18 @@ using NeuralNet.Losses;
 namespace NeuralNet.Training;
 
 /// <summary>Loss and metric of a model over a whole dataset: accuracy for classification, R² for regression.</summary>
-public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
+public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
 {
-    private readonly ForwardPass _pass = new(model);
+    private readonly ForwardPass _pass = pass;
+
+    public Evaluation(Sequential<float> model, ILoss<float> loss)
+        : this(new ForwardPass(model), loss)
+    {
+    }
+
+    /// <inheritdoc cref="ForwardPass.On"/>
+    public static Evaluation On(Sequential<float> model, ILoss<float> loss, Parallelism? parallelism) => new(ForwardPass.On(model, parallelism), loss);
+
 
     /// <param name="onOutputs">Also called with each chunk's first sample and outputs (outputs, chunk), for a caller
     /// that needs the predictions too (evaluate's confusion matrix) without a second pass.</param>
@@ -59,9 +68,15 @@ public sealed class Evaluation(Sequential<float> model, ILoss<float> loss)
     /// give finite outputs.</summary>
     public double FirstChunkLoss(Dataset data)
     {
-        double result = double.NaN;
-        _pass.Run(data, (_, output, y) => result = loss.Forward(output, y), limit: ForwardPass.ChunkSize);
-        return result;
+        // With several workers the chunk arrives in pieces, one per worker: every piece counts, a NaN in any of them too.
+        double sum = 0;
+        int samples = 0;
+        _pass.Run(data, (_, output, y) =>
+        {
+            sum += loss.Forward(output, y) * (double)output.ColumnCount;
+            samples += output.ColumnCount;
+        }, limit: ForwardPass.ChunkSize);
+        return samples == 0 ? double.NaN : sum / samples;
     }
 
     /// <inheritdoc cref="ForwardPass.FirstNonFiniteOutput(Dataset)"/>

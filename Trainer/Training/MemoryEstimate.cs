@@ -21,8 +21,10 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
     /// <summary>Measures a network of <paramref name="specs"/> (the output layer appended as
     /// <see cref="LayerRegistry.Build{T}"/> does) for training with the given batch and evaluation sizes.</summary>
     /// <param name="optimizerStates">Values per parameter the optimizer keeps: 1 for SGD with momentum, 2 for Adam.</param>
+    /// <param name="workers">Workers (<c>--threads</c>): each one past the first holds a replica of the network with
+    /// its own gradients and its own buffers for an evaluation chunk (the batch's shards add up to the batch).</param>
     /// <exception cref="InputException">A spec argument is invalid (the layer's own message).</exception>
-    public static MemoryEstimate For(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, int batch, int evaluationChunk, int optimizerStates)
+    public static MemoryEstimate For(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, int batch, int evaluationChunk, int optimizerStates, int workers = 1)
     {
         long parameters = 0, largest = 0, activations = 0;
         long width = inputs;
@@ -45,11 +47,11 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
             parameters += layerParameters;
             // Each layer keeps its output and its input gradient, (width, batch), per batch size it sees: the batch,
             // the epoch's last partial batch, and the same two for the evaluation chunk.
-            activations += (width + next) * 2L * (batch + evaluationChunk);
+            activations += (width + next) * 2L * (batch + evaluationChunk * (long)workers);
             width = next;
         }
         // Initialising the largest layer briefly holds its weights as doubles and as floats besides.
-        long bytes = sizeof(float) * (parameters * (CopiesPerParameter + optimizerStates) + activations) + (sizeof(double) + sizeof(float)) * largest;
+        long bytes = sizeof(float) * (parameters * (CopiesPerParameter + optimizerStates + workers - 1L) + activations) + (sizeof(double) + sizeof(float)) * largest;
         return new MemoryEstimate(parameters, largest, bytes);
     }
 

@@ -6,7 +6,10 @@ using NeuralNet.Optimizers;
 
 namespace NeuralNet.Training;
 
-/// <summary>Mini-batch training: each step is forward, loss, zero grads, backward, step — in that order.</summary>
+/// <summary>Mini-batch training: each step is forward, loss, zero grads, backward, step — in that order. With a
+/// <see cref="Parallelism"/> of several workers, a step with enough work (<see cref="ShardPlan"/>) runs forward to
+/// backward on per-worker shards of the batch, then one optimizer step that the workers apply slice by slice
+/// (<see cref="ShardedStep"/>).</summary>
 public sealed class TrainingLoop
 {
     private readonly Sequential<float> _model;
@@ -16,9 +19,11 @@ public sealed class TrainingLoop
     private readonly BatchBuffers<float> _inputs;  // (features, batch)
     private readonly BatchBuffers<float> _targets; // (outputs, batch)
     private readonly Evaluation _evaluation;
+    private readonly ShardedStep? _sharded; // null with one worker
     private int[] _order = [];
 
-    public TrainingLoop(Sequential<float> model, ILoss<float> loss, IOptimizer<float> optimizer, int batchSize, Random shuffle)
+    /// <param name="parallelism">The workers to split steps, validation and evaluation across; one thread when null.</param>
+    public TrainingLoop(Sequential<float> model, ILoss<float> loss, IOptimizer<float> optimizer, int batchSize, Random shuffle, Parallelism? parallelism = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _model = model;
@@ -28,7 +33,10 @@ public sealed class TrainingLoop
         BatchSize = batchSize;
         _inputs = new BatchBuffers<float>(model.InputSize);
         _targets = new BatchBuffers<float>(model.OutputSize);
-        _evaluation = new Evaluation(model, loss);
+        var networks = parallelism is { Workers.Count: > 1 } ? parallelism.NetworksFor(model) : Parallelism.Alone(model);
+        _evaluation = new Evaluation(new ForwardPass(networks, parallelism?.Workers, parallelism?.MinimumWork ?? ShardPlan.MinimumWork), loss);
+        if (networks.Length > 1)
+            _sharded = new ShardedStep(networks, loss, optimizer, parallelism!.Workers, parallelism.MinimumWork);
     }
 
     public int BatchSize { get; }
@@ -76,8 +84,19 @@ public sealed class TrainingLoop
     /// <summary>One optimisation step on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
     public float Step(Dataset train, ReadOnlySpan<int> indices) => Step(train, indices, 0, 0);
 
+    /// <summary>The shards a step on <paramref name="samples"/> samples is split into: 1 when it runs on one thread.</summary>
+    public int ShardsFor(int samples) => _sharded?.ShardsFor(samples) ?? 1;
+
     private float Step(Dataset train, ReadOnlySpan<int> indices, int epoch, int batch)
     {
+        if (_sharded is not null && _sharded.ShardsFor(indices.Length) is > 1 and var shards)
+        {
+            float mean = _sharded.Run(train, indices, shards);
+            if (!float.IsFinite(mean))
+                throw new NonFiniteLossException(epoch, batch, _sharded.FirstNonFiniteOutput());
+            return mean;
+        }
+
         var x = _inputs.For(indices.Length);
         var y = _targets.For(indices.Length);
         train.Gather(indices, x, y);

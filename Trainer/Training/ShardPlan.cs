@@ -1,0 +1,36 @@
+namespace NeuralNet.Training;
+
+/// <summary>
+/// How a batch is split across workers: into contiguous shards of nearly equal size, one per worker, when the step
+/// has enough work to pay for the split, else into one. The choice depends only on the batch size, the parameter
+/// count and the number of workers, never on timing, so a seeded run is reproducible.
+/// </summary>
+public static class ShardPlan
+{
+    /// <summary>Batch size × parameters below which one thread runs the step: splitting costs a wake-up of the
+    /// workers and a reduction of every gradient, which a small step does not earn back. Measured with
+    /// <c>Trainer.Benchmarks -- scaling</c> (README, "Using every core").</summary>
+    public const long MinimumWork = 1L << 20;
+
+    /// <summary>Samples below which a shard is not worth a worker: products on a handful of columns run far from
+    /// the kernel's speed.</summary>
+    public const int MinimumShard = 8;
+
+    /// <summary>Shards for a batch of <paramref name="samples"/> over a network of <paramref name="parameters"/>
+    /// on <paramref name="workers"/> workers: between 1 and <paramref name="workers"/>.</summary>
+    /// <param name="minimumWork">The threshold: <see cref="MinimumWork"/> unless a benchmark measures around it.</param>
+    public static int Shards(int workers, int samples, long parameters, long minimumWork = MinimumWork)
+    {
+        if (workers <= 1 || (long)samples * parameters < minimumWork)
+            return 1;
+        return Math.Clamp(samples / MinimumShard, 1, workers);
+    }
+
+    /// <summary>The samples of shard <paramref name="index"/>: [Start, Start + Count) of the batch.</summary>
+    public static (int Start, int Count) Shard(int samples, int shards, int index)
+    {
+        int start = (int)((long)samples * index / shards);
+        int end = (int)((long)samples * (index + 1) / shards);
+        return (start, end - start);
+    }
+}

@@ -1,0 +1,138 @@
+using NeuralNet.Data;
+using NeuralNet.Layers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+
+namespace NeuralNet.Training;
+
+/// <summary>
+/// One training step of a batch split into shards, one per worker: each worker runs forward, loss, zero grads and
+/// backward on its shard with its own network (worker 0's is the model; the others are replicas sharing its
+/// values); then, after a barrier, each worker sums its slice of every gradient over the shards into the model's
+/// and applies the optimizer to that slice. The loss's backward divides by the whole batch's size, so the sum is the
+/// gradient of the batch's mean loss: the whole-batch step's maths, with the sum over samples taken in another order.
+/// </summary>
+/// <remarks>Deterministic by construction: the shards are fixed by <see cref="ShardPlan"/>, each worker's products
+/// see the same columns whatever the timing, and the reduction adds the workers' gradients element by element in
+/// worker order (worker 0 + worker 1 + …), whichever thread does the adding.</remarks>
+internal sealed class ShardedStep
+{
+    private readonly Sequential<float>[] _networks;
+    private readonly ILoss<float>[] _losses;
+    private readonly BatchBuffers<float>[] _inputs;  // per worker: (features, shard)
+    private readonly BatchBuffers<float>[] _targets; // per worker: (outputs, shard)
+    private readonly float[] _shardLosses;
+    private readonly WorkerPool _pool;
+    private readonly IOptimizer<float> _optimizer;
+    private readonly Action<int> _forwardBackward; // kept in fields: a method group converted per call would allocate
+    private readonly Action<int> _reduceAndStep;
+    private Dataset? _data;
+    private int[] _indices = [];
+    private int _batch;
+    private int _shards;
+
+    private readonly long _minimumWork;
+
+    public ShardedStep(Sequential<float>[] networks, ILoss<float> loss, IOptimizer<float> optimizer, WorkerPool pool, long minimumWork = ShardPlan.MinimumWork)
+    {
+        _optimizer = optimizer;
+        _minimumWork = minimumWork;
+        _networks = networks;
+        _pool = pool;
+        _losses = [loss, .. Enumerable.Range(1, networks.Length - 1).Select(_ => loss.WithOwnBuffers())];
+        _inputs = [.. networks.Select(network => new BatchBuffers<float>(network.InputSize))];
+        _targets = [.. networks.Select(network => new BatchBuffers<float>(network.OutputSize))];
+        _shardLosses = new float[networks.Length];
+        ParameterCount = networks[0].Parameters.Sum(p => (long)p.Values.Length);
+        _forwardBackward = ForwardBackwardShard;
+        _reduceAndStep = ReduceAndStepSlice;
+    }
+
+    public long ParameterCount { get; }
+
+    /// <summary>How many shards a batch of <paramref name="samples"/> is split into (see <see cref="ShardPlan"/>).</summary>
+    public int ShardsFor(int samples) => ShardPlan.Shards(_networks.Length, samples, ParameterCount, _minimumWork);
+
+    /// <summary>Runs the step: the batch's gradient ends in the model's parameters and the optimizer has applied it.
+    /// Returns the batch's mean loss, or NaN when a shard's loss was not finite: then no step is taken (see
+    /// <see cref="FirstNonFiniteOutput"/>).</summary>
+    public float Run(Dataset data, ReadOnlySpan<int> indices, int shards)
+    {
+        if (_indices.Length < indices.Length)
+            _indices = new int[indices.Length];
+        indices.CopyTo(_indices);
+        (_data, _batch, _shards) = (data, indices.Length, shards);
+        try
+        {
+            _pool.Run(_forwardBackward, shards);
+            double total = 0;
+            for (int w = 0; w < shards; w++)
+            {
+                if (!float.IsFinite(_shardLosses[w]))
+                    return float.NaN;
+                total += (double)_shardLosses[w] * ShardPlan.Shard(_batch, shards, w).Count;
+            }
+            _optimizer.BeginStep(_networks[0].Parameters);
+            _pool.Run(_reduceAndStep, shards);
+            return (float)(total / _batch);
+        }
+        finally
+        {
+            _data = null;
+        }
+    }
+
+    /// <summary>After <see cref="Run"/> returned NaN: the first layer of the first failing shard whose output is not finite.</summary>
+    public string FirstNonFiniteOutput()
+    {
+        for (int w = 0; w < _shards; w++)
+        {
+            if (!float.IsFinite(_shardLosses[w]))
+                return ForwardPass.FirstNonFiniteOutput(_networks[w], _inputs[w].For(ShardPlan.Shard(_batch, _shards, w).Count));
+        }
+        return "none";
+    }
+
+    private void ForwardBackwardShard(int worker)
+    {
+        var (start, count) = ShardPlan.Shard(_batch, _shards, worker);
+        var network = _networks[worker];
+        var loss = _losses[worker];
+        var x = _inputs[worker].For(count);
+        var y = _targets[worker].For(count);
+        _data!.Gather(_indices.AsSpan(start, count), x, y);
+
+        var output = network.Forward(x, training: true);
+        float value = loss.Forward(output, y);
+        _shardLosses[worker] = value;
+        if (!float.IsFinite(value))
+            return;
+        network.ZeroGradients();
+        network.Backward(loss.Backward(_batch), inputGradientNeeded: false);
+    }
+
+    // Worker w sums its slice of every parameter's gradient over the shards, in shard order, into the model's, then
+    // steps that slice while it is in cache.
+    private void ReduceAndStepSlice(int worker)
+    {
+        var parameters = _networks[0].Parameters;
+        for (int k = 0; k < parameters.Count; k++)
+        {
+            var total = parameters[k].Gradients;
+            var (start, count) = ShardPlan.Shard(total.Length, _shards, worker);
+            var sum = total.AsSpan(start, count);
+            for (int w = 1; w < _shards; w++)
+                Add(sum, _networks[w].Parameters[k].Gradients.AsSpan(start, count));
+            _optimizer.StepSlice(parameters[k], start, count);
+        }
+    }
+
+    private static void Add(Span<float> sum, ReadOnlySpan<float> addend)
+    {
+        int i = 0;
+        for (; i <= sum.Length - Vector<float>.Count; i += Vector<float>.Count)
+            (new Vector<float>(sum[i..]) + new Vector<float>(addend[i..])).CopyTo(sum[i..]);
+        for (; i < sum.Length; i++)
+            sum[i] += addend[i];
+    }
+}

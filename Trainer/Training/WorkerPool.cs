@@ -1,0 +1,150 @@
+using System.Runtime.ExceptionServices;
+
+namespace NeuralNet.Training;
+
+/// <summary>
+/// Persistent worker threads that run one job at a time on several cores: <see cref="Run"/> calls
+/// <c>work(w)</c> for every worker w, worker 0 on the calling thread, and returns when all are done. The threads
+/// live as long as the pool, and a job costs two handshakes on <see cref="ManualResetEventSlim"/>s (which spin
+/// briefly, then sleep): no task, closure or thread is created per job, so a training step stays allocation-free.
+/// </summary>
+/// <remarks>One job at a time: <see cref="Run"/> is not reentrant and is called from one thread.</remarks>
+public sealed class WorkerPool : IDisposable
+{
+    private readonly Thread[] _threads;               // workers 1..Count−1; worker 0 is the caller
+    private readonly ManualResetEventSlim[] _start;   // per worker: a job is waiting
+    private readonly ManualResetEventSlim _done = new(false);
+    private readonly Exception?[] _failures;          // per worker: what its part of the job threw
+    private readonly long[] _allocatedBytes;          // per worker thread: its allocation counter after its last job
+    private Action<int>? _work;
+    private int _pending;   // workers 1.. still running the job
+    private int _running;   // 1 while a job runs: catches a second caller
+    private volatile bool _stopping;
+
+    /// <param name="count">Workers, the calling thread included; 1 makes a pool without threads.</param>
+    public WorkerPool(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        Count = count;
+        _start = new ManualResetEventSlim[count];
+        _failures = new Exception?[count];
+        _allocatedBytes = new long[count];
+        _threads = new Thread[count];
+        for (int w = 1; w < count; w++)
+        {
+            _start[w] = new ManualResetEventSlim(false);
+            int worker = w;
+            _threads[w] = new Thread(() => Loop(worker)) { IsBackground = true, Name = $"NeuralNet worker {w}" };
+            _threads[w].Start();
+        }
+    }
+
+    /// <summary>Workers, the calling thread included.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// The cores this process may run on: .NET's <see cref="Environment.ProcessorCount"/>, which on Linux already
+    /// counts only the CPUs in the process's affinity mask (<c>sched_getaffinity</c>, as <c>taskset</c> sets it) and
+    /// caps that by the cgroup CPU quota (a container's <c>--cpus</c>, rounded up); <c>DOTNET_PROCESSOR_COUNT</c>
+    /// overrides both.
+    /// </summary>
+    public static int AvailableCores => Environment.ProcessorCount;
+
+    /// <summary>Bytes allocated so far by the worker threads (not the caller), as each last saw its own counter:
+    /// for tests that check a step allocates nothing on any thread.</summary>
+    public long WorkerAllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            for (int w = 1; w < Count; w++)
+                total += Volatile.Read(ref _allocatedBytes[w]);
+            return total;
+        }
+    }
+
+    /// <summary>Calls <paramref name="work"/>(w) for w in [0, <paramref name="workers"/>) at the same time, w = 0 on
+    /// this thread, and returns when every call has. An exception is rethrown here, the lowest worker's first.</summary>
+    /// <param name="work">Keep it in a field: a lambda written at the call site allocates on every call.</param>
+    public void Run(Action<int> work, int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workers, Count);
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        if (workers == 1)
+        {
+            work(0);
+            return;
+        }
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+            throw new InvalidOperationException("a worker pool runs one job at a time");
+        try
+        {
+            _work = work;
+            _pending = workers - 1;
+            _done.Reset();
+            for (int w = 1; w < workers; w++)
+                _start[w].Set();
+            try
+            {
+                work(0);
+            }
+            catch (Exception e)
+            {
+                _failures[0] = e;
+            }
+            _done.Wait();
+            _work = null;
+            for (int w = 0; w < workers; w++)
+            {
+                if (_failures[w] is { } failure)
+                {
+                    Array.Clear(_failures);
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stopping)
+            return;
+        _stopping = true;
+        for (int w = 1; w < Count; w++)
+            _start[w].Set();
+        for (int w = 1; w < Count; w++)
+        {
+            _threads[w].Join();
+            _start[w].Dispose();
+        }
+        _done.Dispose();
+    }
+
+    private void Loop(int worker)
+    {
+        var start = _start[worker];
+        while (true)
+        {
+            start.Wait();
+            start.Reset();
+            if (_stopping)
+                return;
+            try
+            {
+                _work!(worker);
+            }
+            catch (Exception e)
+            {
+                _failures[worker] = e;
+            }
+            Volatile.Write(ref _allocatedBytes[worker], GC.GetAllocatedBytesForCurrentThread());
+            if (Interlocked.Decrement(ref _pending) == 0)
+                _done.Set();
+        }
+    }
+}
