@@ -16,7 +16,7 @@ public sealed class CsvOptions
 
     private readonly Option<bool> _noHeader = new("--no-header") { Description = "The first row is data; columns are named col1, col2, ... [default: sniffed]" };
 
-    private readonly Option<bool> _decimalComma = new("--decimal-comma") { Description = "Numbers have a decimal comma (1,5) [default: sniffed when the delimiter is ';']" };
+    private readonly Option<bool> _decimalComma = new("--decimal-comma") { Description = "Numbers have a decimal comma (1,5) [default: sniffed when the delimiter is not ',']" };
 
     private readonly Option<string?> _encoding = new("--encoding")
     {

@@ -252,6 +252,8 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
+        if (options.TestPath is not null)
+            CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);

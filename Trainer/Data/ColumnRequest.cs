@@ -14,8 +14,8 @@ internal static class ColumnRequests
     /// <c>label</c> first).</summary>
     public static readonly string[] TargetNames = ["target", "label", "class", "y"];
 
-    /// <summary>Training: the targets (by name or index; null for the one column named as in
-    /// <see cref="TargetNames"/>, if there is exactly one, else the last column), and every other column not
+    /// <summary>Training: the targets (by name or index; null for the first column named as in
+    /// <see cref="TargetNames"/>, in that order, else the last column), and every other column not
     /// dropped as a feature whose kind the data decides.</summary>
     public static (ColumnRequest[] Requests, string[] Dropped) ForTraining(CsvScan scan, IReadOnlyList<string>? targets, DataOptions options)
     {
@@ -44,10 +44,17 @@ internal static class ColumnRequests
         return ([.. requests], [.. dropped.Select(c => header[c])]);
     }
 
+    /// <summary>The first of <see cref="TargetNames"/>, in that order, that names a column (label before y, so that
+    /// <c>label,x,y</c> predicts the label of points), else the last column.</summary>
     private static int DefaultTarget(string[] header)
     {
-        var named = Enumerable.Range(0, header.Length).Where(c => TargetNames.Contains(header[c].Trim(), StringComparer.OrdinalIgnoreCase)).ToArray();
-        return named.Length == 1 ? named[0] : header.Length - 1;
+        foreach (string name in TargetNames)
+        {
+            int c = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (c >= 0)
+                return c;
+        }
+        return header.Length - 1;
     }
 
     /// <summary>Another file for a trained model: its feature columns by name, with the kinds they had in training,

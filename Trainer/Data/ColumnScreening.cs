@@ -7,7 +7,8 @@ namespace NeuralNet.Data;
 /// <summary>Finds the feature columns of a training file that cannot help a model: ID-like columns (each row its own
 /// value, or nearly: <see cref="IdLikeShare"/>, which does not generalise), text columns of more than <see cref="MaxCategories"/> categories (as many
 /// one-hot inputs, mostly seen once) and constant columns (nothing to learn from). A column named in --categorical
-/// is kept unless it is constant.</summary>
+/// is kept unless it is constant. A column of row numbers (0, 1, 2, ... or 1, 2, 3, ...) under an empty header
+/// cell, as pandas' <c>to_csv()</c> writes its index, is ID-like too.</summary>
 public static partial class ColumnScreening
 {
     /// <summary>How the reason of an ID-like column starts.</summary>
@@ -31,6 +32,10 @@ public static partial class ColumnScreening
         }
         return [.. dropped];
     }
+
+    /// <summary>Whether a text column is dropped by the screening (ID-like, too many categories, constant) unless
+    /// named in --categorical; the read then leaves out its 'mixed:' note, so that one column gets one line.</summary>
+    internal static bool IsDroppedText(RawData raw, RawColumn column) => ScreenText(raw, column, keep: false) is not null;
 
     private static string? ScreenText(RawData raw, RawColumn column, bool keep)
     {
@@ -59,10 +64,12 @@ public static partial class ColumnScreening
         var previous = new float[slots];
         var constant = new bool[slots];
         var increasingIntegers = new bool[slots];
+        var counting = new bool[slots]; // 0, 1, 2, ... or 1, 2, 3, ...: a row number
         Array.Fill(first, float.NaN);
         Array.Fill(previous, float.NegativeInfinity);
         Array.Fill(constant, true);
         Array.Fill(increasingIntegers, true);
+        Array.Fill(counting, true);
         for (int r = 0; r < raw.Rows; r++)
         {
             var row = raw.Numbers.AsSpan(r * slots, slots);
@@ -72,8 +79,10 @@ public static partial class ColumnScreening
                 if (float.IsNaN(value))
                 {
                     increasingIntegers[k] = false;
+                    counting[k] = false;
                     continue;
                 }
+                counting[k] &= float.IsNaN(first[k]) ? value is 0 or 1 : value == previous[k] + 1;
                 if (float.IsNaN(first[k]))
                     first[k] = value;
                 constant[k] &= value == first[k];
@@ -91,6 +100,8 @@ public static partial class ColumnScreening
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
                 reasons[k] = $"{IdLike}: a different integer in every row of a column named like an ID";
+            else if (counting[k] && raw.Dialect.HasHeader && column.Name == CsvScan.GeneratedName(column.Index + 1))
+                reasons[k] = $"{IdLike}: row numbers under an empty header (pandas' saved index)";
         }
         return reasons;
     }

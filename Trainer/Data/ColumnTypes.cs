@@ -74,16 +74,49 @@ internal static class ColumnTypes
                         $"'{CsvScan.Shorten(column.Texts![point]!)}' in column '{column.Name}' is not a number{RecordProblem.Hint(column.Texts[point]!, raw.Dialect)}; fix the file{(raw.Sniffed.DecimalComma ? "" : ", leave out --decimal-comma if its numbers have a decimal point")}, or pass --categorical {Quoted(column.Name)} to read the column as text");
                 var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
                 int texts = column.Texts!.Count(t => t is not null) - count;
+                // A few strays among numbers keep the error below, with its counts and fixes.
+                bool strays = count > 0 && !AreCodes(count, distinct, texts) && IsFewStrays(count, texts);
+                if (!strays && Foreign(scan.Path, raw, column.Texts!, i => i, count, texts, $"column '{column.Name}'", column.Index) is { } foreign)
+                    throw foreign;
                 if (count == 0 || AreCodes(count, distinct, texts))
                     continue;
                 string text = column.Texts![firstText]!;
                 if (IsFewStrays(count, texts))
                     throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
+                if (!ColumnScreening.IsDroppedText(raw, column))
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
             }
         }
         return ([.. retry], [.. notes]);
+    }
+
+    /// <summary>The error for a column with numbers in a foreign convention (<see cref="ForeignNumber"/>) beside plain
+    /// numbers, whatever their share, or making up nearly all of it (at most a few other texts,
+    /// <see cref="IsFewStrays"/>): it names the first such cell; null when there is none of them or they are a few
+    /// among text.</summary>
+    /// <param name="rowOf">The row of <paramref name="texts"/>' element i (for its line).</param>
+    public static InputException? Foreign(string path, RawData raw, IReadOnlyList<string?> texts, Func<int, int> rowOf, int numbers, int others, string what, int columnIndex)
+    {
+        var described = new Dictionary<string, string?>(StringComparer.Ordinal);
+        int foreign = 0, first = -1;
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is not { } text)
+                continue;
+            if (!described.TryGetValue(text, out string? why))
+                described[text] = why = NumberGrammar.IsNumber(text, raw.Dialect.DecimalComma, out _) ? null : ForeignNumber.Describe(text, raw.Dialect);
+            if (why is null)
+                continue;
+            foreign++;
+            if (first < 0)
+                first = i;
+        }
+        if (foreign == 0 || (numbers == 0 && !IsFewStrays(foreign, others - foreign)))
+            return null;
+        string cell = texts[first]!;
+        return InputException.At(path, raw.Lines[rowOf(first)], columnIndex + 1, string.Create(CultureInfo.InvariantCulture,
+            $"'{CsvScan.Shorten(cell)}' in {what} is {described[cell]} ({foreign} such cells, {numbers} plain numbers, {others - foreign} other texts)"));
     }
 
     /// <summary>Whether the cells that are not numbers are a few strays in a numeric column (an error).</summary>

@@ -42,14 +42,15 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
             && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
-        var (separator, records, offsets, wholeFile) = first;
+        var (separator, records, offsets, wholeFile, lines) = first;
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
         if (options.DecimalComma == true && separator == ',')
             throw new InputException($"{path}: --decimal-comma, but the file's delimiter is ',' ({(options.Delimiter is null ? "sniffed" : "given")}): a comma cannot be both the delimiter and the decimal separator; give the file's own delimiter (e.g. --delimiter ';') or leave out --decimal-comma");
-        // The first row counts too: it may be data, and a header name is hardly ever a number with a comma.
-        bool decimalComma = options.DecimalComma ?? (separator == ';' && records.Any(row => row.Any(LooksLikeDecimalComma)));
+        // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
+        // data, and a header name is hardly ever a number with a comma.
+        bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));
         var provisional = new CsvDialect(separator, true, decimalComma);
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
@@ -62,6 +63,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             throw new InputException($"{path}: the file has a header row but no data rows");
 
         string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
+        if (options.DecimalComma is null && !decimalComma && separator != ',')
+            CheckDotThousands(path, records, lines, skip, header);
         var sample = records.Skip(skip).ToArray();
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
         return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample);
@@ -73,6 +76,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
+        var lines = new List<long>();
         char? detected = null;
         var stream = OpenChecked(path, readPath, encoding, out fileBytes);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
@@ -82,15 +86,16 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         while (records.Count <= sampleRows)
         {
             if (!reader.Read())
-                return new SampleRead(reader.Separator, records, offsets, true);
+                return new SampleRead(reader.Separator, records, offsets, true, lines);
             if (records.Count > 0 && reader.FieldCount != records[0].Length)
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
             records.Add(ReadFields(reader, path, encoding is null));
             offsets.Add(reader.ByteOffset);
+            lines.Add(reader.LineNumber);
         }
-        return new SampleRead(reader.Separator, records, offsets, false);
+        return new SampleRead(reader.Separator, records, offsets, false, lines);
     }
 
     private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
@@ -110,7 +115,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return sample.Records.Sum(row => row.Count(f => NumberGrammar.IsNumber(f, decimalComma, out _)));
     }
 
-    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile);
+    /// <param name="Lines">The line each record starts on.</param>
+    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile, List<long> Lines);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
@@ -147,13 +153,51 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             Encoding = encoding,
             OnMalformedRecord = record =>
             {
-                // Other quoting slips (a stray quote in a value) are read as text; an unclosed quote swallows the
-                // rest of the file, which no setting can make sense of.
+                // A stray quote inside an unquoted value (ab"c) is read as text; an unclosed quote swallows the rest of
+                // the file, which no setting can make sense of.
+                // Text after a closing quote ("-"1.5, "1.5"7) would be glued to the quoted text: -1.5, 1.57.
+                if (record.Reason == CsvMalformedReason.TextAfterClosingQuote && TextAfterQuote(record.RawRecord, separator ?? detected?.Invoke()) is var (field, raw))
+                    throw InputException.At(path, record.LineNumber, field + 1,
+                        $"the field '{Shorten(raw)}' has text after its closing quote; expected the quotes around the whole field, or none");
                 if (record.Reason == CsvMalformedReason.UnterminatedQuote)
                     throw InputException.At(path, record.LineNumber, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
                         $"a quoted field that starts on this line is never closed: '{Shorten(record.RawRecord)}'; expected a closing \"");
             },
         };
+
+    /// <summary>The 0-based field of a record with text after its closing quote, and that field as written; null when
+    /// the separator is not known yet or no field has.</summary>
+    private static (int Field, string Raw)? TextAfterQuote(string rawRecord, char? separator)
+    {
+        if (separator is not char delimiter)
+            return null;
+        int field = 0, start = 0;
+        bool inQuotes = false, closed = false, atStart = true;
+        for (int i = 0; i < rawRecord.Length; i++)
+        {
+            char c = rawRecord[i];
+            if (inQuotes)
+            {
+                if (c == '"' && i + 1 < rawRecord.Length && rawRecord[i + 1] == '"')
+                    i++;
+                else if (c == '"')
+                    (inQuotes, closed) = (false, true);
+                continue;
+            }
+            if (c == delimiter)
+                (field, start, closed, atStart) = (field + 1, i + 1, false, true);
+            else if (closed && c is not ' ' and not '\t' and not '\r' and not '\n')
+            {
+                int end = rawRecord.IndexOf(delimiter, i);
+                return (field, rawRecord[start..(end < 0 ? rawRecord.Length : end)].Trim());
+            }
+            else if (atStart && c == '"')
+                (inQuotes, atStart) = (true, false);
+            else if (c is not ' ' and not '\t')
+                atStart = false;
+        }
+        return null;
+    }
 
     /// <summary>The 0-based field of a record's first line whose opening quote is not closed on that line (read by
     /// CsvHelper with line breaks ending quoted fields), or -1 when the separator is not known yet.</summary>
@@ -246,7 +290,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <summary>A text field trimmed of the spaces and tabs around it, inside quotes too (so ' setosa' and 'setosa'
-    /// are one class), or null for a missing value (<see cref="MissingValues"/>).</summary>
+    /// are one class), or null for a missing value (<see cref="MissingValues"/>). Non-ASCII text is also trimmed of
+    /// Unicode spaces (a no-break space: 'yes\u00A0' and 'yes' are one class); but a number with a no-break space
+    /// stays as it is, not a number (<see cref="NumberGrammar"/>).</summary>
     public static string? TextOf(CsvReader record, int column)
     {
         var bytes = record.GetSpan(column);
@@ -254,8 +300,20 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (MissingValues.IsMissing(trimmed))
             return null;
         string text = record.GetString(column);
-        return trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
+        text = trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
+        if (System.Text.Ascii.IsValid(trimmed))
+            return text;
+        // Unicode spaces only: a line break inside quotes is part of the text.
+        string unicode = text.Trim(UnicodeSpaces);
+        if (unicode.Length != text.Length && NumberGrammar.IsNumber(unicode, false, out _) | NumberGrammar.IsNumber(unicode, true, out _))
+            unicode = text;
+        // Not put in a Unicode normal form: with InvariantGlobalization (Directory.Build.props) string.Normalize
+        // leaves the text as it is, so 'café' typed composed and decomposed stays two values.
+        return unicode.Length == 0 ? null : unicode;
     }
+
+    /// <summary>The spaces trimmed from non-ASCII text: space, tab and the Unicode space separators.</summary>
+    private static readonly char[] UnicodeSpaces = [' ', '\t', .. Enumerable.Range(0x80, 0x3000 - 0x80 + 1).Select(c => (char)c).Where(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator), '\u200B', '\uFEFF'];
 
     /// <summary>The error for a field that is not valid UTF-8, or null when it is.</summary>
     public static InputException? InvalidUtf8(string path, CsvReader record, int column)
@@ -271,29 +329,67 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <summary>
-    /// The first row is a header when some column has text there and only numbers (or missing values) below it.
-    /// Otherwise it is data when it is all numbers, or when its text also appears below it in the same column
-    /// (a label such as 'setosa'); a row of distinct names that do not recur is a header.
+    /// Whether the first row is a header, from how its cells compare with the column below each:
+    /// <list type="number">
+    /// <item>a header when some column has text there and only numbers (or missing values) below it;</item>
+    /// <item>a header when it is the column numbers 0, 1, 2, ... (or 1, 2, 3, ...) above rows with a non-integer
+    /// number (pandas' <c>DataFrame(array).to_csv(index=False)</c>);</item>
+    /// <item>data when it has a number above a column of numbers (its types match the rows below: <c>name0,3.1</c>);</item>
+    /// <item>a header when some column has text there and numbers below it but for a few strays (3, or 5%), which
+    /// are then reported as errors naming their cells;</item>
+    /// <item>otherwise (text above text) data when more than half of its texts recur below in their columns (a label
+    /// such as <c>setosa</c>), else a header (<c>colour,size,y</c> above y/n labels).</item>
+    /// </list>
     /// </summary>
     private static bool SniffHeader(CsvDialect dialect, List<string?[]> records)
     {
         var first = records[0];
         var below = records.Skip(1).ToArray();
         bool IsNumber(string? text) => NumberGrammar.IsNumber(text, dialect.DecimalComma, out _);
-        bool allNumbers = true;
-        for (int c = 0; c < first.Length; c++)
+        int columns = first.Length;
+        var numbers = new int[columns];
+        var present = new int[columns];
+        bool fractions = false;
+        foreach (var row in below)
         {
-            if (first[c] is null || IsNumber(first[c]))
-                continue;
-            allNumbers = false;
-            var column = below.Select(row => row[c]).Where(v => v is not null).ToArray();
-            if (column.Length > 0 && column.All(IsNumber))
-                return true;
+            for (int c = 0; c < columns; c++)
+            {
+                if (row[c] is not { } cell)
+                    continue;
+                present[c]++;
+                if (NumberGrammar.IsNumber(cell, dialect.DecimalComma, out double value))
+                {
+                    numbers[c]++;
+                    fractions |= value != Math.Floor(value);
+                }
+            }
         }
-        if (allNumbers)
+        bool AllNumbers(int c) => present[c] > 0 && numbers[c] == present[c];
+        bool IsText(int c) => first[c] is not null && !IsNumber(first[c]);
+        if (Enumerable.Range(0, columns).Any(c => IsText(c) && AllNumbers(c)))
+            return true;
+        if (columns >= 2 && fractions && (IsCount(first, 0) || IsCount(first, 1)))
+            return true;
+        if (Enumerable.Range(0, columns).Any(c => first[c] is not null && IsNumber(first[c]) && AllNumbers(c)))
             return false;
-        bool recurs = Enumerable.Range(0, first.Length).Any(c => first[c] is { } name && !IsNumber(name) && below.Any(row => row[c] == name));
-        return !recurs;
+        if (Enumerable.Range(0, columns).Any(c => IsText(c) && numbers[c] > 0 && ColumnTypes.IsFewStrays(numbers[c], present[c] - numbers[c])))
+            return true;
+        var texts = Enumerable.Range(0, columns).Where(IsText).ToArray();
+        if (texts.Length == 0)
+            return false;
+        int recurring = texts.Count(c => below.Any(row => row[c] == first[c]));
+        return recurring * 2 <= texts.Length;
+    }
+
+    /// <summary>Whether the row is exactly the integers from <paramref name="start"/>, one per column, in order.</summary>
+    private static bool IsCount(string?[] row, int start)
+    {
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (row[c] != (c + start).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>For --no-header: the first row is surely a header when every cell of it is text and some column has
@@ -326,6 +422,38 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         }
         return names;
     }
+
+    /// <summary>In a file that could have a decimal comma (its delimiter is not ',') but has none in its first rows:
+    /// a column whose cells with a '.' all look like thousands (56.123, 1.234.567: 1 to 3 digits, not starting with
+    /// 0, then groups of 3), beside integers, is refused as ambiguous, naming its first such cell, rather than read
+    /// as decimals (German 56.123 is 56123).</summary>
+    private static void CheckDotThousands(string path, List<string?[]> records, List<long> lines, int skip, string[] header)
+    {
+        for (int c = 0; c < records[0].Length; c++)
+        {
+            int first = -1;
+            bool integers = false, otherDots = false;
+            for (int r = skip; r < records.Count && !otherDots; r++)
+            {
+                if (records[r][c] is not { } cell)
+                    continue;
+                if (DotThousands().IsMatch(cell))
+                    first = first < 0 ? r : first;
+                else if (NumberGrammar.IsNumber(cell, false, out double value))
+                    (integers, otherDots) = (integers || value == Math.Floor(value) && !cell.Contains('.'), otherDots || cell.Contains('.'));
+                else
+                    otherDots = true; // a text column
+            }
+            if (first >= 0 && integers && !otherDots)
+            {
+                string cell = records[first][c]!.Trim();
+                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, beside integers, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DotThousands();
 
     private static bool LooksLikeDecimalComma(string? text) => text is not null && DecimalCommaNumber().IsMatch(text);
 

@@ -64,6 +64,15 @@ internal static class CsvSource
         }
     }
 
+    /// <summary>Refuses a --test file that is the same stream as the training data (<c>Trainer - --test -</c>, or
+    /// <c>--test /dev/stdin</c>): a stream is read once, so its copy would score the training rows as test rows.</summary>
+    public static void CheckTestIsAnotherStream(string dataPath, string testPath)
+    {
+        static bool IsStandardInput(string path) => path is "-" or "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0";
+        if ((IsStandardInput(dataPath) && IsStandardInput(testPath)) || (dataPath == testPath && Spooled.ContainsKey(dataPath)))
+            throw new InputException($"--test {testPath}: the same stream as the training data ({dataPath}); a stream is read once, so the test rows would be the training rows; give the test rows in another file");
+    }
+
     /// <summary>Deletes the copies (also at process exit).</summary>
     public static void DeleteSpooled()
     {

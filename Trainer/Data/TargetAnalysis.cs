@@ -30,16 +30,52 @@ public static class TargetAnalysis
             throw InputException.At(raw.Path, raw.Lines[row], target.Index + 1, System.FormattableString.Invariant(
                 $"'{CsvScan.Shorten(texts[row]!)}' in target column '{target.Name}' is not a number{RecordProblem.Hint(texts[row]!, raw.Dialect)} ({numbers} of {rows.Length} cells are numbers); fix it, or pass --task classification to read every value as a class name"));
         }
+        if (ColumnTypes.Foreign(raw.Path, raw, [.. rows.Select(r => texts[r])], i => rows[i], numbers, others, $"target column '{raw.Targets[0].Name}'", raw.Targets[0].Index) is { } foreign)
+            throw new InputException($"{foreign.Message}; or pass --task classification to read every value as a class name", foreign);
         var distinct = new HashSet<double>();
         foreach (int r in rows)
         {
             if (!raw.Dialect.TryParseNumber(texts[r], out double value))
-                return TaskKind.Classification;
+                return TextClasses(raw, rows, texts);
             if (value != Math.Floor(value))
                 return TaskKind.Regression;
             distinct.Add(value);
         }
         return distinct.Count <= MaxIntegerClasses ? TaskKind.Classification : TaskKind.Regression;
+    }
+
+    /// <summary>A target column whose cells are all integers (missing aside) with each written in plain digits, so
+    /// that 1 and 1.0 (or 0 and 00) are one class; other columns as they are.</summary>
+    internal static RawColumn ByValue(RawColumn column, bool decimalComma)
+    {
+        if (column.Texts is not { } texts)
+            return column;
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string? text in texts)
+        {
+            if (text is null || canonical.ContainsKey(text))
+                continue;
+            // Integers only (below 1e15, written in plain digits): the values that can be classes. Other targets
+            // keep their text, which messages quote.
+            if (!NumberGrammar.IsNumber(text, decimalComma, out double value) || value != Math.Floor(value) || Math.Abs(value) >= 1e15)
+                return column;
+            canonical[text] = (value + 0.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (canonical.All(pair => pair.Key == pair.Value))
+            return column;
+        return column with { Texts = [.. texts.Select(t => t is null ? null : canonical[t])] };
+    }
+
+    /// <summary>A classification of text classes, unless there are more than half as many classes as rows (and more
+    /// than <see cref="MaxIntegerClasses"/>): such a column is an ID or numbers, not classes, and is refused
+    /// unless --task classification says so.</summary>
+    private static TaskKind TextClasses(RawData raw, int[] rows, string?[] texts)
+    {
+        int classes = rows.Select(r => texts[r]).Distinct(StringComparer.Ordinal).Count();
+        if (classes > Math.Max(MaxIntegerClasses, rows.Length / 2))
+            throw new InputException(System.FormattableString.Invariant(
+                $"{raw.Path}: the target column '{CsvScan.Shorten(raw.Targets[0].Name)}' has {classes:N0} different values in {rows.Length:N0} rows, more than half: that is an ID or a number, not classes; pick the target with --target, or pass --task classification to train these classes anyway"));
+        return TaskKind.Classification;
     }
 
     /// <summary>The class names of the target of <paramref name="rows"/>: sorted numerically when all are numbers,
