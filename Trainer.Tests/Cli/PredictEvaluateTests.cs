@@ -56,6 +56,24 @@ public class PredictEvaluateTests
     }
 
     [Test]
+    public void AModelTrainedWithDropRowsDoesNotLeaveOutRowsOfAnotherFileUnasked()
+    {
+        // Trained with drop-rows, the model has nothing to fill with; predict must not print fewer answers than rows
+        // without a word: a gap is an error until drop-rows is asked for again.
+        string dropRows = _temp.File("droprows.model.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--missing", "drop-rows", "--save", dropRows).ExitCode, Is.Zero);
+        string rows = _temp.File("gaps2.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.2,,4.5,1.5\n6.3,3.3,6.0,2.5\n");
+
+        var refused = CliRun.Of("predict", dropRows, rows);
+        var dropped = CliRun.Of("predict", dropRows, rows, "--missing", "drop-rows");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Error, Does.EndWith("column 2 ('sepal_width'); use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median\n"));
+        Assert.That(dropped.ExitCode, Is.Zero, dropped.ToString());
+        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(3), "header and the two complete rows");
+    }
+
+    [Test]
     public void PredictWritesLabelAndOneProbabilityPerClassMatchingTheModel()
     {
         string output = _temp.File("predictions.csv");

@@ -104,10 +104,14 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// <summary>
     /// The missing-value policy for a file scored by a trained model (--test, predict, evaluate, --resume): rows with a
     /// missing value can be left out on request (--missing drop-rows), but they can only be filled with the values
-    /// the model learned, so otherwise the model's own policy applies.
+    /// the model learned, so otherwise the model's own policy applies. A model trained with drop-rows has nothing to
+    /// fill with, and leaving rows out of another file unasked would give fewer answers than rows without a word, so
+    /// there a missing value is an error unless drop-rows is asked again.
     /// </summary>
     private static MissingValuePolicy ScoringPolicy(Preprocessing model, MissingValuePolicy asked) =>
-        asked == MissingValuePolicy.DropRows ? MissingValuePolicy.DropRows : model.Missing;
+        asked == MissingValuePolicy.DropRows ? MissingValuePolicy.DropRows
+        : model.Missing == MissingValuePolicy.DropRows ? MissingValuePolicy.Error
+        : model.Missing;
 
     private const string ScoringAdvice =
         "use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median";
