@@ -36,6 +36,41 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         string full = FinalTarget(Path.GetFullPath(path));
+        WriteThenRename(path, full, write, temporary => File.Move(temporary, full, overwrite: true));
+    }
+
+    /// <summary>Writes a new file under the first name of <paramref name="nameFor"/>(1), (2), … that does not exist
+    /// yet, and returns it. Nothing holds a name while the content is written: the temporary file is renamed to it
+    /// with no-replace semantics, so a name taken meanwhile moves on to the next, and a kill mid-write leaves no
+    /// empty file under a real name (only the temporary file, removed by the next write in that folder).</summary>
+    public static string WriteNew(Func<int, string> nameFor, Action<Stream> write)
+    {
+        string written = nameFor(1);
+        WriteThenRename(written, Path.GetFullPath(written), write, temporary =>
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                string name = nameFor(attempt);
+                try
+                {
+                    File.Move(temporary, Path.GetFullPath(name), overwrite: false);
+                    written = name;
+                    return;
+                }
+                catch (IOException) when (File.Exists(name))
+                {
+                    // Taken by another run: try the next name.
+                }
+            }
+        });
+        return written;
+    }
+
+    /// <summary>Writes a temporary file beside <paramref name="full"/>, flushes it to disk and hands it to
+    /// <paramref name="rename"/>; a failure is one <see cref="IOException"/> naming <paramref name="path"/> as the user
+    /// wrote it, and the temporary file never outlives the call (but for a kill, see <see cref="RemoveStale"/>).</summary>
+    private static void WriteThenRename(string path, string full, Action<Stream> write, Action<string> rename)
+    {
         string directory = Path.GetDirectoryName(full)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         InFlight.TryAdd(temporary, 0);
@@ -48,57 +83,12 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, full, overwrite: true);
+            rename(temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // .NET names the temporary file; the user knows the path they asked for.
             throw new IOException($"{path}: cannot be written: {e.Message}", e);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-            InFlight.TryRemove(temporary, out _);
-        }
-    }
-
-    /// <summary>Writes a new file under the first name of <paramref name="nameFor"/>(1), (2), … that does not exist
-    /// yet, and returns it. Nothing holds a name while the content is written: the temporary file is renamed to it
-    /// with no-replace semantics, so a name taken meanwhile moves on to the next, and a kill mid-write leaves no
-    /// empty file under a real name (only the temporary file, removed by the next write in that folder).</summary>
-    public static string WriteNew(Func<int, string> nameFor, Action<Stream> write)
-    {
-        string first = Path.GetFullPath(nameFor(1));
-        string directory = Path.GetDirectoryName(first)!;
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(first)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        InFlight.TryAdd(temporary, 0);
-        try
-        {
-            Directory.CreateDirectory(directory);
-            RemoveStale(directory);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            for (int attempt = 1; ; attempt++)
-            {
-                string name = nameFor(attempt);
-                try
-                {
-                    File.Move(temporary, Path.GetFullPath(name), overwrite: false);
-                    return name;
-                }
-                catch (IOException) when (File.Exists(name))
-                {
-                    // Taken by another run: try the next name.
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"{nameFor(1)}: cannot be written: {e.Message}", e);
         }
         finally
         {
