@@ -13,11 +13,12 @@ internal static class EpochProgress
     /// <summary>True only for the real console's output when it is not redirected.</summary>
     public static bool IsInteractive(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 
-    /// <summary>Runs <paramref name="train"/>, giving it the function that prints an epoch's line.</summary>
-    public static T Run<T>(TextWriter output, TrainingLoop loop, int epochs, Func<Action<string>, T> train)
+    /// <summary>Runs <paramref name="train"/>, giving it the function that prints an epoch's line: (the epoch that
+    /// ended, its line).</summary>
+    public static T Run<T>(TextWriter output, TrainingLoop loop, int epochs, Func<Action<int, string>, T> train)
     {
         if (!IsInteractive(output))
-            return train(output.WriteLine);
+            return train((_, line) => output.WriteLine(line));
 
         var console = AnsiConsole.Create(Settings(Environment.GetEnvironmentVariable));
         return console.Progress()
@@ -25,21 +26,15 @@ internal static class EpochProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                int epoch = 1;
-                var task = context.AddTask(Describe(epoch, epochs), autoStart: true, maxValue: 1);
+                var bar = new EpochBar(context.AddTask(EpochBar.Describe(1, epochs), autoStart: true, maxValue: 1), epochs);
                 // Called by the loop at most every TrainingLoop.ProgressInterval, so the bar costs nothing per step.
-                loop.Progress = (done, total) =>
-                {
-                    task.MaxValue = total;
-                    task.Value = done;
-                };
+                loop.Progress = bar.OnProgress;
                 try
                 {
-                    return train(line =>
+                    return train((ended, line) =>
                     {
                         console.WriteLine(line);
-                        task.Description = Describe(++epoch, epochs);
-                        task.Value = 0;
+                        bar.OnEpochEnd(ended);
                     });
                 }
                 finally
@@ -55,6 +50,4 @@ internal static class EpochProgress
         Out = new AnsiConsoleOutput(Console.Out),
         ColorSystem = string.IsNullOrEmpty(environment("NO_COLOR")) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
     };
-
-    private static string Describe(int epoch, int epochs) => $"epoch {Math.Min(epoch, epochs)}/{epochs}";
 }

@@ -303,7 +303,7 @@ public static class TrainRun
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2", hasValidation));
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience, options.MinImprovement);
         var outcome = EpochProgress.Run(output, loop, options.Epochs, writeLine => session.Run(options.Epochs, data.Train, data.Validation,
-            (result, changedRate) => writeLine(FormatEpoch(result, options.Epochs, changedRate)), interrupt));
+            (result, changedRate) => writeLine(result.Epoch, FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, data.Validation, earlyTest);
     }
 
