@@ -34,6 +34,28 @@ public class CrossValidationDataTests
     }
 
     [Test]
+    public void TheFoldsKeepAColumnThatCategoricalNamesAsTrainingDoes()
+    {
+        using var temp = new TempFolder();
+        // 'code' is a different text on every row: ID-like, so screened out, unless --categorical keeps it, in the
+        // folds as in a plain training run.
+        var rows = Enumerable.Range(0, 40).Select(i => FormattableString.Invariant($"{i},c{i},{(i % 2 == 0 ? "p" : "q")}"));
+        string path = temp.File("codes.csv");
+        File.WriteAllLines(path, ["x,code,y", .. rows]);
+        // Every held-out code is unseen by its fold, as the trainer's default allows.
+        var plain = DataOptions.Default with { UnknownCategory = UnknownCategoryPolicy.Ignore };
+        var keep = plain with { Categorical = ["code"] };
+
+        var screened = CrossValidationData.Load(path, null, null, 4, new Random(7), plain).Fold(0, 0, new Random(1)).Preprocessing;
+        var kept = CrossValidationData.Load(path, null, null, 4, new Random(7), keep).Fold(0, 0, new Random(1)).Preprocessing;
+        var trained = PreparedData.Load(path, null, null, 0.25, new Random(7), keep).Preprocessing;
+
+        Assert.That(screened.FeatureNames, Is.EqualTo(new[] { "x" }));
+        Assert.That(kept.FeatureNames, Is.EqualTo(trained.FeatureNames));
+        Assert.That(kept.FeatureNames, Does.Contain("code"));
+    }
+
+    [Test]
     public void ACategorySeenOnlyInTheHeldOutFoldIsUnknownToThatFold()
     {
         using var temp = new TempFolder();

@@ -33,11 +33,7 @@ public sealed class CrossValidationData
     public static CrossValidationData Load(string path, IReadOnlyList<string>? targets, TaskKind? task, int folds, Random random, DataOptions options)
     {
         var raw = CsvLoader.Load(path, targets, options);
-        var screened = ColumnScreening.Screen(raw);
-        var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
-        if (used.Length == 0)
-            throw new InputException($"{path}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
-        var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
+        var (used, dropped) = PreparedData.UsedColumns(raw);
         var (rows, _, _, _) = PreparedData.UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
         var kind = TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows) : [];

@@ -41,11 +41,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         double loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         start = Stopwatch.GetTimestamp();
 
-        var screened = fitted is null ? ColumnScreening.Screen(raw, raw.Categorical.ToHashSet(StringComparer.Ordinal)) : [];
-        var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
-        if (used.Length == 0)
-            throw new InputException($"{trainPath}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
-        var dropped = raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened).ToArray();
+        var (used, dropped) = UsedColumns(raw, screen: fitted is null);
 
         var (rows, rowsDropped, filled, missing) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
@@ -73,6 +69,18 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             MissingByColumn = missing,
             Notes = [.. raw.Notes, .. splitNote is null ? [] : new[] { splitNote }],
         };
+    }
+
+    /// <summary>The feature columns a model is fitted on, and the columns left out with why (--drop, then the
+    /// screening of ID-like, constant and empty columns, which keeps the columns --categorical names); with
+    /// <paramref name="screen"/> false (a resumed model's columns) nothing is screened. No usable column is an error.</summary>
+    internal static (RawColumn[] Used, DroppedColumn[] Dropped) UsedColumns(RawData raw, bool screen = true)
+    {
+        var screened = screen ? ColumnScreening.Screen(raw, raw.Categorical.ToHashSet(StringComparer.Ordinal)) : [];
+        var used = raw.Features.Where(c => !screened.Any(d => d.Name == c.Name)).ToArray();
+        if (used.Length == 0)
+            throw new InputException($"{raw.Path}: no usable feature columns: {string.Join("; ", screened.Select(d => $"'{d.Name}' is {d.Reason}"))}");
+        return (used, [.. raw.Dropped.Select(name => new DroppedColumn(name, "--drop")).Concat(screened)]);
     }
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
