@@ -7,6 +7,9 @@ namespace NeuralNet.Training;
 /// <c>work(w)</c> for every worker w, worker 0 on the calling thread, and returns when all are done. The threads
 /// live as long as the pool, and a job costs two handshakes on <see cref="ManualResetEventSlim"/>s (which spin
 /// briefly, then sleep): no task, closure or thread is created per job, so a training step stays allocation-free.
+/// Inside a job, <see cref="Barrier"/> holds every worker of the job until all have reached it, spinning (the
+/// workers of a job are all running, so a wait is as short as their imbalance): one job with barriers costs one
+/// handshake where one job per phase would cost one per phase.
 /// </summary>
 /// <remarks>One job at a time: <see cref="Run"/> is not reentrant and is called from one thread.</remarks>
 public sealed class WorkerPool : IDisposable
@@ -18,6 +21,9 @@ public sealed class WorkerPool : IDisposable
     private readonly long[] _allocatedBytes;          // per worker thread: its allocation counter after its last job
     private Action<int>? _work;
     private int _pending;   // workers 1.. still running the job
+    private int _jobWorkers; // workers in the running job: the count a barrier waits for
+    private int _arrived;    // workers at the current barrier
+    private volatile int _barrierPhase; // advanced by the last worker to reach a barrier, which releases the others
     private int _running;   // 1 while a job runs: catches a second caller
     private volatile bool _stopping;
 
@@ -73,6 +79,7 @@ public sealed class WorkerPool : IDisposable
         ObjectDisposedException.ThrowIf(_stopping, this);
         if (workers == 1)
         {
+            _jobWorkers = 1;
             work(0);
             return;
         }
@@ -81,6 +88,7 @@ public sealed class WorkerPool : IDisposable
         try
         {
             _work = work;
+            _jobWorkers = workers;
             _pending = workers - 1;
             _done.Reset();
             for (int w = 1; w < workers; w++)
@@ -108,6 +116,23 @@ public sealed class WorkerPool : IDisposable
         {
             Volatile.Write(ref _running, 0);
         }
+    }
+
+    /// <summary>Called by every worker of the running job (the same number of times by each): returns when all of
+    /// them have called it. A worker that throws before a barrier leaves the others waiting at it for good, so a job
+    /// with barriers catches its workers' exceptions itself and passes them on after the last barrier.</summary>
+    public void Barrier()
+    {
+        int phase = _barrierPhase;
+        if (Interlocked.Increment(ref _arrived) == _jobWorkers)
+        {
+            _arrived = 0;              // before the phase moves on: no worker arrives at the next barrier before that
+            _barrierPhase = phase + 1; // volatile write: publishes the reset with the release
+            return;
+        }
+        var spin = new SpinWait();
+        while (_barrierPhase == phase)
+            spin.SpinOnce(sleep1Threshold: -1); // spin, then yield the core, but never sleep a millisecond
     }
 
     public void Dispose()
