@@ -68,7 +68,7 @@ public static class CommandLine
         {
             model, data, outPath, ids, threads,
         };
-        var csv = new CsvOptions();
+        var csv = new CsvOptions(scoring: true);
         foreach (var option in csv.All)
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
@@ -77,7 +77,7 @@ public static class CommandLine
             UseBlasQuietly(error, parse.GetValue(threads));
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse));
         }));
         return command;
     }
@@ -91,7 +91,7 @@ public static class CommandLine
         {
             model, data, threads,
         };
-        var csv = new CsvOptions();
+        var csv = new CsvOptions(scoring: true);
         foreach (var option in csv.All)
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
@@ -99,7 +99,7 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error, parse.GetValue(threads));
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers), csv.GivenMissing(parse));
         }));
         return command;
     }

@@ -45,7 +45,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
         var (rows, rowsDropped, filled, missing) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
-            : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
+            : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
         // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
@@ -92,7 +92,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         // with --missing mean|median fills both files.
         var (rows, _, _, _) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
-            : UsableRows(raw, [.. raw.Features, .. raw.Targets], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+            : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
     }
 
@@ -105,24 +105,35 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _, _) = UsableRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+        var (rows, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
         return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
     /// <summary>
-    /// The missing-value policy for a file scored by a trained model (--test, predict, evaluate, --resume): rows with a
-    /// missing value can be left out on request (--missing drop-rows), but they can only be filled with the values
-    /// the model learned, so otherwise the model's own policy applies. A model trained with drop-rows has nothing to
-    /// fill with, and leaving rows out of another file unasked would give fewer answers than rows without a word, so
-    /// there a missing value is an error unless drop-rows is asked again.
+    /// The rows of a file scored by a trained model (--test, predict, evaluate, --resume) under the missing-value
+    /// policy asked for it: drop-rows leaves rows with a missing value out; error refuses them; mean or median fill
+    /// them, but only with the values the model learned (its own statistic: predict, evaluate and --resume refuse a
+    /// --missing that names the other one before a file is read). A model trained with error or drop-rows learned
+    /// nothing to fill with, and leaving rows out of another file unasked would give fewer answers than rows without
+    /// a word, so there a missing value is an error unless drop-rows is asked for.
     /// </summary>
-    private static MissingValuePolicy ScoringPolicy(Preprocessing model, MissingValuePolicy asked) =>
-        asked == MissingValuePolicy.DropRows ? MissingValuePolicy.DropRows
-        : model.Missing == MissingValuePolicy.DropRows ? MissingValuePolicy.Error
-        : model.Missing;
+    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) ScoredRows(RawData raw, RawColumn[] columns,
+        Preprocessing model, MissingValuePolicy asked)
+    {
+        bool fills = model.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
+        return asked switch
+        {
+            MissingValuePolicy.DropRows => UsableRows(raw, columns, MissingValuePolicy.DropRows),
+            MissingValuePolicy.Error => UsableRows(raw, columns, MissingValuePolicy.Error, fills ? RefusedAdvice : NoFillAdvice),
+            _ => UsableRows(raw, columns, fills ? model.Missing : MissingValuePolicy.Error, NoFillAdvice),
+        };
+    }
 
-    private const string ScoringAdvice =
+    private const string NoFillAdvice =
         "use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median";
+
+    private const string RefusedAdvice =
+        "--missing error refuses them: leave it out to fill them with the values the model learned, or use --missing drop-rows to leave those rows out";
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
