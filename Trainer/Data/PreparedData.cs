@@ -85,14 +85,17 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
     /// <param name="fittedNow">True when <paramref name="preprocessing"/> was fitted in this run (train --test).</param>
-    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options, bool fittedNow = false)
+    /// <param name="cancel">Stops the read between records (a signal after training: the model is still to be
+    /// saved, so the process cannot just end): <see cref="OperationCanceledException"/>.</param>
+    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options, bool fittedNow = false, CancellationToken cancel = default)
     {
-        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true, cancel: cancel);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
         var (rows, _, _, _) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
+        cancel.ThrowIfCancellationRequested();
         return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
     }
 
