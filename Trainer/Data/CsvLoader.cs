@@ -80,7 +80,7 @@ public static class CsvLoader
             var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => TargetAnalysis.ByValue(Trimmed(c.Column, rows), scan.Dialect.DecimalComma))], dropped,
-                scan.Sniffed, scan.Encoding?.WebName ?? "utf-8", [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
+                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
             // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);

@@ -67,8 +67,26 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. splitNote is null ? [] : new[] { splitNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
         };
+    }
+
+    /// <summary>A line for each text column, and the classes, where two categories are one text in two Unicode forms
+    /// (see <see cref="UnicodeForms"/>): they stay two, as the ONNX export would see them, but not without a word.</summary>
+    private static IEnumerable<string> UnicodeFormNotes(Preprocessing preprocessing)
+    {
+        var groups = preprocessing.Features.Where(f => f.IsCategorical).Select(f => ($"column '{f.Name}'", f.Categories, "categories"))
+            .Append(($"target '{preprocessing.TargetNames[0]}'", preprocessing.ClassNames, "classes"));
+        foreach (var (what, values, kind) in groups)
+        {
+            var pairs = UnicodeForms.EquivalentPairs(values);
+            if (pairs.Count == 0)
+                continue;
+            var (first, second) = pairs[0];
+            string more = pairs.Count == 1 ? "" : $" ({pairs.Count - 1} more such pair{(pairs.Count == 2 ? "" : "s")})";
+            yield return $"unicode: {what}: '{CsvScan.Shorten(first)}' ({UnicodeForms.CodePoints(first)}) and '{CsvScan.Shorten(second)}' ({UnicodeForms.CodePoints(second)}) "
+                + $"are one text in two Unicode forms (equal once normalised), read as two {kind}{more}; write them in one form (e.g. NFC) to make them one";
+        }
     }
 
     /// <summary>The feature columns a model is fitted on, and the columns left out with why (--drop, then the
