@@ -359,8 +359,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         string unicode = text.Trim(UnicodeSpaces);
         if (unicode.Length != text.Length && NumberGrammar.IsNumber(unicode, false, out _) | NumberGrammar.IsNumber(unicode, true, out _))
             unicode = text;
-        // Not put in a Unicode normal form: with InvariantGlobalization (Directory.Build.props) string.Normalize
-        // leaves the text as it is, so 'café' typed composed and decomposed stays two values.
+        // Not put in a Unicode normal form: the exported ONNX graph compares strings as they are, so 'café' typed
+        // composed and decomposed stays two values here too, and training says so (UnicodeForms).
         return unicode.Length == 0 ? null : unicode;
     }
 
