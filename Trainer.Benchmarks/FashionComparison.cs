@@ -20,10 +20,10 @@ internal static partial class FashionComparison
 {
     public static int Run(string root, int runs, int epochs, int[] threads, int numpyThreads)
     {
-        string train = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_train.csv");
-        string test = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_test.csv");
-        string trainer = Path.Combine(root, "Trainer", "bin", "Release", "net10.0", "Trainer.dll");
-        string script = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "numpy_mlp.py"));
+        string train = BenchmarkFiles.FashionTrain(root).Path;
+        string test = BenchmarkFiles.FashionTest(root).Path;
+        string trainer = BenchmarkFiles.ReleaseTrainer(root).Path;
+        string script = BenchmarkFiles.Reference(root, "numpy_mlp.py").Path;
         if (!File.Exists(train) || !File.Exists(test))
         {
             Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
@@ -39,7 +39,7 @@ internal static partial class FashionComparison
         string work = Directory.CreateTempSubdirectory("neuralnet-fashion-").FullName;
         for (int run = 1; run <= runs; run++)
         {
-            var (numpyOutput, numpyRss) = Timed(numpyThreads, "/usr/bin/python3", script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
+            var (numpyOutput, numpyRss) = Timed(numpyThreads, BenchmarkFiles.Python, script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
             var epochLines = EpochLine().Matches(numpyOutput);
             numpy.Add(new Side(
                 [.. epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))],
@@ -95,7 +95,7 @@ internal static partial class FashionComparison
     /// <summary>Runs a command under /usr/bin/time -v with the shared BLAS settings; its output and peak RSS in kB.</summary>
     private static (string Output, double PeakRssKb) Timed(int threads, params string[] command)
     {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(BenchmarkFiles.Time) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-v");
         foreach (string part in command)
             start.ArgumentList.Add(part);
