@@ -104,7 +104,7 @@ internal static class BenchmarkCommandLine
         command.SetAction(parse => parse.GetValue(check)
             ? BenchmarkFiles.Report(output, "fashion", [BenchmarkFiles.FashionTrain(root), BenchmarkFiles.FashionTest(root), BenchmarkFiles.ReleaseTrainer(root),
                 BenchmarkFiles.Reference(root, "numpy_mlp.py"), BenchmarkFiles.Python3("python3-numpy"), BenchmarkFiles.TimeProgram])
-            : FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(threads) ?? [1, 2], parse.GetValue(numpyThreads)));
+            : FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(threads) is { Length: > 0 } given ? given : [1, 2], parse.GetValue(numpyThreads)));
         return command;
     }
 

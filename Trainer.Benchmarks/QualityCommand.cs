@@ -67,7 +67,9 @@ internal static class QualityCommand
         };
         command.SetAction(parse =>
         {
-            var settings = new QualitySettings(parse.GetValue(datasets), parse.GetValue(seeds) ?? [0, 1, 2], parse.GetValue(sklearn)!, parse.GetValue(trainerFlags) ?? [],
+            // An array option left out reads as an empty array, not null: empty means the default here.
+            var settings = new QualitySettings(parse.GetValue(datasets) is { Length: > 0 } names ? names : null,
+                parse.GetValue(seeds) is { Length: > 0 } given ? given : [0, 1, 2], parse.GetValue(sklearn)!, parse.GetValue(trainerFlags) ?? [],
                 Path.GetFullPath(parse.GetValue(trainer) ?? BenchmarkFiles.ReleaseTrainer(root).Path), Path.GetFullPath(parse.GetValue(folder) ?? Path.Combine(root, "runs", "quality")));
             return parse.GetValue(check) ? Check(root, settings, output) : QualityBenchmark.Run(root, settings);
         });
@@ -89,6 +91,8 @@ internal static class QualityCommand
             if (script is not null && !(File.Exists(dataset.File) && (dataset.TestFile is null || File.Exists(dataset.TestFile))))
                 needs.Add(script);
         }
-        return BenchmarkFiles.Report(output, "quality", needs);
+        int code = BenchmarkFiles.Report(output, "quality", needs);
+        output.WriteLine($"  seeds {string.Join(',', settings.Seeds)}");
+        return code;
     }
 }

@@ -71,6 +71,19 @@ public sealed class BenchmarkExampleTests
         Assert.That(lines, Has.One.StartWith($"  needs {RepoPaths.Data("synthetic/passengers.csv")}: "));
     }
 
+    [Test]
+    public void The_quality_benchmark_with_no_flags_runs_every_dataset_on_seeds_0_1_2()
+    {
+        // An array option left out reads as an empty array: the defaults must still be all datasets and three seeds.
+        var (code, output, _) = BenchmarkCheck.Run(["quality"]);
+        Assert.That(code, Is.Zero, output);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        foreach (string file in (string[])["iris.csv", "wine.csv", "breast-cancer.csv", "digits.csv", "diabetes.csv", "synthetic/passengers.csv",
+            "synthetic/imbalanced.csv", "synthetic/regression-semicolon.csv", "synthetic/multiclass.csv", "fashion-mnist/fashion-mnist_train.csv"])
+            Assert.That(lines, Has.One.StartWith($"  needs {RepoPaths.Data(file)}: "), file);
+        Assert.That(lines[^1], Is.EqualTo("  seeds 0,1,2"));
+    }
+
     /// <summary><c>quality --datasets iris --seeds 0</c>, the cheapest whole benchmark (a few seconds): the split,
     /// the trainer as a child process (this build's Trainer.dll, beside the tests), scikit-learn's side when this
     /// machine has it, and the table. Its files go to a temporary folder, not runs/quality.</summary>
