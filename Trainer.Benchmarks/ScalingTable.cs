@@ -12,9 +12,10 @@ namespace NeuralNet.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- scaling [rounds]</c>: training samples per second of
 /// 784 → W → ReLU → 10 (SGD, momentum 0.9) for batch 16, 64, 256, 1024 and W = 64, 256, 1024, on one thread, on two
-/// workers splitting every batch ("always split": the threshold set to 0), and on two workers with the
+/// workers with no work threshold ("no threshold": MinimumWork set to 0; <see cref="ShardPlan.MinimumShard"/> still
+/// applies, so a batch of 16 stays one shard), and on two workers with the
 /// <see cref="ShardPlan"/> threshold (what <c>--threads 2</c> runs). The three alternate within each round; the table
-/// gives medians and the load average when each row was measured. Where "always split" is slower than one thread
+/// gives medians and the load average when each row was measured. Where "no threshold" is slower than one thread
 /// is the crossover the threshold must keep to one thread. A second table does the same for small tabular networks
 /// (20 inputs, two hidden layers, 5 classes), the ones the default recipe builds for files of tens of thousands of rows.
 /// </summary>
@@ -55,7 +56,7 @@ internal static class ScalingTable
     }
 
     private const int SmallFeatures = 20, SmallClasses = 5;
-    private const string Header = "| batch | width | parameters | batch × parameters | 1 thread | 2 workers, always split | 2 workers (--threads 2) | shards | 2 workers ÷ 1 | always split ÷ 1 | load avg |";
+    private const string Header = "| batch | width | parameters | batch × parameters | 1 thread | 2 workers, no threshold | 2 workers (--threads 2) | shards | 2 workers ÷ 1 | no threshold ÷ 1 | load avg |";
     private const string Rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     private static string Row(Dataset data, int[] hidden, int batch, int rounds, WorkerPool two, IGemm<float> gemm)

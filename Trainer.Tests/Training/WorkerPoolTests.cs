@@ -72,6 +72,55 @@ public class WorkerPoolTests
     }
 
     [Test]
+    [CancelAfter(30_000)]
+    public void AWorkerLeftOutOfAJobAndPreemptedUntilTheNextOneRunsTheNextOneOnce()
+    {
+        // Worker 2 is left out of a 2-worker job, and held (as a preemption would) right after it has seen that job
+        // until the caller has started a 3-worker job. Deciding from a worker count read after the hold, it took the
+        // 3-worker job as the one it had seen, then saw that job again and ran it twice (and Run could hang).
+        using var held = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        var runs = new int[3];
+        Action<int> count = w => Interlocked.Increment(ref runs[w]);
+        Action<int> nothing = _ => { };
+        int holds = 0;
+        using var pool = new WorkerPool(3);
+        pool.JobSeenForTests = (w, jobWorkers) =>
+        {
+            if (w == 2 && jobWorkers == 2 && Interlocked.Increment(ref holds) == 1)
+            {
+                held.Set();
+                release.Wait();
+            }
+        };
+        try
+        {
+            // Worker 2 sees a job it is left out of only while it still spins after one of its own.
+            for (int attempt = 0; attempt < 200; attempt++)
+            {
+                pool.Run(nothing, 3);
+                pool.Run(nothing, 2);
+                if (held.Wait(20)) // before the next job hides this one from worker 2
+                    break;
+            }
+            Assert.That(held.Wait(5_000), Is.True, "worker 2 saw a 2-worker job while spinning");
+            var three = Task.Run(() => pool.Run(count, 3));
+            Thread.Sleep(100); // the 3-worker job is published while worker 2 is held
+            release.Set();
+
+            Assert.That(three.Wait(10_000), Is.True, "the 3-worker job ended");
+            Assert.That(runs, Is.EqualTo(new[] { 1, 1, 1 }));
+            pool.Run(count, 3);
+            Assert.That(runs, Is.EqualTo(new[] { 2, 2, 2 }));
+        }
+        finally
+        {
+            release.Set();
+            pool.JobSeenForTests = null;
+        }
+    }
+
+    [Test]
     public void AWorkersExceptionIsRethrownByRunAndThePoolStaysUsable()
     {
         using var pool = new WorkerPool(2);

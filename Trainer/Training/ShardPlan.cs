@@ -10,11 +10,13 @@ public static class ShardPlan
     /// <summary>Batch size × parameters below which one thread runs the step: splitting costs a handshake with the
     /// workers and a pass over every gradient, which a small step does not earn back. Measured with
     /// <c>Trainer.Benchmarks -- scaling</c> (README, "Using every core"): on 2 workers, 20-64-32-5 at batch 64
-    /// (230k) gained 1.06× from a split and at batch 128 (459k) 1.60×.</summary>
+    /// (230k) gained 1.06–1.39× from a split in three runs, close to the crossover, so it stays on one thread; at batch
+    /// 128 (459k) 1.57–1.60×.</summary>
     public const long MinimumWork = 1L << 18;
 
     /// <summary>Samples below which a shard is not worth a worker: products on a handful of columns run far from
-    /// the kernel's speed (batch 16 in shards of 8 ran at 0.92× of one thread for 784-64-10).</summary>
+    /// the kernel's speed (784-64-10 at batch 16 in shards of 8 ran at 0.92× of one thread, measured while the
+    /// minimum was 8; the scaling benchmark cannot split a batch of 16 any more).</summary>
     public const int MinimumShard = 16;
 
     /// <summary>Shards for a batch of <paramref name="samples"/> over a network of <paramref name="parameters"/>

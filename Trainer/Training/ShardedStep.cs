@@ -62,6 +62,8 @@ internal sealed class ShardedStep
     /// <see cref="FirstNonFiniteOutput"/>).</summary>
     public float Run(Dataset data, ReadOnlySpan<int> indices, int shards)
     {
+        // One shard would be its own "last shard" and have its gradient added to itself: one thread runs such a step.
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 2);
         if (_indices.Length < indices.Length)
             _indices = new int[indices.Length];
         indices.CopyTo(_indices);

@@ -25,12 +25,15 @@ public sealed class WorkerPool : IDisposable
     private readonly ManualResetEventSlim _done = new(false); // wakes the caller when it sleeps and the workers are done
     private readonly int[] _sleeping;                 // per worker: 1 while it sleeps (or is about to) on its _start
     private int _callerSleeping;                      // 1 while the caller sleeps (or is about to) on _done
-    private long _generation;                         // advanced by the caller for each job
+    // Advanced by the caller for each job: the job's sequence number × 2¹⁶ + its worker count, in one value, so a
+    // worker decides whether the job is its own from the same read that told it there is a job (a count read apart
+    // could belong to a later job, which the worker would then run without having been counted for it).
+    private long _generation;
     private readonly Exception?[] _failures;          // per worker: what its part of the job threw
     private readonly long[] _allocatedBytes;          // per worker thread: its allocation counter after its last job
     private Action<int>? _work;
     private int _pending;   // workers 1.. still running the job
-    private int _jobWorkers; // workers in the running job: the count a barrier waits for; the workers past it skip the job
+    private int _jobWorkers; // workers in the running job: the count a barrier waits for
     private int _arrived;    // workers at the current barrier
     private volatile int _barrierPhase; // advanced by the last worker to reach a barrier, which releases the others
     private int _running;   // 1 while a job runs: catches a second caller
@@ -40,6 +43,7 @@ public sealed class WorkerPool : IDisposable
     public WorkerPool(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, WorkerMask);
         Count = count;
         _start = new ManualResetEventSlim[count];
         _sleeping = new int[count];
@@ -80,7 +84,7 @@ public sealed class WorkerPool : IDisposable
     }
 
     /// <summary>Calls <paramref name="work"/>(w) for w in [0, <paramref name="workers"/>) at the same time, w = 0 on
-    /// this thread, and returns when every call has. An exception is rethrown here, the lowest worker's first.</summary>
+    /// this thread, and returns when every call has. An exception is rethrown here: the lowest failing worker's (the others' are dropped).</summary>
     /// <param name="work">Keep it in a field: a lambda written at the call site allocates on every call.</param>
     public void Run(Action<int> work, int workers)
     {
@@ -102,7 +106,7 @@ public sealed class WorkerPool : IDisposable
             _pending = workers - 1;
             // A full fence, then a look at who sleeps: a worker sets its flag (a full fence) before it looks at the
             // generation a last time, so either it sees the new generation or the caller sees its flag.
-            Interlocked.Increment(ref _generation);
+            Interlocked.Exchange(ref _generation, NextGeneration(workers));
             for (int w = 1; w < workers; w++)
             {
                 if (Volatile.Read(ref _sleeping[w]) == 1)
@@ -163,7 +167,7 @@ public sealed class WorkerPool : IDisposable
         if (_stopping)
             return;
         _stopping = true;
-        Interlocked.Increment(ref _generation);
+        Interlocked.Exchange(ref _generation, NextGeneration(0));
         for (int w = 1; w < Count; w++)
             _start[w].Set();
         for (int w = 1; w < Count; w++)
@@ -179,16 +183,29 @@ public sealed class WorkerPool : IDisposable
 
     private static readonly long SpinTicks = (long)(SpinTime.TotalSeconds * Stopwatch.Frequency);
 
+    private const int WorkerMask = 0xFFFF;
+
+    /// <summary>Called by a worker thread (its index, the job's worker count) each time it has seen a new generation,
+    /// before it decides whether the job is its own: lets a test hold a worker there, as a preemption would.</summary>
+    internal Action<int, int>? JobSeenForTests { get; set; }
+
+    // Only the caller writes the generation, so reading it plainly here is safe.
+    private long NextGeneration(int workers) => (((_generation >> 16) + 1) << 16) | (uint)workers;
+
     private void Loop(int worker)
     {
         long seen = 0;
+        long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
         while (true)
         {
-            seen = WaitForJob(worker, seen);
+            seen = WaitForJob(worker, seen, spinUntil);
+            JobSeenForTests?.Invoke(worker, (int)(seen & WorkerMask));
             if (_stopping)
                 return;
-            if (worker >= Volatile.Read(ref _jobWorkers))
-                continue; // a job for fewer workers than the pool has
+            // A job for fewer workers than the pool has: skip it without renewing the spin, so a worker the jobs
+            // leave out sleeps SpinTime after its last job instead of spinning through everyone else's.
+            if (worker >= (int)(seen & WorkerMask))
+                continue;
             try
             {
                 _work!(worker);
@@ -201,16 +218,18 @@ public sealed class WorkerPool : IDisposable
             // The decrement is a full fence before the look at the caller's flag (see Run).
             if (Interlocked.Decrement(ref _pending) == 0 && Volatile.Read(ref _callerSleeping) == 1)
                 _done.Set();
+            spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
         }
     }
 
-    // Returns the generation of the next job once the caller has advanced it past seen.
-    private long WaitForJob(int worker, long seen)
+    // Returns the generation of the next job once the caller has advanced it past seen: one read, whose low bits
+    // are that job's worker count. Spins until spinUntil, then sleeps.
+    private long WaitForJob(int worker, long seen, long spinUntil)
     {
-        long deadline = Stopwatch.GetTimestamp() + SpinTicks;
-        while (Volatile.Read(ref _generation) == seen)
+        long generation;
+        while ((generation = Volatile.Read(ref _generation)) == seen)
         {
-            if (Stopwatch.GetTimestamp() < deadline)
+            if (Stopwatch.GetTimestamp() < spinUntil)
             {
                 Thread.SpinWait(1);
                 continue;
@@ -224,7 +243,7 @@ public sealed class WorkerPool : IDisposable
             }
             Interlocked.Exchange(ref _sleeping[worker], 0);
         }
-        return Volatile.Read(ref _generation);
+        return generation;
     }
 
     private void WaitForWorkers()
