@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using NeuralNet.Data;
 using NeuralNet.Losses;
+using NeuralNet.Models;
+using NeuralNet.Reporting;
 using NeuralNet.Training;
 using static System.FormattableString;
 
@@ -16,7 +18,12 @@ namespace NeuralNet.Cli;
 /// </summary>
 internal static class CrossValidationRun
 {
-    public static void Execute(TrainOptions options, int folds, TextWriter output, CancellationToken interrupt)
+    /// <summary>What the saved model of a --cv run was trained on, as its record says it: the run after the folds is
+    /// the run without --cv (<see cref="TrainRun"/>), its validation split held out of the whole file as usual.</summary>
+    public const string SavedModel = "trained after the folds exactly as without --cv: on the whole file's usable rows except its validation_split share (held out for validation); no fold's model is kept";
+
+    /// <returns>The folds' figures, for the model file's record.</returns>
+    public static CrossValidationRecord Execute(TrainOptions options, int folds, TextWriter output, CancellationToken interrupt)
     {
         long started = Stopwatch.GetTimestamp();
         var data = CrossValidationData.Load(options.DataPath, options.Targets, options.Task, folds, new Random(options.Seed), options.Data);
@@ -40,9 +47,7 @@ internal static class CrossValidationRun
         var scores = results.Select(r => r.Scores).ToArray();
         string Figure(string name, Func<Scores, double?> of)
         {
-            double[] values = [.. scores.Select(s => of(s) ?? double.NaN)];
-            double mean = values.Average();
-            double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+            var (mean, std) = MeanAndStd(scores, of);
             return Invariant($"{name} {mean:0.0000} ± {std:0.0000}");
         }
         string summary = classification
@@ -50,6 +55,17 @@ internal static class CrossValidationRun
             : string.Join("  ", Figure("r2", s => s.Metric), Figure("rmse", s => s.Rmse), Figure("mae", s => s.Mae));
         output.WriteLine(Invariant($"cross-validation mean ± std over {folds} folds: {summary} ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s)"));
         output.WriteLine("now training the model on the whole file:");
+        var (metricMean, metricStd) = MeanAndStd(scores, s => s.Metric);
+        return new CrossValidationRecord(folds, classification, data.Rows, classification ? "accuracy" : "r2",
+            [.. results.Select(r => new FoldRecord(r.HeldOut, r.Epochs, RunScore.From(r.Scores)))], metricMean, metricStd, SavedModel);
+    }
+
+    /// <summary>The mean and population standard deviation (divided by K) of one figure over the folds.</summary>
+    private static (double Mean, double Std) MeanAndStd(Scores[] scores, Func<Scores, double?> of)
+    {
+        double[] values = [.. scores.Select(s => of(s) ?? double.NaN)];
+        double mean = values.Average();
+        return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length));
     }
 
     /// <summary>One fold, start to end, with its own seeded streams (split, weights, batch order) so that the folds are

@@ -7,6 +7,9 @@ namespace NeuralNet.Cli;
 /// A given option is never changed.</summary>
 internal static class PickedDefaults
 {
+    /// <summary>What each line starts with; the model file's <c>run.picked</c> keeps the rest.</summary>
+    public const string Prefix = "picked: ";
+
     /// <param name="trainRows">Rows in the training split.</param>
     /// <param name="inputs">Model inputs after encoding.</param>
     /// <param name="outputs">Model outputs.</param>
@@ -23,7 +26,7 @@ internal static class PickedDefaults
         {
             if (given.Contains(option))
                 return false;
-            lines.Add($"picked: {recipe.Reasons[reason]}");
+            lines.Add(Prefix + recipe.Reasons[reason]);
             return true;
         }
 
@@ -33,7 +36,7 @@ internal static class PickedDefaults
             bool sgdOption = given.Contains("--momentum") || given.Contains("--nesterov");
             picked = picked with { Optimizer = sgdOption ? "sgd" : DefaultRecipe.Optimizer };
             if (sgdOption)
-                lines.Add("picked: optimizer sgd: --momentum or --nesterov given (with SGD's fixed lr 0.01 and weight decay 0.02 unless given)");
+                lines.Add(Prefix + "optimizer sgd: --momentum or --nesterov given (with SGD's fixed lr 0.01 and weight decay 0.02 unless given)");
         }
         // The rate and decay rules are AdamW's; an optimizer chosen by name keeps the fixed 0.01 and 0.02.
         if (picked.Optimizer == DefaultRecipe.Optimizer)
@@ -56,7 +59,7 @@ internal static class PickedDefaults
                 picked = picked with { Patience = recipe.Patience, MinImprovement = DefaultRecipe.MinImprovement };
             if (!given.Contains("--lr-schedule"))
             {
-                lines.Add($"picked: {recipe.Reasons["schedule"]}");
+                lines.Add(Prefix + recipe.Reasons["schedule"]);
                 if (recipe.LearningRatePatience is { } wait)
                 {
                     picked = picked with

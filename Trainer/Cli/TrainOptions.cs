@@ -75,7 +75,8 @@ public sealed record TrainOptions
     /// False keeps the fixed values of this record, for callers that build it in code.</summary>
     public bool PickDefaultsFromData { get; init; }
 
-    /// <summary>--class-weight: how each training sample of a class weighs in the loss.</summary>
+    /// <summary>--class-weight: how each training sample of a class weighs in the loss. A --resume run not
+    /// <see cref="Given"/> it keeps the resumed model's recorded weighting (<see cref="TrainRun"/>).</summary>
     public ClassWeighting ClassWeight { get; init; }
 
     /// <summary>--cv K: cross-validate the recipe over K folds before training the model; null for no cross-validation.</summary>
@@ -97,15 +98,6 @@ public sealed record TrainOptions
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>
     public IReadOnlyList<string>? Targets => Target?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-}
-
-/// <summary>--class-weight none|balanced.</summary>
-public enum ClassWeighting
-{
-    None,
-
-    /// <summary>scikit-learn's class_weight='balanced': rows / (classes × the class's rows), from the training split.</summary>
-    Balanced,
 }
 
 /// <summary>How much train prints (--quiet, --verbose).</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.Layers;
+using NeuralNet.LinearAlgebra;
 using NeuralNet.Losses;
 using NeuralNet.Models;
 using NeuralNet.Optimizers;
@@ -33,15 +34,20 @@ public static class TrainRun
             resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
         if (resumed is not null)
             ResumeConflicts.Check(options, resumed);
+        // A resumed run keeps the saved model's class weighting unless --class-weight is given; balanced weights are
+        // counted again on this run's training split. A file saved before the weighting was recorded resumes unweighted.
+        if (resumed?.Run?.ClassWeight is { } savedWeighting && !options.Given.Contains("--class-weight"))
+            options = options with { ClassWeight = savedWeighting };
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         // What --quiet leaves out: everything before the summary, and the chart.
         var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
+        CrossValidationRecord? crossValidation = null;
         if (options.Folds is { } folds)
         {
             try
             {
-                CrossValidationRun.Execute(options, folds, output, interrupt);
+                crossValidation = CrossValidationRun.Execute(options, folds, output, interrupt);
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
@@ -52,7 +58,7 @@ public static class TrainRun
         }
         using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         // From here on, options holds what the run really uses: the given options and those picked from the data.
-        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validationScores, earlyTest) =
+        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validationScores, earlyTest, classWeights, pickedReasons) =
             PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.For(workers, options.Seed));
         options = picked;
         bool classification = prep.Task == TaskKind.Classification;
@@ -126,7 +132,7 @@ public static class TrainRun
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
-        var document = ModelSerializer.ToDocument(model, prep, Record(options, model), metrics);
+        var document = ModelSerializer.ToDocument(model, prep, Record(options, model, prep, classWeights, pickedReasons, crossValidation), metrics);
         var now = DateTime.Now;
         string savePath = options.SavePath ?? ModelSerializer.SaveNew(attempt => DefaultSavePath(options.DataPath, now, attempt), document);
         if (options.SavePath is not null)
@@ -172,10 +178,20 @@ public static class TrainRun
 
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
     /// really trained.</summary>
-    private static TrainingRecord Record(TrainOptions options, Sequential<float> model) => new(
+    /// <param name="classWeights">The balanced weights the training split was weighted with, by class; null when unweighted.</param>
+    /// <param name="picked">The "picked: …" lines of <see cref="PickedDefaults"/>.</param>
+    private static TrainingRecord Record(TrainOptions options, Sequential<float> model, Preprocessing prep, double[]? classWeights,
+        IReadOnlyList<string> picked, CrossValidationRecord? crossValidation) => new(
         options.DataPath, options.TestPath, string.Join(',', model.Layers.Select(layer => layer.Spec)), options.ValidationSplit,
         options.Optimizer, OptimizerSettings(options), options.Schedule, options.Epochs, options.BatchSize, options.Seed, options.Patience,
-        options.Data, options.ResumePath);
+        options.Data, options.ResumePath,
+        ClassWeight: prep.Task == TaskKind.Classification ? options.ClassWeight : null,
+        ClassWeights: classWeights is null ? null : prep.ClassNames.Zip(classWeights).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
+        MinImprovement: options.Patience is null ? null : options.MinImprovement,
+        Picked: [.. picked.Select(line => line.StartsWith(PickedDefaults.Prefix, StringComparison.Ordinal) ? line[PickedDefaults.Prefix.Length..] : line)],
+        Threads: ThreadsOption.Resolve(options.Threads),
+        Blas: BlasBackend.Gemm<float>().Name,
+        CrossValidation: crossValidation);
 
     private static OptimizerSettings OptimizerSettings(TrainOptions options) =>
         new(options.LearningRate, options.Momentum, options.WeightDecay, options.Nesterov, options.Beta1, options.Beta2);
@@ -250,8 +266,11 @@ public static class TrainRun
     /// go; null without a validation split or without usable weights.</param>
     /// <param name="EarlyTest">The --test file when it was read before training (it has text columns, whose categories
     /// are checked before the training they could waste); null when it is read after.</param>
+    /// <param name="ClassWeights">The balanced class weights of the training split; null when unweighted.</param>
+    /// <param name="Picked">The "picked: …" lines: what was picked from the data, and why.</param>
     private sealed record Trained(Preprocessing Prep, Sequential<float> Model, TrainingLoop Loop, IOptimizer<float> Optimizer,
-        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds, TrainOptions Options, Scores? ValidationScores, Dataset? EarlyTest);
+        TrainingOutcome Outcome, bool HasValidation, double LoadSeconds, TrainOptions Options, Scores? ValidationScores, Dataset? EarlyTest,
+        double[]? ClassWeights, IReadOnlyList<string> Picked);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
@@ -279,11 +298,13 @@ public static class TrainRun
         (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
         foreach (string line in pickedLines)
             output.WriteLine(line);
+        double[]? classWeights = null;
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
         {
-            double[] weights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
-            ClassWeights.Apply(data.Train, weights);
-            output.WriteLine(Invariant($"class weights (balanced, from the training split): {string.Join(", ", prep.ClassNames.Select((name, k) => $"{name} {weights[k]:0.###}"))}"));
+            classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
+            ClassWeights.Apply(data.Train, classWeights);
+            string origin = resumed is not null && !options.Given.Contains("--class-weight") ? "balanced as the resumed model was" : "balanced";
+            output.WriteLine($"class weights ({origin}, from the training split): {ClassWeightsText(prep.ClassNames, classWeights)}");
         }
         if (options.Verbosity == Verbosity.Verbose)
         {
@@ -318,8 +339,12 @@ public static class TrainRun
         // The kept weights (the session restored them) on the validation split: scored here, because the split shares
         // the training file's matrix (PreparedData.Load), which must not outlive this method.
         var validationScores = hasValidation && outcome.HasUsableWeights ? loop.Score(data.Validation, prep.TargetScales) : null;
-        return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, validationScores, earlyTest);
+        return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
     }
+
+    /// <summary>"common 0.37, rare 4.2, very_rare 16.7": each class's weight, three decimals at most.</summary>
+    internal static string ClassWeightsText(IEnumerable<string> classNames, IEnumerable<double> weights) =>
+        string.Join(", ", classNames.Zip(weights, (name, weight) => Invariant($"{name} {weight:0.###}")));
 
     /// <summary>The network of --hidden or --layers for <paramref name="prep"/>'s inputs and outputs, freshly initialised.</summary>
     internal static Sequential<float> NewNetwork(TrainOptions options, Preprocessing prep, Random initRandom) => options.Layers is null

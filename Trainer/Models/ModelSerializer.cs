@@ -305,13 +305,16 @@ public static partial class ModelSerializer
     // What a field of the model file holds, by its last name: enough to say what a wrong value should have been.
     private static string? ExpectedKind(string? field) => field?.Split('.')[^1].Split('[')[0] switch
     {
-        "format_version" or "inputs" or "outputs" or "size" or "epoch" or "epochs" or "batch_size" or "seed" or "patience" => "an integer",
-        "mean" or "scale" or "fill" or "loss" or "metric" or "validation_split" => "a number",
+        "format_version" or "inputs" or "outputs" or "size" or "epoch" or "epochs" or "batch_size" or "seed" or "patience"
+            or "k" or "rows" or "held_out" or "threads" => "an integer",
+        "mean" or "scale" or "fill" or "loss" or "metric" or "validation_split" or "std" or "min_improvement" => "a number",
         "target_means" or "target_scales" => "a list of numbers",
         "format" or "spec" or "type" or "name" or "weights_sha256" or "document_sha256" or "fill_category" => "a text",
         "task" => "\"classification\" or \"regression\"",
-        "is_categorical" => "true or false",
-        "features" or "architecture" or "class_names" or "target_names" or "categories" or "dropped" => "a list",
+        "is_categorical" or "stratified" => "true or false",
+        "features" or "architecture" or "class_names" or "target_names" or "categories" or "dropped" or "picked" or "folds" => "a list",
+        "class_weight" => "\"none\" or \"balanced\"",
+        "class_weights" => "an object of numbers by class name",
         _ => null,
     };
 

@@ -46,6 +46,17 @@ internal static class ModelValidation
                     throw new InputException($"{damaged} target '{prep.TargetNames[k]}': its mean must be finite and its scale finite and at least {SmallestScale:G9}");
             }
         }
+        if (document.Run?.ClassWeights is { } weights)
+            CheckClassWeights(damaged, weights, prep.Task == TaskKind.Classification ? prep.ClassNames : []);
+    }
+
+    // The record is informational, but a weight for a class the model does not have would misreport the run.
+    private static void CheckClassWeights(string damaged, IReadOnlyDictionary<string, double> weights, string[] classNames)
+    {
+        if (!weights.Keys.SequenceEqual(classNames, StringComparer.Ordinal))
+            throw new InputException($"{damaged} run.class_weights names the classes {string.Join(", ", weights.Keys)}; the model's are {(classNames.Length == 0 ? "none (a regression model)" : string.Join(", ", classNames))}");
+        if (weights.FirstOrDefault(w => !double.IsFinite(w.Value) || w.Value < 0) is { Key: not null } bad)
+            throw new InputException(System.FormattableString.Invariant($"{damaged} run.class_weights: the weight of class '{bad.Key}' must be a finite number of at least 0, not {bad.Value}"));
     }
 
     private static void CheckFeature(string damaged, FeatureEncoding feature)

@@ -2,6 +2,15 @@ using NeuralNet.Data;
 
 namespace NeuralNet.Training;
 
+/// <summary>--class-weight none|balanced; the model file's <c>run.class_weight</c> records it as "none" or "balanced".</summary>
+public enum ClassWeighting
+{
+    None,
+
+    /// <summary>scikit-learn's class_weight='balanced': rows / (classes × the class's rows), from the training split.</summary>
+    Balanced,
+}
+
 /// <summary>--class-weight balanced: weights that make every class count as much in the loss as if the classes were
 /// equally frequent, as scikit-learn's compute_class_weight('balanced') gives them: n_samples / (n_classes · count).</summary>
 public static class ClassWeights
