@@ -43,11 +43,12 @@ public static class TrainRun
         // What --quiet leaves out: everything before the summary, and the chart.
         var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
         CrossValidationRecord? crossValidation = null;
+        using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         if (options.Folds is { } folds)
         {
             try
             {
-                crossValidation = CrossValidationRun.Execute(options, folds, output, interrupt);
+                crossValidation = CrossValidationRun.Execute(options, folds, output, workers, interrupt);
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
@@ -56,7 +57,6 @@ public static class TrainRun
                 return ExitCodes.Interrupted;
             }
         }
-        using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         // From here on, options holds what the run really uses: the given options and those picked from the data.
         var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, picked, validationScores, earlyTest, classWeights, pickedReasons) =
             PrepareAndTrain(options, detail, interrupt, resumed, splitRandom, initRandom, shuffleRandom, ThreadsOption.For(workers, options.Seed));
