@@ -14,16 +14,19 @@ namespace NeuralNet.Benchmarks;
 /// kernel this CPU runs, as the trainer picks it: SkylakeX with AVX-512, Haswell with AVX2; OPENBLAS_L2_SIZE unset; ours runs one BLAS thread per worker, numpy the given BLAS threads, 1 by default: its
 /// fastest here). After each run it measures the GEMM floor of each thread count (<see cref="GemmFloor"/>).
 /// Prints medians of the epoch times, the floor and our share of it, test accuracy, peak resident memory
-/// (/usr/bin/time -v), load time, and the load average before and after.
+/// (/usr/bin/time -v), load time, and the load average before and after. Run r trains ours with --seed r − 1 at
+/// every thread count: a different thread count sums in another order, which after thousands of steps at this
+/// learning rate moves the accuracy as much as another seed does (about ±0.01), so the accuracy row compares the
+/// thread counts seed by seed and gives the mean of those paired differences with its standard error.
 /// </summary>
 internal static partial class FashionComparison
 {
     public static int Run(string root, int runs, int epochs, int[] threads, int numpyThreads)
     {
-        string train = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_train.csv");
-        string test = Path.Combine(root, "data", "fashion-mnist", "fashion-mnist_test.csv");
-        string trainer = Path.Combine(root, "Trainer", "bin", "Release", "net10.0", "Trainer.dll");
-        string script = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "numpy_mlp.py"));
+        string train = BenchmarkFiles.FashionTrain(root).Path;
+        string test = BenchmarkFiles.FashionTest(root).Path;
+        string trainer = BenchmarkFiles.ReleaseTrainer(root).Path;
+        string script = BenchmarkFiles.Reference(root, "numpy_mlp.py").Path;
         if (!File.Exists(train) || !File.Exists(test))
         {
             Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
@@ -39,7 +42,7 @@ internal static partial class FashionComparison
         string work = Directory.CreateTempSubdirectory("neuralnet-fashion-").FullName;
         for (int run = 1; run <= runs; run++)
         {
-            var (numpyOutput, numpyRss) = Timed(numpyThreads, "/usr/bin/python3", script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
+            var (numpyOutput, numpyRss) = Timed(numpyThreads, BenchmarkFiles.Python, script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
             var epochLines = EpochLine().Matches(numpyOutput);
             numpy.Add(new Side(
                 [.. epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))],
@@ -53,7 +56,7 @@ internal static partial class FashionComparison
                 string report = Path.Combine(work, $"report{run}-{t}.json");
                 var (oursOutput, oursRss) = Timed(1, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
                     "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
-                    "--threads", t.ToString(CultureInfo.InvariantCulture),
+                    "--threads", t.ToString(CultureInfo.InvariantCulture), "--seed", (run - 1).ToString(CultureInfo.InvariantCulture),
                     "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
                 using (var json = JsonDocument.Parse(File.ReadAllText(report)))
                 {
@@ -73,7 +76,6 @@ internal static partial class FashionComparison
         double numpyEpoch = Median(numpy.SelectMany(s => s.EpochSeconds));
         double numpyAccuracy = Median(numpy.Select(s => s.TestAccuracy));
         double numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
-        double singleAccuracy = Median(ours[threads[0]].Select(s => s.TestAccuracy));
         Console.WriteLine();
         Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
         Console.WriteLine($"| figure | numpy_mlp.py | {string.Join(" | ", threads.Select(t => $"NeuralNet --threads {t}"))} |");
@@ -81,7 +83,8 @@ internal static partial class FashionComparison
         string Row(string figure, string numpyCell, Func<int, string> cell) => $"| {figure} | {numpyCell} | {string.Join(" | ", threads.Select(cell))} |";
         Console.WriteLine(Row("median epoch seconds", Invariant($"{numpyEpoch:0.000}"), t => Invariant($"{Median(ours[t].SelectMany(s => s.EpochSeconds)):0.000} ({Median(ours[t].SelectMany(s => s.EpochSeconds)) / numpyEpoch:0.00}× numpy)")));
         Console.WriteLine(Row("GEMM floor per epoch, seconds (median)", "", t => Invariant($"{Median(floors[t]):0.000} (epoch = {Median(ours[t].SelectMany(s => s.EpochSeconds)) / Median(floors[t]):0.00}× floor)")));
-        Console.WriteLine(Row($"test accuracy after {epochs} epochs (median)", Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({Median(ours[t].Select(s => s.TestAccuracy)) - singleAccuracy:+0.0000;-0.0000} vs --threads {threads[0]})")));
+        Console.WriteLine(Row($"test accuracy after {epochs} epochs (median over seeds 0–{runs - 1}; vs --threads {threads[0]}: mean paired difference ± standard error)",
+            Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({PairedDifference(ours[t], ours[threads[0]])})")));
         Console.WriteLine(Row("peak resident memory, MB (median)", Invariant($"{numpyRssMb:0}"), t => Invariant($"{Median(ours[t].Select(s => s.PeakRssKb)) / 1024:0} ({Median(ours[t].Select(s => s.PeakRssKb)) / 1024 / numpyRssMb:0.00}×)")));
         Console.WriteLine(Row("load seconds (median; ours: the train file, numpy: train + test)", Invariant($"{numpyLoad:0.000}"), t => Invariant($"{Median(ours[t].Select(s => s.LoadSeconds)):0.000} ({Median(ours[t].Select(s => s.LoadSeconds)) / numpyLoad:0.00}×)")));
         return 0;
@@ -95,7 +98,7 @@ internal static partial class FashionComparison
     /// <summary>Runs a command under /usr/bin/time -v with the shared BLAS settings; its output and peak RSS in kB.</summary>
     private static (string Output, double PeakRssKb) Timed(int threads, params string[] command)
     {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(BenchmarkFiles.Time) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-v");
         foreach (string part in command)
             start.ArgumentList.Add(part);
@@ -114,6 +117,17 @@ internal static partial class FashionComparison
             throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error.Result}");
         var rss = MaxRss().Match(error.Result);
         return (output, double.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture));
+    }
+
+    // Run by run (the same seed on both sides): the mean of ours − reference and its standard error.
+    private static string PairedDifference(List<Side> ours, List<Side> reference)
+    {
+        double[] differences = [.. ours.Zip(reference, (a, b) => a.TestAccuracy - b.TestAccuracy)];
+        double mean = differences.Average();
+        double error = differences.Length > 1
+            ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length)
+            : double.NaN;
+        return Invariant($"{mean:+0.0000;-0.0000} ± {error:0.0000}");
     }
 
     private static double Median(IEnumerable<double> values)

@@ -13,13 +13,10 @@ namespace NeuralNet.Benchmarks;
 /// </summary>
 internal static class LoadComparison
 {
-    public static int Run(string[] args)
+    public static int Run(string path, int repeats, bool onlyLoad, string? targetName)
     {
-        string path = args[0];
-        int repeats = args.Length > 1 && int.TryParse(args[1], out int n) ? n : 5;
-        int targetAt = Array.IndexOf(args, "--target");
-        string[]? target = targetAt >= 0 ? [args[targetAt + 1]] : null;
-        if (args.Contains("--only-load"))
+        string[]? target = targetName is null ? null : [targetName];
+        if (onlyLoad)
         {
             var raw = CsvLoader.Load(path, target, DataOptions.Default);
             Console.WriteLine(Invariant($"{raw.Rows} rows, {raw.NumericCount} numeric columns: a float32 matrix of {raw.Rows * (long)raw.NumericCount * 4 / 1e6:0.0} MB ({raw.Numbers.Length * 4L / 1e6:0.0} MB allocated)"));
@@ -36,7 +33,7 @@ internal static class LoadComparison
             GC.KeepAlive(raw);
             GC.Collect();
             string loadtxt = $"import numpy as np,time; t=time.perf_counter(); np.loadtxt({Quote(path)},delimiter=',',skiprows=1,dtype=np.float32); print(time.perf_counter()-t)";
-            using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", loadtxt]) { RedirectStandardOutput = true })!;
+            using var python = Process.Start(new ProcessStartInfo(BenchmarkFiles.Python, ["-c", loadtxt]) { RedirectStandardOutput = true })!;
             numpy.Add(double.Parse(python.StandardOutput.ReadToEnd().Trim(), CultureInfo.InvariantCulture));
             python.WaitForExit();
             Console.WriteLine(Invariant($"run {i + 1}: ours {ours[^1]:0.000} s, np.loadtxt {numpy[^1]:0.000} s"));

@@ -15,7 +15,7 @@ internal static partial class NumpyReference
     /// <summary>The figures, or null after one line saying why there are none.</summary>
     public static IReadOnlyList<NumpyFigure>? Run(string repositoryRoot, params string[] scriptArguments)
     {
-        string script = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "reference", "relu_numpy.py"));
+        string script = BenchmarkFiles.Reference(repositoryRoot, "relu_numpy.py").Path;
         if (!File.Exists(script))
         {
             Console.WriteLine($"numpy reference skipped: {script} is missing.");

@@ -8,34 +8,23 @@ namespace NeuralNet.Benchmarks;
 /// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads,…] [numpy BLAS threads]</c> compares
 /// Fashion-MNIST training with numpy_mlp.py (<see cref="FashionComparison"/>); <c>-- scaling [rounds]</c> prints the
 /// samples/s table of batch sizes × widths × workers (<see cref="ScalingTable"/>).
-/// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>). Any other arguments go to BenchmarkDotNet's switcher (e.g. --filter).
+/// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>);
+/// <c>-- load</c> times the CSV reader against np.loadtxt (<see cref="LoadComparison"/>). Any other arguments go to
+/// BenchmarkDotNet's switcher (e.g. --filter). <c>--check</c> before any of these parses the arguments and lists the
+/// files the benchmark reads, without running it (<see cref="BenchmarkCommandLine"/>).
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Parses <paramref name="args"/> and runs the benchmark (or, with --check, only checks it); a bad
+    /// argument is one line on <paramref name="error"/> and exit code 2. --check writes to <paramref name="output"/>;
+    /// the benchmarks themselves print to the console.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => BenchmarkCommandLine.Run(args, output, error);
+
+    /// <summary>The ReLU table: BenchmarkDotNet's runs, then relu_numpy.py, then the compact table.</summary>
+    internal static int RunRelu()
     {
-        if (args is ["fashion", .. var rest])
-        {
-            int Arg(int i, int fallback) => rest.Length > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-            int[] threads = rest.Length > 2 ? [.. rest[2].Split(',').Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture))] : [1, 2];
-            return FashionComparison.Run(FindRepositoryRoot(), runs: Arg(0, 3), epochs: Arg(1, 2), threads, numpyThreads: Arg(3, 1));
-        }
-
-        if (args is ["scaling", .. var scalingArgs])
-            return ScalingTable.Run(rounds: scalingArgs.Length > 0 ? int.Parse(scalingArgs[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
-
-        if (args is ["quality", .. var qualityArgs])
-            return QualityBenchmark.Run(FindRepositoryRoot(), qualityArgs);
-
-        if (args is ["load", .. var loadArgs])
-            return LoadComparison.Run(loadArgs);
-
-        if (args is not ["relu"])
-        {
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-            return 0;
-        }
-
         if (SupportedWidths.Note is { } note)
             Console.WriteLine(note);
         DateTime started = DateTime.Now;

@@ -1,43 +1,29 @@
-using System.Globalization;
 using static System.FormattableString;
 
 namespace NeuralNet.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- quality [--datasets a,b] [--seeds 0,1,2]
-/// [--sklearn run|cached|skip] [-- TRAINER FLAGS]</c>: for each dataset and seed, an 80/20 split (Fashion-MNIST:
-/// its own train and test files, the seed varies the trainers' seeds), then the trainer with no flags (the built
-/// Trainer.dll as a child process, <c>--test</c> the held-out file) and ../shared/reference/sklearn_defaults.py on the
-/// same files; prints the test metric and the times side by side with their ratios, and whether the targets are met.
+/// [--sklearn run|cached|skip] [--trainer DLL] [--out DIR] [-- TRAINER FLAGS]</c> (parsed by <see cref="QualityCommand"/>):
+/// for each dataset and seed, an 80/20 split (Fashion-MNIST: its own train and test files, the seed varies the
+/// trainers' seeds), then the trainer with no flags (the built Trainer.dll as a child process, <c>--test</c> the
+/// held-out file) and ../shared/reference/sklearn_defaults.py on the same files; prints the test metric and the times
+/// side by side with their ratios, and whether the targets are met.
 /// Flags after <c>--</c> go to the trainer (for experiments; the benchmark itself passes none).
-/// <c>--sklearn cached</c> reuses scikit-learn's figures from an earlier run of this command (runs/quality/sklearn.tsv)
-/// where it has them: its metric depends only on the files and the seed.
+/// <c>--sklearn cached</c> reuses scikit-learn's figures from an earlier run of this command (sklearn.tsv in the
+/// <c>--out</c> folder) where it has them: its metric depends only on the files and the seed.
 /// </summary>
 internal static class QualityBenchmark
 {
     /// <summary>Above this many rows the trainer's whole process must take at most half of scikit-learn's fit.</summary>
     private const int LargeRows = 10_000;
 
-    public static int Run(string root, string[] args)
+    public static int Run(string root, QualitySettings settings)
     {
-        var (names, seeds, sklearnMode, trainerFlags, problem) = ParseArguments(args);
-        if (problem is not null)
-        {
-            Console.WriteLine($"quality: {problem}");
-            Console.WriteLine("usage: quality [--datasets NAME,NAME] [--seeds 0,1,2] [--sklearn run|cached|skip] [-- TRAINER FLAGS]");
-            return 2;
-        }
-
+        var (names, seeds, sklearnMode, trainerFlags, trainer, folder) = settings;
         var all = QualityDatasets.All(root);
-        var unknown = names?.Except(all.Select(d => d.Name)).ToArray() ?? [];
-        if (unknown.Length > 0)
-        {
-            Console.WriteLine($"quality: unknown dataset {string.Join(", ", unknown)}; the datasets are {string.Join(", ", all.Select(d => d.Name))}");
-            return 2;
-        }
         var chosen = all.Where(d => names is null || names.Contains(d.Name)).ToArray();
-        string trainer = Path.Combine(root, "Trainer", "bin", "Release", "net10.0", "Trainer.dll");
-        string script = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "sklearn_defaults.py"));
+        string script = BenchmarkFiles.Reference(root, "sklearn_defaults.py").Path;
         if (!File.Exists(trainer))
         {
             Console.WriteLine($"quality: {trainer} is missing; build first: dotnet build -c Release");
@@ -51,7 +37,6 @@ internal static class QualityBenchmark
         if (!QualityDatasets.EnsureGenerated(root, chosen))
             return 2;
 
-        string folder = Path.Combine(root, "runs", "quality");
         string work = Directory.CreateTempSubdirectory("neuralnet-quality-").FullName;
         var cache = new SklearnCache(Path.Combine(folder, "sklearn.tsv"));
         Console.WriteLine($"quality benchmark {DateTime.Now:yyyy-MM-dd HH:mm}, seeds {string.Join(",", seeds)}, trainer flags: {(trainerFlags.Count == 0 ? "none" : string.Join(' ', trainerFlags))}");
@@ -85,39 +70,6 @@ internal static class QualityBenchmark
         Console.WriteLine();
         QualityTable.Print(rows, LargeRows);
         return 0;
-    }
-
-    private static (string[]? Names, int[] Seeds, string Sklearn, IReadOnlyList<string> TrainerFlags, string? Problem) ParseArguments(string[] args)
-    {
-        string[]? names = null;
-        int[] seeds = [0, 1, 2];
-        string sklearn = "run";
-        int separator = Array.IndexOf(args, "--");
-        string[] own = separator < 0 ? args : args[..separator];
-        string[] trainerFlags = separator < 0 ? [] : args[(separator + 1)..];
-        for (int i = 0; i < own.Length; i += 2)
-        {
-            if (i + 1 >= own.Length)
-                return (null, seeds, sklearn, trainerFlags, $"{own[i]} needs a value");
-            string value = own[i + 1];
-            switch (own[i])
-            {
-                case "--datasets":
-                    names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    break;
-                case "--seeds":
-                    if (!value.Split(',').All(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
-                        return (null, seeds, sklearn, trainerFlags, $"--seeds takes integers separated by commas, not '{value}'");
-                    seeds = [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-                    break;
-                case "--sklearn" when value is "run" or "cached" or "skip":
-                    sklearn = value;
-                    break;
-                default:
-                    return (null, seeds, sklearn, trainerFlags, $"unknown option or value: {own[i]} {value}");
-            }
-        }
-        return (names, seeds, sklearn, trainerFlags, null);
     }
 }
 

@@ -36,18 +36,26 @@ internal static class QualityDatasets
         ];
     }
 
+    /// <summary>The script of ../shared/datasets that makes <paramref name="dataset"/>; null for one committed in data/.</summary>
+    public static NeededFile? Script(string root, QualityDataset dataset) =>
+        dataset.TestFile is not null ? BenchmarkFiles.DatasetScript(root, "fashion-mnist.sh")
+        : Path.GetFileName(Path.GetDirectoryName(dataset.File)) == "synthetic" ? BenchmarkFiles.DatasetScript(root, "synthetic.py")
+        : null;
+
     /// <summary>Makes the generated files of <paramref name="chosen"/> that are missing; false after a line saying why it could not.</summary>
     public static bool EnsureGenerated(string root, IEnumerable<QualityDataset> chosen)
     {
-        string shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets"));
         foreach (var dataset in chosen)
         {
             if (File.Exists(dataset.File) && (dataset.TestFile is null || File.Exists(dataset.TestFile)))
                 continue;
             string folder = Path.GetDirectoryName(dataset.File)!;
-            (string program, string script) = dataset.TestFile is not null
-                ? ("/bin/bash", Path.Combine(shared, "fashion-mnist.sh"))
-                : ("/usr/bin/python3", Path.Combine(shared, "synthetic.py"));
+            if (Script(root, dataset) is not { Path: var script })
+            {
+                Console.WriteLine($"cannot run {dataset.Name}: {dataset.File}, a file committed in data/, is missing");
+                return false;
+            }
+            string program = dataset.TestFile is not null ? "/bin/bash" : BenchmarkFiles.Python;
             Console.WriteLine($"{dataset.Name}: {dataset.File} is missing; making it with {script} {folder}");
             if (!File.Exists(script))
             {

@@ -72,6 +72,54 @@ public class SignalTests
         Assert.That(File.Exists(Path.Combine(_temp.Path, "m.json")), Is.False);
     }
 
+    [Test]
+    public void ASignalWhileTheTestFileIsReadAfterTrainingStopsTheReadSavesAndExitsWithItsCode()
+    {
+        // A --test file of a million rows, read after training (it has no text column), takes seconds: the signal,
+        // sent as the validation score is printed just before the read, must stop it, not wait for it.
+        string test = Path.Combine(_temp.Path, "big-test.csv");
+        var iris = File.ReadAllLines(RepoPaths.Data("iris.csv"));
+        using (var writer = new StreamWriter(test))
+        {
+            writer.WriteLine(iris[0]);
+            for (int copy = 0; copy < 1_000_000 / 150; copy++)
+            {
+                foreach (string row in iris.AsSpan(1))
+                    writer.WriteLine(row);
+            }
+        }
+        string model = Path.Combine(_temp.Path, "m.json");
+        using var trainer = Child.Start(_temp.Path, RepoPaths.Data("iris.csv"), "--epochs", "2", "--hidden", "4", "--blas", "managed", "--test", test, "--save", model);
+
+        trainer.WaitForLine(line => line.StartsWith("val (epoch", StringComparison.Ordinal));
+        trainer.Signal("TERM");
+        var (code, output, error) = trainer.Finish();
+
+        Assert.That(code, Is.EqualTo(InterruptSignal.SigTermExitCode), output + error);
+        Assert.That(output, Does.Not.Contain("test ("), "the test file was read to its end");
+        Assert.That(error, Does.Contain($"interrupted: --test {test} was not read; the model is saved without test figures"));
+        Assert.That(output, Does.Contain($"model saved to {model}"));
+        Assert.That(ModelSerializer.Load(model).Metrics!.Test, Is.Null);
+    }
+
+    [Test]
+    public void AnInterruptBeforeTheTestFileIsReadSkipsItAndStillSaves()
+    {
+        // In process: the token is cancelled as the validation score is printed, just before the read.
+        string model = Path.Combine(_temp.Path, "m.json");
+        using var interrupt = new CancellationTokenSource();
+        var output = new CancellingWriter("val (epoch", interrupt);
+
+        var run = CliRun.Of(output, interrupt.Token, RepoPaths.Data("iris.csv"), "--epochs", "2", "--hidden", "8", "--blas", "managed",
+            "--test", RepoPaths.Data("iris.csv"), "--save", model);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Interrupted), run.ToString());
+        Assert.That(run.Output, Does.Not.Contain("test ("));
+        Assert.That(run.Error, Is.EqualTo($"interrupted: --test {RepoPaths.Data("iris.csv")} was not read; the model is saved without test figures\n"));
+        Assert.That(run.Output, Does.Contain($"model saved to {model}"));
+        Assert.That(ModelSerializer.Load(model).Metrics!.Epoch, Is.EqualTo(2));
+    }
+
     /// <summary>Twenty runs, each sent SIGTERM at a random moment (half of them just as the save starts, where a
     /// 100 MB temporary file used to be left behind): every run exits 0 or 143, and the model file is always a
     /// complete model, the old or the new one; a SIGKILL mid-save leaves a temporary file the next run removes.</summary>

@@ -6,7 +6,10 @@ public class ShardPlanTests
 {
     [TestCase(2, 32, 2_499, 1, TestName = "iris's default network stays on one thread")]
     [TestCase(2, 64, 235_146, 2, TestName = "the Fashion-MNIST network at batch 64 is split")]
-    [TestCase(4, 16, 235_146, 2, TestName = "shards keep at least MinimumShard samples")]
+    [TestCase(4, 32, 235_146, 2, TestName = "shards keep at least MinimumShard samples")]
+    [TestCase(2, 16, 814_090, 1, TestName = "a batch of 16 is not split, however large the network")]
+    [TestCase(2, 64, 3_589, 1, TestName = "a small tabular network at batch 64 stays on one thread")]
+    [TestCase(2, 256, 3_457, 2, TestName = "a small tabular network at batch 256 is split")]
     [TestCase(1, 1024, 235_146, 1, TestName = "one worker is one shard")]
     [TestCase(8, 1024, 235_146, 8, TestName = "at most one shard per worker")]
     public void ShardsFollowTheWorkAndTheWorkers(int workers, int samples, long parameters, int expected) =>

@@ -39,6 +39,38 @@ public class WorkerPoolTests
         Assert.That(Volatile.Read(ref finished), Is.EqualTo(2));
     }
 
+    [TestCase(2)]
+    [TestCase(3)]
+    public void ABarrierHoldsEveryWorkerUntilAllHaveReachedIt(int workers)
+    {
+        using var pool = new WorkerPool(workers);
+        const int Phases = 200;
+        var reached = new int[workers]; // per worker: the last phase it finished
+        int violations = 0;
+        Action<int> work = w =>
+        {
+            for (int phase = 1; phase <= Phases; phase++)
+            {
+                if (w == phase % workers)
+                    Thread.SpinWait(2000); // a different worker is late at each phase
+                Volatile.Write(ref reached[w], phase);
+                pool.Barrier();
+                for (int other = 0; other < workers; other++)
+                {
+                    if (Volatile.Read(ref reached[other]) < phase)
+                        Interlocked.Increment(ref violations);
+                }
+                pool.Barrier(); // nobody starts the next phase while another still checks this one
+            }
+        };
+        for (int job = 0; job < 3; job++)
+            pool.Run(work, workers);
+        pool.Run(work, 1); // a one-worker job passes its barriers alone
+
+        Assert.That(violations, Is.Zero);
+        Assert.That(reached, Is.All.EqualTo(Phases));
+    }
+
     [Test]
     public void AWorkersExceptionIsRethrownByRunAndThePoolStaysUsable()
     {

@@ -68,16 +68,16 @@ public static class CommandLine
         {
             model, data, outPath, ids, threads,
         };
-        var csv = new CsvOptions();
+        var csv = new CsvOptions(scoring: true);
         foreach (var option in csv.All)
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
-            UseBlasQuietly(error);
+            UseBlasQuietly(error, parse.GetValue(threads));
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse));
         }));
         return command;
     }
@@ -91,15 +91,15 @@ public static class CommandLine
         {
             model, data, threads,
         };
-        var csv = new CsvOptions();
+        var csv = new CsvOptions(scoring: true);
         foreach (var option in csv.All)
             command.Options.Add(option);
         command.SetAction(parse => Guard(error, () =>
         {
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
-            UseBlasQuietly(error);
+            UseBlasQuietly(error, parse.GetValue(threads));
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers), csv.GivenMissing(parse));
         }));
         return command;
     }
@@ -156,21 +156,25 @@ public static class CommandLine
     }
 
     /// <summary>Installs the matrix-product backend before the first product and prints which one runs.</summary>
-    /// <param name="quiet">--quiet: only a fallback notice is printed (to <paramref name="output"/>, then standard error).</param>
+    /// <param name="quiet">--quiet: only a fallback notice, or the startup line when a forced kernel was replaced, is
+    /// printed (to <paramref name="output"/>, then standard error).</param>
     private static void UseBlas(string choice, TextWriter output, bool quiet = false, int? threads = null)
     {
         var status = BlasBackend.Use(Enum.Parse<BlasChoice>(choice, ignoreCase: true));
         if (status.Notice is not null)
             output.WriteLine(status.Notice);
-        if (!quiet)
+        if (!quiet || status.KernelReplaced)
             output.WriteLine($"{status.Describe()}; {ThreadsOption.Describe(threads)}");
     }
 
-    // predict may write its CSV to standard output, so only a fallback notice is shown, on standard error.
-    private static void UseBlasQuietly(TextWriter error)
+    // predict may write its CSV to standard output, so only what the user must know goes to standard error: a
+    // fallback notice, or train's startup line when the OPENBLAS_CORETYPE the user forced was replaced.
+    private static void UseBlasQuietly(TextWriter error, int? threads)
     {
         var status = BlasBackend.Use(BlasChoice.Auto);
         if (status.Notice is not null)
             error.WriteLine(status.Notice);
+        if (status.KernelReplaced)
+            error.WriteLine($"{status.Describe()}; {ThreadsOption.Describe(threads)}");
     }
 }

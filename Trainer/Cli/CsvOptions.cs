@@ -44,8 +44,15 @@ public sealed class CsvOptions
             + "The model keeps the training run's choice, which predict and evaluate use unless given their own [default: ignore]",
     };
 
-    public CsvOptions()
+    /// <param name="scoring">For predict and evaluate: --missing has no default of its own (the model's applies) and
+    /// says how a scored file's missing values are handled.</param>
+    public CsvOptions(bool scoring = false)
     {
+        if (scoring)
+        {
+            _missing.Description = ScoringMissingDescription;
+            _missing.DefaultValueFactory = null;
+        }
         _missing.AcceptOnlyFromAmong("error", "mean", "median", "drop-rows");
         _unknownCategory.AcceptOnlyFromAmong("error", "ignore");
         // 5.1 would otherwise be read in a way no one meant; a sniffed ',' delimiter is refused when the file is read.
@@ -55,6 +62,14 @@ public sealed class CsvOptions
                 result.AddError(DecimalCommaWithCommaDelimiter);
         });
     }
+
+    private const string ScoringMissingDescription =
+        "Missing values (empty, NA, NaN, null, ?) in DATA.csv: a model trained with --missing mean or median fills them with the values it learned then (asking for the other statistic is an error); "
+        + "error stops; drop-rows leaves those rows out [default: the model's fill; error for a model trained with error or drop-rows]";
+
+    /// <summary>--missing as given on the command line; null when it was left out.</summary>
+    public MissingValuePolicy? GivenMissing(ParseResult parse) =>
+        parse.GetResult(_missing) is { Implicit: false } ? Policy(parse.GetValue(_missing)) : null;
 
     public const string DecimalCommaWithCommaDelimiter = "--decimal-comma with --delimiter ',': a comma cannot be both the delimiter and the decimal separator; give the file's own delimiter (e.g. --delimiter ';') or leave out --decimal-comma";
 
@@ -78,19 +93,21 @@ public sealed class CsvOptions
         Drop = parse.GetValue(_drop) ?? [],
         Categorical = parse.GetValue(_categorical) ?? [],
         Numeric = parse.GetValue(_numeric) ?? [],
-        Missing = parse.GetValue(_missing) switch
-        {
-            "mean" => MissingValuePolicy.Mean,
-            "median" => MissingValuePolicy.Median,
-            "drop-rows" => MissingValuePolicy.DropRows,
-            _ => MissingValuePolicy.Error,
-        },
+        Missing = Policy(parse.GetValue(_missing)),
         UnknownCategory = parse.GetValue(_unknownCategory) switch
         {
             "ignore" => UnknownCategoryPolicy.Ignore,
             "error" => UnknownCategoryPolicy.Error,
             _ => null,
         },
+    };
+
+    private static MissingValuePolicy Policy(string? name) => name switch
+    {
+        "mean" => MissingValuePolicy.Mean,
+        "median" => MissingValuePolicy.Median,
+        "drop-rows" => MissingValuePolicy.DropRows,
+        _ => MissingValuePolicy.Error,
     };
 
     private static char? ParseDelimiter(ArgumentResult result)

@@ -12,12 +12,15 @@ namespace NeuralNet.Cli;
 public static class EvaluateRun
 {
     /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
-    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null)
+    /// <param name="missing">--missing as given; null when left out (the model's own, see <see cref="ScoringOptions.Missing"/>).
+    /// The policy in <paramref name="options"/> is not used.</param>
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null, MissingValuePolicy? missing = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("evaluate", options);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
+        options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.

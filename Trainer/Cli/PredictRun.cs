@@ -15,7 +15,10 @@ public static class PredictRun
 
     /// <param name="idColumns">--id: the columns to copy into the output; null for the model's ID-like columns.</param>
     /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
-    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null, Parallelism? parallelism = null)
+    /// <param name="missing">--missing as given; null when left out (the model's own, see <see cref="ScoringOptions.Missing"/>).
+    /// The policy in <paramref name="options"/> is not used.</param>
+    public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null,
+        Parallelism? parallelism = null, MissingValuePolicy? missing = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("predict", options);
@@ -25,6 +28,7 @@ public static class PredictRun
             OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
+        options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
         float[] predictions;
         try

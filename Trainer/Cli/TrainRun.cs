@@ -110,7 +110,9 @@ public static class TrainRun
         {
             try
             {
-                var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+                // A signal stops the read (the process cannot just end: the model is still to be saved), and one
+                // that came during training skips it: the user asked to stop, not to wait for a file.
+                var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null, interrupt);
                 var scores = loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
                 output.WriteLine($"test ({options.TestPath}, {testData.Count} rows): {ScoreLine.Format(scores, classification)}");
@@ -120,6 +122,10 @@ public static class TrainRun
                 // A bad row in the test file must not cost the training: the model is saved first, then the problem
                 // is reported as usual (one line, exit 2).
                 testProblem = e;
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                error.WriteLine($"interrupted: --test {options.TestPath} was not read; the model is saved without test figures");
             }
         }
         detail.WriteLine();
@@ -283,17 +289,22 @@ public static class TrainRun
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         Dataset? earlyTest = null;
+        IReadOnlyList<UnseenCategories.Column>? unseen = null;
         if (options.TestPath is not null)
         {
+            using var reading = InterruptSignal.ExitAtOnceOn(interrupt); // nothing to save yet, as above
             CsvLoader.CheckColumnsFor(prep, options.TestPath, options.Data); // checked now, read after training
             // Unseen categories (an error under --unknown-category error) can only be found by reading the rows; a file
             // with text columns is read now, so that no training is wasted on a test file that cannot be scored.
             if (prep.Features.Any(f => f.IsCategorical))
+            {
                 earlyTest = PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null);
+                unseen = UnseenCategories.Count(prep, options.TestPath, options.Data);
+            }
         }
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
-        if (earlyTest is not null && options.TestPath is not null && UnseenCategories.Count(prep, options.TestPath, options.Data) is { Count: > 0 } unseen)
+        if (unseen is { Count: > 0 })
             output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
         (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
         foreach (string line in pickedLines)

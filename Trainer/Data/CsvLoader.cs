@@ -32,8 +32,11 @@ public static class CsvLoader
     /// trained on, by name, and its targets when the file has them.</summary>
     /// <param name="extraTextColumns">Columns to read as text beside the features (IDs), when the file has them and
     /// they are not read already.</param>
-    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, IReadOnlyList<string>? extraTextColumns = null)
+    /// <param name="cancel">Stops the read between records, with <see cref="OperationCanceledException"/>.</param>
+    public static RawData LoadFor(Preprocessing preprocessing, string path, DataOptions options, bool requireTargets, IReadOnlyList<string>? extraTextColumns = null,
+        CancellationToken cancel = default)
     {
+        cancel.ThrowIfCancellationRequested();
         var scan = CsvScan.Read(path, options);
         var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
         foreach (string extra in extraTextColumns ?? [])
@@ -41,7 +44,7 @@ public static class CsvLoader
             if (Array.IndexOf(scan.Header, extra) is int c and >= 0 && !requests.Any(r => r.Index == c))
                 requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)];
         }
-        return Read(scan, requests, []);
+        return Read(scan, requests, [], cancel);
     }
 
     /// <summary>Checks, from its first rows only, that another file has the columns <see cref="LoadFor"/> will need
@@ -52,7 +55,7 @@ public static class CsvLoader
     /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
     public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
-    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped)
+    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped, CancellationToken cancel = default)
     {
         var kinds = requests.Select(r => r.Kind ?? ColumnTypes.FirstTry(scan, r.Index)).ToArray();
         int capacity = scan.EstimatedRows;
@@ -67,7 +70,7 @@ public static class CsvLoader
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
-            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, numericCount, lines);
+            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, numericCount, lines, cancel);
             if (rows > capacity)
             {
                 // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
@@ -77,7 +80,7 @@ public static class CsvLoader
             var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => TargetAnalysis.ByValue(Trimmed(c.Column, rows), scan.Dialect.DecimalComma))], dropped,
-                scan.Sniffed, scan.Encoding?.WebName ?? "utf-8", [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
+                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
             // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
@@ -108,8 +111,10 @@ public static class CsvLoader
 
     /// <summary>Parses every record into the arrays, which have room for <c>lines.Length</c> rows. Returns the number
     /// of records in the file (more than the room: nothing else is usable), and the cells of numeric columns that
-    /// are not numbers, by column, in file order; stops at the first fatal problem.</summary>
-    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines)
+    /// are not numbers, by column, in file order; stops at the first fatal problem, or when <paramref name="cancel"/>
+    /// is cancelled (leaving the enumeration stops the reading threads).</summary>
+    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines,
+        CancellationToken cancel)
     {
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
         var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
@@ -157,6 +162,7 @@ public static class CsvLoader
         var notNumbers = new Dictionary<int, ColumnTypes.NotNumbers>();
         foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
         {
+            cancel.ThrowIfCancellationRequested();
             rows++;
             for (var p = problem; p is not null; p = p.Next)
             {

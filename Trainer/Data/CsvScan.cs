@@ -19,6 +19,10 @@ namespace NeuralNet.Data;
 internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect Dialect, DialectChoice Sniffed, System.Text.Encoding? Encoding,
     string[] Header, int EstimatedRows, string?[][] Sample)
 {
+    /// <summary>The encoding the file is read in, for the summary: a UTF-16 or UTF-32 byte order mark's (which sets it
+    /// whatever --encoding says), else --encoding's, else utf-8.</summary>
+    public string EncodingName { get; init; } = "utf-8";
+
     /// <summary>Rows kept to sniff the header and the decimal comma and to choose how each column is first tried
     /// (as numbers or as text; the whole column decides, see <see cref="CsvLoader"/>): this many, or fewer in a wide
     /// file (<see cref="SampleFields"/>), but at least <see cref="MinSampleRows"/>.</summary>
@@ -36,13 +40,13 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         string readPath = CsvSource.Resolve(path);
         var encoding = DataOptions.EncodingNamed(options.Encoding);
-        var first = ReadSample(path, readPath, options.Delimiter, encoding, out long fileBytes);
+        var first = ReadSample(path, readPath, options.Delimiter, encoding, out long fileBytes, options.Encoding);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
             && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
-        var (separator, records, offsets, wholeFile, lines) = first;
+        var (separator, records, offsets, wholeFile, lines, byteOrderMark, firstRow) = first;
         if (records.Count == 0)
             throw new InputException($"{path}: the file is empty (no rows); expected a header row and data rows");
 
@@ -62,23 +66,28 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (records.Count == skip)
             throw new InputException($"{path}: the file has a header row but no data rows");
 
-        string[] header = hasHeader ? HeaderNames(path, records[0]) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
+        string[] header = hasHeader ? HeaderNames(path, firstRow) : [.. Enumerable.Range(1, records[0].Length).Select(GeneratedName)];
         if (options.DecimalComma is null && !decimalComma && separator != ',')
             CheckDotThousands(path, records, lines, skip, header);
         var sample = records.Skip(skip).ToArray();
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
-        return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample);
+        return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample)
+        {
+            EncodingName = (byteOrderMark ?? encoding)?.WebName ?? "utf-8",
+        };
     }
 
     /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
     /// the whole file; a row with another field count than the first is an error.</summary>
-    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, out long fileBytes)
+    /// <param name="encodingName">--encoding as given, for messages.</param>
+    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, out long fileBytes, string? encodingName = null)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
         var lines = new List<long>();
+        string[] firstRow = [];
         char? detected = null;
-        var stream = OpenChecked(path, readPath, encoding, out fileBytes);
+        var stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
         using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected) with { PoolStrings = false }, leaveOpen: false);
         detected = reader.Separator;
@@ -86,16 +95,19 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         while (records.Count <= sampleRows)
         {
             if (!reader.Read())
-                return new SampleRead(reader.Separator, records, offsets, true, lines);
+                return new SampleRead(reader.Separator, records, offsets, true, lines, byteOrderMark, firstRow);
             if (records.Count > 0 && reader.FieldCount != records[0].Length)
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
             records.Add(ReadFields(reader, path, encoding is null));
+            // A header cell is a name, not a value: 'NA' or '?' there names the column as written (checked as UTF-8 above).
+            if (records.Count == 1)
+                firstRow = [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())];
             offsets.Add(reader.ByteOffset);
             lines.Add(reader.LineNumber);
         }
-        return new SampleRead(reader.Separator, records, offsets, false, lines);
+        return new SampleRead(reader.Separator, records, offsets, false, lines, byteOrderMark, firstRow);
     }
 
     private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
@@ -116,7 +128,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <param name="Lines">The line each record starts on.</param>
-    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile, List<long> Lines);
+    /// <param name="ByteOrderMark">The encoding a UTF-16 or UTF-32 byte order mark at the start names, or null.</param>
+    /// <param name="FirstRow">The first record's fields as written (trimmed), missing-value words included.</param>
+    private sealed record SampleRead(char Separator, List<string?[]> Records, List<long> Offsets, bool WholeFile, List<long> Lines,
+        System.Text.Encoding? ByteOrderMark, string[] FirstRow);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
@@ -241,9 +256,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return text.Length <= 40 ? text : FormattableString.Invariant($"{text[..40]}... ({text.Length:N0} characters)");
     }
 
-    /// <summary>Opens the file, checks that it is text, and rewinds it.</summary>
+    /// <summary>Opens the file, checks that it is text (in the encoding given, if any), and rewinds it.</summary>
+    /// <param name="encodingName">--encoding as given, for messages.</param>
     /// <param name="fileBytes">The size of the file in bytes.</param>
-    private static FileStream OpenChecked(string path, string readPath, System.Text.Encoding? encoding, out long fileBytes)
+    /// <param name="byteOrderMark">The encoding a UTF-16 or UTF-32 byte order mark at the start names, or null.</param>
+    private static FileStream OpenChecked(string path, string readPath, System.Text.Encoding? encoding, string? encodingName, out long fileBytes,
+        out System.Text.Encoding? byteOrderMark)
     {
         if (!File.Exists(readPath))
             throw new InputException(Directory.Exists(readPath) ? $"{path}: is a directory, not a CSV file" : $"{path}: file not found");
@@ -266,7 +284,13 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             throw new InputException($"{path}: the file is empty (0 bytes); expected a header row and data rows");
         }
         // UTF-16 and UTF-32 text (with a byte order mark) has zero bytes; CsvHelper transcodes it.
-        bool wide = start[0] is 0xFF or 0xFE || (encoding is not null && !encoding.IsSingleByte && encoding.CodePage != 65001);
+        byteOrderMark = WideByteOrderMark(start.AsSpan(0, length));
+        if (byteOrderMark is null && encoding?.CodePage is 1200 or 1201 or 12000 or 12001 && Array.IndexOf(start, (byte)0, 0, length) < 0)
+        {
+            stream.Dispose();
+            throw NotWide(path, encodingName ?? encoding.WebName, encoding.CodePage < 12000 ? "UTF-16" : "UTF-32", start.AsSpan(0, length));
+        }
+        bool wide = byteOrderMark is not null || (encoding is not null && !encoding.IsSingleByte && encoding.CodePage != 65001);
         int binary = wide ? -1 : Array.FindIndex(start, 0, length, b => b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C);
         if (binary >= 0)
         {
@@ -274,6 +298,34 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             throw new InputException($"{path}: byte {binary} is 0x{start[binary]:X2}, a control character; expected a text CSV file, and this looks binary");
         }
         return stream;
+    }
+
+    /// <summary>The encoding a UTF-16 or UTF-32 byte order mark at the start of the file names (CsvHelper reads the
+    /// file in it whatever --encoding says); null without one (a UTF-8 mark included: UTF-8 is the default).</summary>
+    private static System.Text.Encoding? WideByteOrderMark(ReadOnlySpan<byte> start) => start switch
+    {
+        [0xFF, 0xFE, 0, 0, ..] => new System.Text.UTF32Encoding(bigEndian: false, byteOrderMark: true),
+        [0, 0, 0xFE, 0xFF, ..] => new System.Text.UTF32Encoding(bigEndian: true, byteOrderMark: true),
+        [0xFF, 0xFE, ..] => System.Text.Encoding.Unicode,
+        [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode,
+        _ => null,
+    };
+
+    /// <summary>The error for --encoding utf-16 (or utf-32) on a file without a zero byte in its start: UTF-16 writes
+    /// every ASCII character, each delimiter and line break among them, with a zero byte, so this file is not UTF-16,
+    /// and read as such it would be one line of CJK characters ("a header row but no data rows").</summary>
+    private static InputException NotWide(string path, string encodingName, string family, ReadOnlySpan<byte> start)
+    {
+        int end = start.IndexOfAny((byte)'\n', (byte)'\r');
+        var firstLine = end < 0 ? start : start[..end];
+        // The start may end inside a character: up to 3 bytes of it.
+        bool utf8 = false;
+        for (int cut = 0; cut <= Math.Min(3, start.Length) && !utf8; cut++)
+            utf8 = System.Text.Unicode.Utf8.IsValid(start[..(start.Length - cut)]);
+        string looks = utf8
+            ? $"they read as UTF-8 ('{Shorten(System.Text.Encoding.UTF8.GetString(firstLine))}'), the default: leave out --encoding {encodingName}"
+            : $"they are not UTF-8 either (as latin1: '{Shorten(System.Text.Encoding.Latin1.GetString(firstLine))}'): try --encoding latin1 or windows-1252";
+        return new InputException($"{path}: --encoding {encodingName}, but the file is not {family}: its first {start.Length:N0} bytes have no zero byte, and {family} writes every ASCII character (each delimiter, each line break) with one; {looks}");
     }
 
     /// <param name="checkUtf8">True when the file is read as UTF-8: a field that is not valid UTF-8 is an error.</param>
@@ -307,8 +359,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         string unicode = text.Trim(UnicodeSpaces);
         if (unicode.Length != text.Length && NumberGrammar.IsNumber(unicode, false, out _) | NumberGrammar.IsNumber(unicode, true, out _))
             unicode = text;
-        // Not put in a Unicode normal form: with InvariantGlobalization (Directory.Build.props) string.Normalize
-        // leaves the text as it is, so 'café' typed composed and decomposed stays two values.
+        // Not put in a Unicode normal form: the exported ONNX graph compares strings as they are, so 'café' typed
+        // composed and decomposed stays two values here too, and training says so (UnicodeForms).
         return unicode.Length == 0 ? null : unicode;
     }
 
@@ -408,13 +460,15 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return null;
     }
 
-    private static string[] HeaderNames(string path, string?[] row)
+    /// <summary>The column names of a header row, as written (trimmed): a missing-value word such as 'NA' or '?' is a
+    /// name there like any other; an empty cell is named col1, col2, ... by its position.</summary>
+    private static string[] HeaderNames(string path, string[] row)
     {
         var names = new string[row.Length];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < row.Length; c++)
         {
-            string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c]!.Trim();
+            string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c].Trim();
             if (seen.TryGetValue(name, out int earlier))
                 throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
             seen[name] = c;

@@ -45,7 +45,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
         var (rows, rowsDropped, filled, missing) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
-            : UsableRows(raw, [.. used, .. raw.Targets], ScoringPolicy(fitted, options.Missing), ScoringAdvice);
+            : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
         string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
         // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
@@ -67,8 +67,26 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. splitNote is null ? [] : new[] { splitNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
         };
+    }
+
+    /// <summary>A line for each text column, and the classes, where two categories are one text in two Unicode forms
+    /// (see <see cref="UnicodeForms"/>): they stay two, as the ONNX export would see them, but not without a word.</summary>
+    private static IEnumerable<string> UnicodeFormNotes(Preprocessing preprocessing)
+    {
+        var groups = preprocessing.Features.Where(f => f.IsCategorical).Select(f => ($"column '{f.Name}'", f.Categories, "categories"))
+            .Append(($"target '{preprocessing.TargetNames[0]}'", preprocessing.ClassNames, "classes"));
+        foreach (var (what, values, kind) in groups)
+        {
+            var pairs = UnicodeForms.EquivalentPairs(values);
+            if (pairs.Count == 0)
+                continue;
+            var (first, second) = pairs[0];
+            string more = pairs.Count == 1 ? "" : $" ({pairs.Count - 1} more such pair{(pairs.Count == 2 ? "" : "s")})";
+            yield return $"unicode: {what}: '{CsvScan.Shorten(first)}' ({UnicodeForms.CodePoints(first)}) and '{CsvScan.Shorten(second)}' ({UnicodeForms.CodePoints(second)}) "
+                + $"are one text in two Unicode forms (equal once normalised), read as two {kind}{more}; write them in one form (e.g. NFC) to make them one";
+        }
     }
 
     /// <summary>The feature columns a model is fitted on, and the columns left out with why (--drop, then the
@@ -85,14 +103,17 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
     /// <summary>Another file with the training file's columns, targets included, encoded by <paramref name="preprocessing"/>.</summary>
     /// <param name="fittedNow">True when <paramref name="preprocessing"/> was fitted in this run (train --test).</param>
-    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options, bool fittedNow = false)
+    /// <param name="cancel">Stops the read between records (a signal after training: the model is still to be
+    /// saved, so the process cannot just end): <see cref="OperationCanceledException"/>.</param>
+    public static Dataset LoadTest(Preprocessing preprocessing, string path, DataOptions options, bool fittedNow = false, CancellationToken cancel = default)
     {
-        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true);
+        var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true, cancel: cancel);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
         var (rows, _, _, _) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
-            : UsableRows(raw, [.. raw.Features, .. raw.Targets], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+            : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
+        cancel.ThrowIfCancellationRequested();
         return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
     }
 
@@ -105,24 +126,35 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _, _) = UsableRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], ScoringPolicy(preprocessing, options.Missing), ScoringAdvice);
+        var (rows, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
         return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
     /// <summary>
-    /// The missing-value policy for a file scored by a trained model (--test, predict, evaluate, --resume): rows with a
-    /// missing value can be left out on request (--missing drop-rows), but they can only be filled with the values
-    /// the model learned, so otherwise the model's own policy applies. A model trained with drop-rows has nothing to
-    /// fill with, and leaving rows out of another file unasked would give fewer answers than rows without a word, so
-    /// there a missing value is an error unless drop-rows is asked again.
+    /// The rows of a file scored by a trained model (--test, predict, evaluate, --resume) under the missing-value
+    /// policy asked for it: drop-rows leaves rows with a missing value out; error refuses them; mean or median fill
+    /// them, but only with the values the model learned (its own statistic: predict, evaluate and --resume refuse a
+    /// --missing that names the other one before a file is read). A model trained with error or drop-rows learned
+    /// nothing to fill with, and leaving rows out of another file unasked would give fewer answers than rows without
+    /// a word, so there a missing value is an error unless drop-rows is asked for.
     /// </summary>
-    private static MissingValuePolicy ScoringPolicy(Preprocessing model, MissingValuePolicy asked) =>
-        asked == MissingValuePolicy.DropRows ? MissingValuePolicy.DropRows
-        : model.Missing == MissingValuePolicy.DropRows ? MissingValuePolicy.Error
-        : model.Missing;
+    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) ScoredRows(RawData raw, RawColumn[] columns,
+        Preprocessing model, MissingValuePolicy asked)
+    {
+        bool fills = model.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
+        return asked switch
+        {
+            MissingValuePolicy.DropRows => UsableRows(raw, columns, MissingValuePolicy.DropRows),
+            MissingValuePolicy.Error => UsableRows(raw, columns, MissingValuePolicy.Error, fills ? RefusedAdvice : NoFillAdvice),
+            _ => UsableRows(raw, columns, fills ? model.Missing : MissingValuePolicy.Error, NoFillAdvice),
+        };
+    }
 
-    private const string ScoringAdvice =
+    private const string NoFillAdvice =
         "use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median";
+
+    private const string RefusedAdvice =
+        "--missing error refuses them: leave it out to fill them with the values the model learned, or use --missing drop-rows to leave those rows out";
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
     /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>

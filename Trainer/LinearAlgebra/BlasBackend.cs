@@ -101,6 +101,7 @@ public static class BlasBackend
         {
             Version = library.Version,
             KernelOrigin = OpenBlasStartup.DescribeKernelOrigin(kernel),
+            KernelReplaced = OpenBlasStartup.KernelReplaced(),
             ThreadsOrigin = threadsVariable is null ? "set by NeuralNet" : $"from {threadsVariable}",
         };
         return (gemm, status);

@@ -20,6 +20,11 @@ public sealed record BlasStatus(string Backend, string? CpuKernel, int Threads, 
     /// <summary>Why this kernel, e.g. "set by NeuralNet: OPENBLAS_CORETYPE was unset"; null for managed.</summary>
     public string? KernelOrigin { get; init; }
 
+    /// <summary>True when the user's <c>OPENBLAS_CORETYPE</c> named a kernel this CPU cannot run (or one OpenBLAS does
+    /// not know) and another was set in its place (<see cref="KernelOrigin"/> says which and why): worth a line even
+    /// where the startup line is not printed (predict, evaluate, train --quiet).</summary>
+    public bool KernelReplaced { get; init; }
+
     /// <summary>Where the thread count came from, e.g. "from OPENBLAS_NUM_THREADS"; null when not worth saying.</summary>
     public string? ThreadsOrigin { get; init; }
 

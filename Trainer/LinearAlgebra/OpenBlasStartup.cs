@@ -36,6 +36,15 @@ internal static class OpenBlasStartup
         }
     }
 
+    /// <summary>Whether the user's <c>OPENBLAS_CORETYPE</c> was replaced by another kernel before OpenBLAS loaded.</summary>
+    public static bool KernelReplaced()
+    {
+        lock (Gate)
+        {
+            return _coreType is { ValueSet: not null } choice && !string.IsNullOrWhiteSpace(choice.UserValue);
+        }
+    }
+
     /// <summary>What the user had in <c>OPENBLAS_CORETYPE</c> and what, if anything, NeuralNet set it to.</summary>
     private sealed record CoreTypeChoice(string? UserValue, string? ValueSet)
     {

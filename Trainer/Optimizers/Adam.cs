@@ -55,7 +55,7 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
         BeginStep(parameters);
         // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
         for (int i = 0; i < parameters.Count; i++)
-            StepSlice(parameters[i], 0, parameters[i].Values.Length);
+            StepSlice(parameters[i], 0, parameters[i].Values.Length, default);
     }
 
     public void BeginStep(IReadOnlyList<Parameter<T>> parameters)
@@ -71,16 +71,24 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
         }
     }
 
-    public void StepSlice(Parameter<T> parameter, int start, int count)
+    public void StepSlice(Parameter<T> parameter, int start, int count, ReadOnlySpan<T> addedGradient) =>
+        StepSlice(parameter, start, count, addedGradient, T.One);
+
+    /// <summary><see cref="StepSlice(Parameter{T}, int, int, ReadOnlySpan{T})"/> with each value first multiplied by
+    /// <paramref name="keep"/> in the same pass: AdamW's decoupled decay. Multiplying by 1 changes no bits, so Adam's
+    /// own step is this with <paramref name="keep"/> = 1.</summary>
+    internal void StepSlice(Parameter<T> parameter, int start, int count, ReadOnlySpan<T> addedGradient, T keep)
     {
         var (m, v) = _moments[parameter];
-        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), m.AsSpan(start, count), v.AsSpan(start, count), _stepSize, _rootCorrection2);
+        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), addedGradient, m.AsSpan(start, count), v.AsSpan(start, count), keep);
     }
 
     // One fused pass: SIMD over Vector<T>, then the same arithmetic in scalar for the tail.
-    private void Update(Span<T> p, ReadOnlySpan<T> grad, Span<T> m, Span<T> v, T stepSize, T rootCorrection2)
+    private void Update(Span<T> p, ReadOnlySpan<T> grad, ReadOnlySpan<T> added, Span<T> m, Span<T> v, T keep)
     {
         T b1 = Beta1, b2 = Beta2, eps = Epsilon, wd = WeightDecay, oneMinusB1 = T.One - Beta1, oneMinusB2 = T.One - Beta2;
+        T stepSize = _stepSize, rootCorrection2 = _rootCorrection2;
+        bool hasAdded = !added.IsEmpty;
         int i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
@@ -92,10 +100,12 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
             var vwd = new Vector<T>(wd);
             var vstep = new Vector<T>(stepSize);
             var vroot = new Vector<T>(rootCorrection2);
+            var vkeep = new Vector<T>(keep);
             for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                var pv = new Vector<T>(p[i..]);
-                var g = new Vector<T>(grad[i..]) + vwd * pv;
+                var pv = new Vector<T>(p[i..]) * vkeep;
+                var gradient = hasAdded ? new Vector<T>(grad[i..]) + new Vector<T>(added[i..]) : new Vector<T>(grad[i..]);
+                var g = gradient + vwd * pv;
                 var mv = vb1 * new Vector<T>(m[i..]) + v1b1 * g;
                 var vv = vb2 * new Vector<T>(v[i..]) + v1b2 * (g * g);
                 mv.CopyTo(m[i..]);
@@ -105,10 +115,11 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
         }
         for (; i < p.Length; i++)
         {
-            T g = grad[i] + wd * p[i];
+            T pi = p[i] * keep;
+            T g = (hasAdded ? grad[i] + added[i] : grad[i]) + wd * pi;
             m[i] = b1 * m[i] + oneMinusB1 * g;
             v[i] = b2 * v[i] + oneMinusB2 * (g * g);
-            p[i] -= stepSize * m[i] / (T.Sqrt(v[i]) / rootCorrection2 + eps);
+            p[i] = pi - stepSize * m[i] / (T.Sqrt(v[i]) / rootCorrection2 + eps);
         }
     }
 }

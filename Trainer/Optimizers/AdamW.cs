@@ -46,35 +46,15 @@ public sealed class AdamW<T> : IOptimizer<T> where T : struct, IFloatingPointIee
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
-        if (WeightDecay != T.Zero)
-        {
-            T keep = T.One - LearningRate * WeightDecay;
-            for (int i = 0; i < parameters.Count; i++)
-                Scale(parameters[i].Values, keep);
-        }
-        _adam.Step(parameters);
+        BeginStep(parameters);
+        // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
+        for (int i = 0; i < parameters.Count; i++)
+            StepSlice(parameters[i], 0, parameters[i].Values.Length, default);
     }
 
     public void BeginStep(IReadOnlyList<Parameter<T>> parameters) => _adam.BeginStep(parameters);
 
-    // The decay, then Adam's update, element by element: the same bits as Step for any slices.
-    public void StepSlice(Parameter<T> parameter, int start, int count)
-    {
-        if (WeightDecay != T.Zero)
-            Scale(parameter.Values.AsSpan(start, count), T.One - LearningRate * WeightDecay);
-        _adam.StepSlice(parameter, start, count);
-    }
-
-    private static void Scale(Span<T> values, T factor)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-        {
-            var vector = new Vector<T>(factor);
-            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
-                (new Vector<T>(values[i..]) * vector).CopyTo(values[i..]);
-        }
-        for (; i < values.Length; i++)
-            values[i] *= factor;
-    }
+    // The decay, then Adam's update, element by element in one pass: the same bits as Step for any slices.
+    public void StepSlice(Parameter<T> parameter, int start, int count, ReadOnlySpan<T> addedGradient) =>
+        _adam.StepSlice(parameter, start, count, addedGradient, T.One - LearningRate * WeightDecay);
 }

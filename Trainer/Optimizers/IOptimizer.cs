@@ -22,5 +22,9 @@ public interface IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>Updates elements [start, start + count) of <paramref name="parameter"/> exactly as <see cref="Step"/>
     /// would: the update is element by element, so slices taken on different threads give the same bits.
     /// Safe to call concurrently for disjoint slices after <see cref="BeginStep"/>.</summary>
-    void StepSlice(Parameter<T> parameter, int start, int count);
+    /// <param name="addedGradient">Empty, or <paramref name="count"/> values that are added to the slice's gradient
+    /// as it is read (the last shard's, in the data-parallel step's reduction): the update then uses
+    /// <c>gradient[i] + addedGradient[i]</c>, the same bits as adding first and stepping after, without writing the sum
+    /// back. The parameter's own gradient is left as it was.</param>
+    void StepSlice(Parameter<T> parameter, int start, int count, ReadOnlySpan<T> addedGradient);
 }

@@ -50,7 +50,7 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
         BeginStep(parameters);
         // An indexed loop: foreach over an IReadOnlyList would allocate an enumerator on every step.
         for (int i = 0; i < parameters.Count; i++)
-            StepSlice(parameters[i], 0, parameters[i].Values.Length);
+            StepSlice(parameters[i], 0, parameters[i].Values.Length, default);
     }
 
     public void BeginStep(IReadOnlyList<Parameter<T>> parameters)
@@ -64,18 +64,18 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
         }
     }
 
-    public void StepSlice(Parameter<T> parameter, int start, int count)
+    public void StepSlice(Parameter<T> parameter, int start, int count, ReadOnlySpan<T> addedGradient)
     {
         var velocity = Momentum == T.Zero ? [] : _velocity[parameter].AsSpan(start, count);
-        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), velocity);
+        Update(parameter.Values.AsSpan(start, count), parameter.Gradients.AsSpan(start, count), addedGradient, velocity);
     }
 
     // One fused pass over the parameter: SIMD over Vector<T>, then the same arithmetic in scalar for the tail,
     // so every element gets bit-identical results whichever path it takes.
-    private void Update(Span<T> p, ReadOnlySpan<T> grad, Span<T> velocity)
+    private void Update(Span<T> p, ReadOnlySpan<T> grad, ReadOnlySpan<T> added, Span<T> velocity)
     {
         T lr = LearningRate, mu = Momentum, wd = WeightDecay;
-        bool hasMomentum = !velocity.IsEmpty;
+        bool hasMomentum = !velocity.IsEmpty, hasAdded = !added.IsEmpty;
         int i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
@@ -85,7 +85,8 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
             for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
                 var pv = new Vector<T>(p[i..]);
-                var g = new Vector<T>(grad[i..]) + vwd * pv;
+                var gradient = hasAdded ? new Vector<T>(grad[i..]) + new Vector<T>(added[i..]) : new Vector<T>(grad[i..]);
+                var g = gradient + vwd * pv;
                 if (hasMomentum)
                 {
                     var b = vmu * new Vector<T>(velocity[i..]) + g;
@@ -97,7 +98,7 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
         }
         for (; i < p.Length; i++)
         {
-            T g = grad[i] + wd * p[i];
+            T g = (hasAdded ? grad[i] + added[i] : grad[i]) + wd * p[i];
             if (hasMomentum)
             {
                 T b = mu * velocity[i] + g;

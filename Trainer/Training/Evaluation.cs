@@ -68,7 +68,6 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
     /// give finite outputs.</summary>
     public double FirstChunkLoss(Dataset data)
     {
-        // With several workers the chunk arrives in pieces, one per worker: every piece counts, a NaN in any of them too.
         double sum = 0;
         int samples = 0;
         _pass.Run(data, (_, output, y) =>

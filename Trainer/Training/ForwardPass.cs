@@ -54,9 +54,11 @@ public sealed class ForwardPass
     public delegate void ChunkAction(int start, Matrix<float> outputs, Matrix<float> targets);
 
     /// <summary>Runs the first <paramref name="limit"/> samples of <paramref name="data"/> (all by default) through the
-    /// network in inference mode. With several workers, each round gives each worker a chunk of at most
-    /// <see cref="ChunkSize"/> samples (when the work is worth it, by <see cref="ShardPlan"/>), then calls
-    /// <paramref name="onChunk"/> on this thread for the round's chunks in order.</summary>
+    /// network in inference mode, in chunks of <see cref="ChunkSize"/> samples starting at sample 0 whatever the
+    /// workers. With several workers (when the work is worth it, by <see cref="ShardPlan"/>), each round gives each
+    /// worker the next chunk, then calls <paramref name="onChunk"/> on this thread for the round's chunks in order.
+    /// A sample's outputs can depend on the other columns of its product (the BLAS kernel's blocking), so fixed
+    /// chunks give every sample the same bits on any number of workers.</summary>
     public void Run(Dataset data, ChunkAction onChunk, int limit = int.MaxValue)
     {
         int count = Math.Min(limit, data.Count);
@@ -66,7 +68,8 @@ public sealed class ForwardPass
             for (int start = 0; start < count; start += _roundSize)
             {
                 int rest = count - start;
-                _chunks = ShardPlan.Shards(_networks.Length, Math.Min(rest, ChunkSize * _networks.Length), _parameterCount, _minimumWork);
+                bool split = ShardPlan.Shards(_networks.Length, Math.Min(rest, ChunkSize * _networks.Length), _parameterCount, _minimumWork) > 1;
+                _chunks = split ? Math.Min(_networks.Length, (rest + ChunkSize - 1) / ChunkSize) : 1;
                 _roundStart = start;
                 _roundSize = Math.Min(rest, ChunkSize * _chunks);
                 if (_chunks == 1)
@@ -75,7 +78,7 @@ public sealed class ForwardPass
                     _workers!.Run(_forwardChunk, _chunks);
                 for (int w = 0; w < _chunks; w++)
                 {
-                    var (offset, size) = ShardPlan.Shard(_roundSize, _chunks, w);
+                    var (offset, size) = Chunk(w);
                     onChunk(start + offset, _outputs[w]!, _targets[w].For(size));
                 }
             }
@@ -86,9 +89,16 @@ public sealed class ForwardPass
         }
     }
 
+    // Worker w's chunk of the round: [offset, offset + size) of the round's samples.
+    private (int Offset, int Size) Chunk(int worker)
+    {
+        int offset = worker * ChunkSize;
+        return (offset, Math.Min(ChunkSize, _roundSize - offset));
+    }
+
     private void ForwardChunk(int worker)
     {
-        var (offset, size) = ShardPlan.Shard(_roundSize, _chunks, worker);
+        var (offset, size) = Chunk(worker);
         var x = _inputs[worker].For(size);
         var y = _targets[worker].For(size);
         _data!.CopyRange(_roundStart + offset, x, y);
