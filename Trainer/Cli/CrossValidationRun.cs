@@ -20,10 +20,11 @@ namespace NeuralNet.Cli;
 /// </summary>
 /// <remarks>Spread rather than one fold after another on the whole pool: a fold's steps are mostly too small to be
 /// worth splitting (<see cref="ShardPlan"/>), and a fold on one thread pays no barriers or reductions. Measured on
-/// 2 cores, --cv 5, the seconds the folds took (medians of alternating runs, load average 2.1-2.4): digits 1.0
-/// spread against 1.2 one after another on both workers (5 runs each); synthetic multiclass (100,000 rows) 7.1
-/// against 8.9 (3 runs each), 17.0 against 18.4 CPU seconds for the whole command. Since each fold runs on one thread with its own seeded streams, its figures are those of a
-/// --threads 1 training of it, whatever the timing, the order the workers take the folds in, or --threads.</remarks>
+/// 2 cores, --cv 5, the seconds the folds took (medians of alternating runs, load average 2.1-3.5): digits 0.9
+/// spread against 1.1 one after another on both workers (5 runs each); synthetic multiclass (100,000 rows) 7.3
+/// against 12.5 (3 runs each), 19.0 against 26.8 CPU seconds for the whole command (the pool's barriers spin).
+/// Since each fold runs on one thread with its own seeded streams, its figures are those of a --threads 1 training
+/// of it, whatever the timing, the order the workers take the folds in, or --threads.</remarks>
 internal static class CrossValidationRun
 {
     /// <summary>What the saved model of a --cv run was trained on, as its record says it: the run after the folds is
