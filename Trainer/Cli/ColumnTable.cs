@@ -15,7 +15,8 @@ public static class ColumnTable
 
     public static IEnumerable<string> Lines(Preprocessing prep, IReadOnlyDictionary<string, int> missing)
     {
-        var rows = prep.Features.Select(f => new Row(f.Name, f.Name, 1, f.IsCategorical ? "categorical" : "numeric", missing.GetValueOrDefault(f.Name), f)).ToList();
+        var rows = prep.Features.Select((f, i) => new Row(f.Name, f.Name, 1, f.IsCategorical ? "categorical" : "numeric", missing.GetValueOrDefault(f.Name),
+            new ArraySegment<FeatureEncoding>(prep.Features, i, 1))).ToList();
         if (rows.Count > MaxLines)
             rows = Grouped(rows);
         var cells = rows.Take(MaxLines).Select(r => (Name: r.Count == 1 ? CsvScan.Shorten(r.First) : Invariant($"{CsvScan.Shorten(r.First)}..{CsvScan.Shorten(r.Last)} ({r.Count})"),
@@ -36,14 +37,20 @@ public static class ColumnTable
         foreach (var row in rows)
         {
             if (groups.Count > 0 && groups[^1] is var last && last.Type == row.Type && last.Missing == row.Missing)
-                groups[^1] = last with { Last = row.First, Count = last.Count + row.Count, Features = [.. last.Features, .. row.Features] };
+                groups[^1] = last with { Last = row.First, Count = last.Count + row.Count, Features = Widened(last.Features, row.Count) };
             else
                 groups.Add(row);
         }
         return groups;
     }
 
-    private sealed record Row(string First, string Last, int Count, string Type, int Missing, params FeatureEncoding[] Features)
+    // A group's columns are consecutive: its features are a segment of prep.Features, widened in place rather than
+    // copied into a longer array per column (784 pixel columns made 2.5 MB of arrays).
+    private static ArraySegment<FeatureEncoding> Widened(ArraySegment<FeatureEncoding> features, int by) =>
+        new(features.Array!, features.Offset, features.Count + by);
+
+    /// <param name="Features">The row's features: a segment of the preprocessing's.</param>
+    private sealed record Row(string First, string Last, int Count, string Type, int Missing, ArraySegment<FeatureEncoding> Features)
     {
         public string Values
         {

@@ -5,15 +5,17 @@ using NeuralNet.Training;
 namespace NeuralNet.Cli;
 
 /// <summary><c>--threads N</c>: the workers that training, validation, predict and evaluate split their batches
-/// across (see <see cref="WorkerPool"/>); each runs its products on one OpenBLAS thread.</summary>
+/// across, and that --cv spreads its folds over, one fold per worker (see <see cref="WorkerPool"/>); each runs its
+/// products on one OpenBLAS thread.</summary>
 internal static class ThreadsOption
 {
     /// <summary>More workers than this is a typo, not a machine.</summary>
     public const int Maximum = 1024;
 
-    public static Option<int?> Create() => OptionRules.OptionalWhole(new Option<int?>("--threads")
+    /// <param name="train">For train, whose --cv folds run on the workers too: its help says so.</param>
+    public static Option<int?> Create(bool train = false) => OptionRules.OptionalWhole(new Option<int?>("--threads")
     {
-        Description = "Worker threads that split each batch (each runs single-threaded BLAS) [default: the cores this process may use, from its CPU affinity and cgroup quota]",
+        Description = $"Worker threads that split each batch{(train ? ", or run the --cv folds, one fold each" : "")} (each runs single-threaded BLAS) [default: the cores this process may use, from its CPU affinity and cgroup quota]",
         HelpName = "N",
     }, 1, Maximum);
 

@@ -18,7 +18,7 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
         for (int r = 0; r < raw.Rows; r++)
         {
             // Most rows have no missing value at all: one pass over the row's numbers and texts says so.
-            if (!HasNaN(raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount)) && texts.All(t => t[r] is not null))
+            if (!HasNaN(raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount)) && AllPresent(texts, r))
                 continue;
             foreach (var column in ordered)
             {
@@ -32,6 +32,18 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
             }
         }
         return new MissingValueScan(count, firstRow, firstColumn, rowHasMissing, byColumn);
+    }
+
+    // A loop, not texts.All(t => t[r] is not null): that lambda captures r, so it was a new delegate for every row
+    // (3.8 MB of garbage on Fashion-MNIST's 60,000 rows, all of it still in the heap when training starts).
+    private static bool AllPresent(string?[][] texts, int row)
+    {
+        foreach (var column in texts)
+        {
+            if (column[row] is null)
+                return false;
+        }
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
