@@ -73,20 +73,20 @@ internal static partial class FashionComparison
         }
         Directory.Delete(work, recursive: true);
 
-        double numpyEpoch = Median(numpy.SelectMany(s => s.EpochSeconds));
-        double numpyAccuracy = Median(numpy.Select(s => s.TestAccuracy));
-        double numpyRssMb = Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Median(numpy.Select(s => s.LoadSeconds));
+        double numpyEpoch = Statistics.Median(numpy.SelectMany(s => s.EpochSeconds));
+        double numpyAccuracy = Statistics.Median(numpy.Select(s => s.TestAccuracy));
+        double numpyRssMb = Statistics.Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Statistics.Median(numpy.Select(s => s.LoadSeconds));
         Console.WriteLine();
         Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
         Console.WriteLine($"| figure | numpy_mlp.py | {string.Join(" | ", threads.Select(t => $"NeuralNet --threads {t}"))} |");
         Console.WriteLine($"|---|---:|{string.Concat(threads.Select(_ => "---:|"))}");
         string Row(string figure, string numpyCell, Func<int, string> cell) => $"| {figure} | {numpyCell} | {string.Join(" | ", threads.Select(cell))} |";
-        Console.WriteLine(Row("median epoch seconds", Invariant($"{numpyEpoch:0.000}"), t => Invariant($"{Median(ours[t].SelectMany(s => s.EpochSeconds)):0.000} ({Median(ours[t].SelectMany(s => s.EpochSeconds)) / numpyEpoch:0.00}× numpy)")));
-        Console.WriteLine(Row("GEMM floor per epoch, seconds (median)", "", t => Invariant($"{Median(floors[t]):0.000} (epoch = {Median(ours[t].SelectMany(s => s.EpochSeconds)) / Median(floors[t]):0.00}× floor)")));
+        Console.WriteLine(Row("median epoch seconds", Invariant($"{numpyEpoch:0.000}"), t => Invariant($"{Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)):0.000} ({Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)) / numpyEpoch:0.00}× numpy)")));
+        Console.WriteLine(Row("GEMM floor per epoch, seconds (median)", "", t => Invariant($"{Statistics.Median(floors[t]):0.000} (epoch = {Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)) / Statistics.Median(floors[t]):0.00}× floor)")));
         Console.WriteLine(Row($"test accuracy after {epochs} epochs (median over seeds 0–{runs - 1}; vs --threads {threads[0]}: mean paired difference ± standard error)",
-            Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({PairedDifference(ours[t], ours[threads[0]])})")));
-        Console.WriteLine(Row("peak resident memory, MB (median)", Invariant($"{numpyRssMb:0}"), t => Invariant($"{Median(ours[t].Select(s => s.PeakRssKb)) / 1024:0} ({Median(ours[t].Select(s => s.PeakRssKb)) / 1024 / numpyRssMb:0.00}×)")));
-        Console.WriteLine(Row("load seconds (median; ours: the train file, numpy: train + test)", Invariant($"{numpyLoad:0.000}"), t => Invariant($"{Median(ours[t].Select(s => s.LoadSeconds)):0.000} ({Median(ours[t].Select(s => s.LoadSeconds)) / numpyLoad:0.00}×)")));
+            Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({PairedDifference(ours[t], ours[threads[0]])})")));
+        Console.WriteLine(Row("peak resident memory, MB (median)", Invariant($"{numpyRssMb:0}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.PeakRssKb)) / 1024:0} ({Statistics.Median(ours[t].Select(s => s.PeakRssKb)) / 1024 / numpyRssMb:0.00}×)")));
+        Console.WriteLine(Row("load seconds (median; ours: the train file, numpy: train + test)", Invariant($"{numpyLoad:0.000}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.LoadSeconds)):0.000} ({Statistics.Median(ours[t].Select(s => s.LoadSeconds)) / numpyLoad:0.00}×)")));
         return 0;
     }
 
@@ -127,13 +127,7 @@ internal static partial class FashionComparison
         double error = differences.Length > 1
             ? Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length)
             : double.NaN;
-        return Invariant($"{mean:+0.0000;-0.0000} ± {error:0.0000}");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        return Invariant($"{Statistics.SignedDifference(mean)} ± {error:0.0000}");
     }
 
     [GeneratedRegex(@"epoch \d+ loss [\d.]+ test_acc (?<acc>[\d.]+) epoch_s (?<s>[\d.]+)")]

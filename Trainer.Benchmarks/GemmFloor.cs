@@ -120,6 +120,11 @@ internal static class Statistics
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>A difference to 4 decimals with its sign, "+0.0000" for one that rounds to zero (.NET would print
+    /// "-+0.0000" for a tiny negative under a "+0.0000;-0.0000" format).</summary>
+    public static string SignedDifference(double value) =>
+        (Math.Round(value, 4) + 0.0).ToString("+0.0000;-0.0000;+0.0000", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The 1-minute load average, from /proc/loadavg ("?" where there is none).</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

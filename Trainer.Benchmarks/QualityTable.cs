@@ -30,7 +30,7 @@ internal static class QualityTable
                 (true, false) => "no (time)",
                 _ => "no (metric, time)",
             };
-            Console.WriteLine(Invariant($"| {row.Dataset.Name} | {row.TrainRows:N0} | {metric} | {string.Join(' ', row.Ours.Select(r => r.Metric.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))} | **{ours:0.0000}** | {sklearn:0.0000} | {Math.Round(ours - sklearn, 4) + 0.0:+0.0000;-0.0000;+0.0000} | {wall:0.0} | {fit:0.0} | {wall / fit:0.00}{(large ? " (≤ 0.5)" : "")} | {oursCpu:0.0} | {sklearnCpu:0.0} | {oursCpu / sklearnCpu:0.00} | {verdict} |"));
+            Console.WriteLine(Invariant($"| {row.Dataset.Name} | {row.TrainRows:N0} | {metric} | {string.Join(' ', row.Ours.Select(r => r.Metric.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))} | **{ours:0.0000}** | {sklearn:0.0000} | {Statistics.SignedDifference(ours - sklearn)} | {wall:0.0} | {fit:0.0} | {wall / fit:0.00}{(large ? " (≤ 0.5)" : "")} | {oursCpu:0.0} | {sklearnCpu:0.0} | {oursCpu / sklearnCpu:0.00} | {verdict} |"));
         }
 
         var secondary = rows.SelectMany(row => row.Ours.SelectMany(r => r.Extra.Keys).Concat(row.Sklearn.SelectMany(r => r.Extra.Keys)).Distinct()

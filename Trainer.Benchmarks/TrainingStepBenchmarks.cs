@@ -33,14 +33,7 @@ public class TrainingStepBenchmarks
     {
         Console.WriteLine(BlasBackend.Use(BlasChoice.Auto).Describe());
         var random = new Random(1);
-        var x = new float[Features * Samples];
-        for (int i = 0; i < x.Length; i++)
-            x[i] = (float)random.NextDouble();
-        var labels = Enumerable.Range(0, Samples).Select(i => i % Classes).ToArray();
-        var y = new float[Classes * Samples];
-        for (int i = 0; i < Samples; i++)
-            y[i * Classes + labels[i]] = 1;
-        _data = new Dataset(Features, Classes, x, y, labels);
+        _data = GemmFloor.RandomData(Features, Classes, Samples, random);
         var model = Mlp.Build<float>(Features, [256, 128], Classes, LayerContext<float>.WithChosenGemm(random));
         _loop = new TrainingLoop(model, new SoftmaxCrossEntropy<float>(Classes), new Sgd<float>(0.05f, 0.9f), Batch, random);
         _order = [.. Enumerable.Range(0, Samples)];
