@@ -113,16 +113,8 @@ public sealed partial class ReadmeExampleTests
     [TestCaseSource(nameof(BlocksOfKind), new object[] { "run" })]
     public void A_run_example_runs_and_prints_the_lines_it_shows(ExampleBlock block)
     {
-        using var folder = new ExampleFolder();
-        foreach (var step in block.Steps)
+        foreach (var (step, run) in TrainerRuns(block))
         {
-            var command = Parse(block, step);
-            if (command.Form != Trainer)
-            {
-                Prepare(folder, command);
-                continue;
-            }
-            var run = folder.Trainer(command.Args);
             Assert.That(run.ExitCode, Is.Zero, $"{block.File}:{step.Line}: {step.Command}\n{run}");
             AssertShown(block, step, run);
         }
@@ -131,16 +123,8 @@ public sealed partial class ReadmeExampleTests
     [TestCaseSource(nameof(BlocksOfKind), new object[] { "bad-input" })]
     public void A_bad_input_example_prints_the_error_line_it_shows(ExampleBlock block)
     {
-        using var folder = new ExampleFolder();
-        foreach (var step in block.Steps)
+        foreach (var (step, run) in TrainerRuns(block))
         {
-            var command = Parse(block, step);
-            if (command.Form != Trainer)
-            {
-                Prepare(folder, command);
-                continue;
-            }
-            var run = folder.Trainer(command.Args);
             string where = $"{block.File}:{step.Line}: {step.Command}\n{run}";
             if (step.Shown.Length == 0)
             {
@@ -276,6 +260,21 @@ public sealed partial class ReadmeExampleTests
     {
         Assert.That(Masked("fold 1/5: 30 held out, 418 epochs: loss 0.0978  acc 0.9333 (1.0 s)"), Is.EqualTo(Masked("fold 3/5: 30 held out, 112 epochs: loss 0.1724  acc 0.9000 (12.5 s)")));
         Assert.That(Masked("fold 1/5: 30 held out"), Is.Not.EqualTo(Masked("fold 1/5: 30 kept")));
+    }
+
+    // The block's commands in order, in a fresh example folder: the trainer's run there and are yielded with their
+    // result; the others (printf, cat, …) prepare the folder's files.
+    private static IEnumerable<(ExampleStep Step, CliRun Run)> TrainerRuns(ExampleBlock block)
+    {
+        using var folder = new ExampleFolder();
+        foreach (var step in block.Steps)
+        {
+            var command = Parse(block, step);
+            if (command.Form == Trainer)
+                yield return (step, folder.Trainer(command.Args));
+            else
+                Prepare(folder, command);
+        }
     }
 
     private static ShellCommand Parse(ExampleBlock block, ExampleStep step) =>
