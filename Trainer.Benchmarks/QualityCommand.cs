@@ -21,7 +21,11 @@ internal static class QualityCommand
         };
         datasets.Validators.Add(result =>
         {
-            string[] unknown = [.. (result.GetValueOrDefault<string[]?>() ?? []).Except(known)];
+            string[]? names = result.GetValueOrDefault<string[]?>();
+            // Given but naming nothing (--datasets ","): an error, not the default of every dataset.
+            if (result.Tokens.Count > 0 && names is [])
+                result.AddError($"quality: --datasets names no dataset; the datasets are {string.Join(", ", known)}");
+            string[] unknown = [.. (names ?? []).Except(known)];
             if (unknown.Length > 0)
                 result.AddError($"quality: unknown dataset {string.Join(", ", unknown)}; the datasets are {string.Join(", ", known)}");
         });

@@ -44,6 +44,7 @@ public sealed class BenchmarkExampleTests
     [TestCase("load", "x.csv", "5", "--ot", "label", ExpectedResult = "error: load does not take '--ot' (see --help)")]
     [TestCase("load", "x.csv", "five", ExpectedResult = "error: REPEATS takes whole numbers of at least 1, not 'five' (see --help)")]
     [TestCase("quality", "--datasets", "iris,wnie", ExpectedResult = "error: quality: unknown dataset wnie; the datasets are iris, wine, breast-cancer, digits, diabetes, passengers, imbalanced, regression-semicolon, multiclass, fashion-mnist (see --help)")]
+    [TestCase("quality", "--datasets", ",", ExpectedResult = "error: quality: --datasets names no dataset; the datasets are iris, wine, breast-cancer, digits, diabetes, passengers, imbalanced, regression-semicolon, multiclass, fashion-mnist (see --help)")]
     [TestCase("quality", "--datasets", "digits", "--patience", "20", ExpectedResult = "error: quality: '--patience' is not an option of quality; flags for the trainer go after '--' (see --help)")]
     [TestCase("quality", "--sklearn", "cache", ExpectedResult = "error: Argument 'cache' not recognized. Must be one of: 'run' 'cached' 'skip' (see --help)")]
     [TestCase("fashion", "3", "3", "1,x", ExpectedResult = "error: THREADS takes whole numbers of at least 1, not 'x' (see --help)")]
