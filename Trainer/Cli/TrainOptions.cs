@@ -24,6 +24,13 @@ public sealed record TrainOptions
     public double Beta1 { get; init; } = 0.9;
 
     public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>--ensemble K: train K members on K folds of the rows (each validated on its own fold) and average
+    /// them; 1 trains one network on the --val-split split.</summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>--label-smoothing: classification's ε (0 for none).</summary>
+    public double LabelSmoothing { get; init; }
     public int Epochs { get; init; } = 150;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 0.01;

@@ -255,6 +255,7 @@ public static class TrainRun
         {
             LearningRateScheduleKind.Step => Invariant($"; lr ×{settings.Gamma} every {settings.StepEpochs} epochs"),
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
+            LearningRateScheduleKind.Cosine => Invariant($"; cosine lr over {options.Epochs} epochs{(settings.WarmupEpochs > 0 ? $" after {settings.WarmupEpochs} of warm-up" : "")}"),
             _ => "",
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {Improvement(options, "val_loss")}" : "");
@@ -286,7 +287,7 @@ public static class TrainRun
             CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
-            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, IsEnsemble(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         Dataset? earlyTest = null;
         IReadOnlyList<UnseenCategories.Column>? unseen = null;
@@ -306,7 +307,9 @@ public static class TrainRun
             output.WriteLine(line);
         if (unseen is { Count: > 0 })
             output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
-        (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
+        // An ensemble's members each train on all folds but their own.
+        int memberRows = IsEnsemble(options, resumed) ? data.Train.Count - data.Train.Count / options.Ensemble : data.Train.Count;
+        (options, var pickedLines) = PickedDefaults.Apply(options, memberRows, prep.InputCount, prep.OutputCount, resumed is not null);
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
@@ -324,6 +327,8 @@ public static class TrainRun
         }
 
         CheckMemory(options, resumed, prep, data);
+        if (IsEnsemble(options, resumed))
+            return TrainEnsemble(options, output, interrupt, data, earlyTest, classWeights, pickedLines, splitRandom, initRandom, shuffleRandom, parallelism);
         var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
         if (resumed is not null)
         {
@@ -332,13 +337,13 @@ public static class TrainRun
                 layer.Reseed(initRandom.Next());
         }
         var optimizer = NewOptimizer(options);
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom, parallelism);
+        var loop = new TrainingLoop(model, LossFor.Task(prep, options.LabelSmoothing), optimizer, options.BatchSize, shuffleRandom, parallelism, LossFor.Task(prep));
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         bool hasValidation = data.Validation.Count > 0;
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2", hasValidation));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience, options.MinImprovement);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule, options.Epochs), options.Patience, options.MinImprovement);
         // What reading, preparing and building left behind (the sample rows of both files, the scans of the columns, the
         // initial weights' double samples, ...) is dead now, but stays resident until the gen0 budget runs out, which
         // with a large L3 cache is tens of MB: on Fashion-MNIST no collection came in three epochs, and those 15-20 MB
@@ -351,6 +356,74 @@ public static class TrainRun
         // the training file's matrix (PreparedData.Load), which must not outlive this method.
         var validationScores = hasValidation && outcome.HasUsableWeights ? loop.Score(data.Validation, prep.TargetScales) : null;
         return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
+    }
+
+    private static bool IsEnsemble(TrainOptions options, SavedModel? resumed) => options.Ensemble > 1 && resumed is null;
+
+    /// <summary>--ensemble K: the usable rows (data.Train: nothing was held out) dealt into K folds, stratified for
+    /// classification; member k trains on the other folds and is validated (early stopping, best epoch) on fold k; the
+    /// members train side by side on the workers (<see cref="EnsembleTraining"/>); the model is their mean.</summary>
+    private static Trained TrainEnsemble(TrainOptions options, TextWriter output, CancellationToken interrupt, PreparedData data, Dataset? earlyTest,
+        double[]? classWeights, IReadOnlyList<string> pickedLines, Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
+    {
+        var prep = data.Preprocessing;
+        var all = data.Train;
+        int k = options.Ensemble;
+        if (all.Count < k)
+            throw new InputException(Invariant($"{options.DataPath}: --ensemble {k} needs at least {k} usable rows; there are {all.Count}"));
+        int[] fold = Folds.Assign(all.Count, k, splitRandom, all.Labels);
+        var members = new EnsembleMember[k];
+        for (int m = 0; m < k; m++)
+        {
+            var train = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] != m)]);
+            var validation = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] == m)]);
+            var network = NewNetwork(options, prep, new Random(initRandom.Next()));
+            var memberOptimizer = NewOptimizer(options);
+            var memberLoop = new TrainingLoop(network, LossFor.Task(prep, options.LabelSmoothing), memberOptimizer, options.BatchSize, new Random(shuffleRandom.Next()),
+                scoringLoss: LossFor.Task(prep));
+            var session = new TrainingSession(network, memberLoop, memberOptimizer, LearningRateSchedule.For(options.Schedule, options.Epochs), options.Patience, options.MinImprovement);
+            members[m] = new EnsembleMember(network, memberLoop, session, train, validation);
+        }
+        var first = members[0].Model;
+        output.WriteLine(Invariant($"model: ensemble of {k} members, each {Describe(first)}  ({k * first.Parameters.Sum(p => (long)p.Values.Length):N0} parameters)"));
+        output.WriteLine(Invariant($"ensemble: {all.Count:N0} rows in {k} {(all.Labels is null ? "" : "stratified ")}folds; member k validates on fold k and trains on the others ({members[0].Train.Count:N0} rows), {Math.Min(k, parallelism.Workers.Count)} at a time, each on one thread"));
+        var optimizer = NewOptimizer(options);
+        output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
+        output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var (outcomes, history) = EpochProgress.Run(output, members[0].Loop, options.Epochs, writeLine =>
+            EnsembleTraining.Run(members, options.Epochs, parallelism.Workers, result => writeLine(result.Epoch, FormatEpoch(result, options.Epochs)), interrupt));
+        bool classification = prep.Task == TaskKind.Classification;
+        var memberScores = new List<(Scores Scores, int Rows)>();
+        for (int m = 0; m < k; m++)
+        {
+            var o = outcomes[m];
+            if (!o.HasUsableWeights)
+                continue;
+            var scores = members[m].Loop.Score(members[m].Validation, prep.TargetScales);
+            memberScores.Add((scores, members[m].Validation.Count));
+            output.WriteLine(Invariant($"member {m + 1}/{k}: {o.History.Count} epochs, kept epoch {o.RestoredEpoch ?? o.History.Count}: {ScoreLine.Format(scores, classification)}"));
+        }
+        var model = new Sequential<float>([new Ensemble<float>([.. members.Select(member => member.Model)])]);
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, new Random(0));
+        var reason = outcomes.Any(o => o.Reason == StopReason.Interrupted) ? StopReason.Interrupted
+            : outcomes.All(o => o.Reason == StopReason.NonFinite) ? StopReason.NonFinite
+            : outcomes.All(o => o.Reason == StopReason.EarlyStopped) ? StopReason.EarlyStopped : StopReason.Completed;
+        int? best = history.Count == 0 ? null : history.Select((e, i) => (e, i)).MinBy(p => p.e.ValidationLoss).i + 1;
+        var outcome = new TrainingOutcome(history, reason, best, outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null), best);
+        var validationScores = memberScores.Count == 0 ? null : MeanScores(memberScores);
+        return new Trained(prep, model, loop, optimizer, outcome, true, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
+    }
+
+    /// <summary>The members' held-out figures, weighted by their rows: the ensemble's out-of-fold estimate.</summary>
+    private static Scores MeanScores(IReadOnlyList<(Scores Scores, int Rows)> scores)
+    {
+        double total = scores.Sum(s => s.Rows);
+        double Mean(Func<Scores, double?> of) => scores.Sum(s => (of(s.Scores) ?? double.NaN) * s.Rows) / total;
+        var first = scores[0].Scores;
+        return new Scores(Mean(s => s.Loss), Mean(s => s.Metric),
+            first.BalancedAccuracy is null ? null : Mean(s => s.BalancedAccuracy), first.MacroF1 is null ? null : Mean(s => s.MacroF1),
+            first.Rmse is null ? null : Mean(s => s.Rmse), first.Mae is null ? null : Mean(s => s.Mae));
     }
 
     /// <summary>"common 0.37, rare 4.2, very_rare 16.7": each class's weight, three decimals at most.</summary>

@@ -61,6 +61,17 @@ public static class OnnxExport
         var scales = prep.Features.SelectMany(f => f.IsCategorical ? Enumerable.Repeat(1f, f.Width) : [f.Scale]).ToArray();
         x = graph.Node("Sub", [x, graph.Constant("feature_means", means, means.Length)]);
         x = graph.Node("Div", [x, graph.Constant("feature_scales", scales, scales.Length)]);
+        if (prep.Features.Any(f => f.SoftClip is not null))
+        {
+            // The smooth clip z / √(1 + (z·(1/c))²) of robustly scaled columns (FeatureEncoding.Clip); 1/c = 0 leaves an
+            // input exactly as it is. Robust scaling clips every numeric column, and one-hot inputs are 0 or 1, so the
+            // first Clip into ±ClipRange changes no input that is not clipped.
+            x = graph.Node("Clip", [x, graph.Constant("clip_low", [-FeatureEncoding.ClipRange]), graph.Constant("clip_high", [FeatureEncoding.ClipRange])]);
+            var inverseBounds = prep.Features.SelectMany(f => f.SoftClip is { } c ? [1f / c] : new float[f.Width]).ToArray();
+            string scaled = graph.Node("Mul", [x, graph.Constant("feature_inverse_clips", inverseBounds, inverseBounds.Length)]);
+            string onePlusSquare = graph.Node("Add", [graph.Node("Mul", [scaled, scaled]), graph.Constant("one", [1f], 1)]);
+            x = graph.Node("Div", [x, graph.Node("Sqrt", [onePlusSquare])]);
+        }
         for (int i = 0; i < network.Layers.Count; i++)
             x = Layer(graph, network.Layers[i], i, x);
 
