@@ -287,7 +287,7 @@ public static class TrainRun
             CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
-            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, IsEnsemble(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, UsesFolds(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         Dataset? earlyTest = null;
         IReadOnlyList<UnseenCategories.Column>? unseen = null;
@@ -305,11 +305,27 @@ public static class TrainRun
         }
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        string? membersLine = null;
+        if (PicksMembers(options, resumed))
+        {
+            var (members, reason) = DefaultRecipe.Members(data.Train.Count, parallelism.Workers.Count);
+            options = options with { Ensemble = members };
+            membersLine = PickedDefaults.Prefix + reason;
+        }
+        if (UsesFolds(options, resumed) && options.Ensemble == 1)
+        {
+            // One network after all: hold out its validation rows from the rows read without a split.
+            var (trainPositions, validationPositions, _) = Split.Plan(data.Train.Count, options.ValidationSplit, splitRandom, data.Train.Labels);
+            data = data with { Train = data.Train.Subset(trainPositions), Validation = data.Train.Subset(validationPositions) };
+        }
+        output.WriteLine(DataSummary.Split(options, data, options.Ensemble));
         if (unseen is { Count: > 0 })
             output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
         // An ensemble's members each train on all folds but their own.
-        int memberRows = IsEnsemble(options, resumed) ? data.Train.Count - data.Train.Count / options.Ensemble : data.Train.Count;
+        int memberRows = IsEnsemble(options, resumed) ? data.Train.Count - data.Train.Count / FoldsFor(options) : data.Train.Count;
         (options, var pickedLines) = PickedDefaults.Apply(options, memberRows, prep.InputCount, prep.OutputCount, resumed is not null);
+        if (membersLine is not null)
+            pickedLines = [membersLine, .. pickedLines];
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
@@ -360,6 +376,16 @@ public static class TrainRun
 
     private static bool IsEnsemble(TrainOptions options, SavedModel? resumed) => options.Ensemble > 1 && resumed is null;
 
+    /// <summary>The recipe picks the members when --ensemble is not given (a fresh model with a validation split).</summary>
+    private static bool PicksMembers(TrainOptions options, SavedModel? resumed) =>
+        options.PickDefaultsFromData && resumed is null && !options.Given.Contains("--ensemble") && options.ValidationSplit > 0;
+
+    /// <summary>The file is read without a split when the rows may be dealt into an ensemble's folds.</summary>
+    private static bool UsesFolds(TrainOptions options, SavedModel? resumed) => IsEnsemble(options, resumed) || PicksMembers(options, resumed);
+
+    /// <summary>An ensemble's folds: as many as --val-split asks (5 for 20 %), and at least one per member.</summary>
+    public static int FoldsFor(TrainOptions options) => Math.Max(options.Ensemble, (int)Math.Round(1 / Math.Max(options.ValidationSplit, 0.01)));
+
     /// <summary>--ensemble K: the usable rows (data.Train: nothing was held out) dealt into K folds, stratified for
     /// classification; member k trains on the other folds and is validated (early stopping, best epoch) on fold k; the
     /// members train side by side on the workers (<see cref="EnsembleTraining"/>); the model is their mean.</summary>
@@ -371,7 +397,7 @@ public static class TrainRun
         int k = options.Ensemble;
         if (all.Count < k)
             throw new InputException(Invariant($"{options.DataPath}: --ensemble {k} needs at least {k} usable rows; there are {all.Count}"));
-        int[] fold = Folds.Assign(all.Count, k, splitRandom, all.Labels);
+        int[] fold = Folds.Assign(all.Count, FoldsFor(options), splitRandom, all.Labels);
         var members = new EnsembleMember[k];
         for (int m = 0; m < k; m++)
         {
@@ -386,7 +412,7 @@ public static class TrainRun
         }
         var first = members[0].Model;
         output.WriteLine(Invariant($"model: ensemble of {k} members, each {Describe(first)}  ({k * first.Parameters.Sum(p => (long)p.Values.Length):N0} parameters)"));
-        output.WriteLine(Invariant($"ensemble: {all.Count:N0} rows in {k} {(all.Labels is null ? "" : "stratified ")}folds; member k validates on fold k and trains on the others ({members[0].Train.Count:N0} rows), {Math.Min(k, parallelism.Workers.Count)} at a time, each on one thread"));
+        output.WriteLine(Invariant($"ensemble: {k} members train side by side, {Math.Min(k, parallelism.Workers.Count)} at a time, each on one thread and {members[0].Train.Count:N0} rows"));
         var optimizer = NewOptimizer(options);
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));

@@ -77,6 +77,10 @@ public sealed record DataOptions
 
     public MissingValuePolicy Missing { get; init; } = MissingValuePolicy.Error;
 
+    /// <summary>A numeric column with missing values in the training rows gets a second input, 1 where its value was
+    /// missing (and filled), so that the network can tell a filled value from a real one.</summary>
+    public bool MissingIndicators { get; init; }
+
     /// <summary>How numeric columns are scaled (training only; a scored file uses the model's fitted scaling).</summary>
     public NumericScaling Scaling { get; init; } = NumericScaling.Standard;
 

@@ -11,8 +11,12 @@ namespace NeuralNet.Data;
 /// <param name="SoftClip">For a numeric column scaled robustly: the bound c of the smooth clip z / √(1 + (z/c)²) applied
 /// after centring and scaling (z); null when the scaled value is used as it is.</param>
 public sealed record FeatureEncoding(string Name, bool IsCategorical, float Mean, float Scale, float? Fill, string[] Categories, string? FillCategory,
-    float? SoftClip = null)
+    float? SoftClip = null, bool? MissingIndicator = null)
 {
+    /// <summary>A numeric column with <see cref="MissingIndicator"/> is two inputs: its value (a missing one filled)
+    /// and 1 where the value was missing, 0 elsewhere.</summary>
+    public bool HasMissingIndicator => MissingIndicator == true;
+
     /// <summary>The model input of a numeric value: centred, scaled and, with <see cref="SoftClip"/>, smoothly clipped.</summary>
     public float Encode(float value)
     {
@@ -33,13 +37,13 @@ public sealed record FeatureEncoding(string Name, bool IsCategorical, float Mean
     /// <summary>Beyond this a smoothly clipped value is its bound in float.</summary>
     public const float ClipRange = 1e18f;
 
-    public int Width => IsCategorical ? Categories.Length : 1;
+    public int Width => IsCategorical ? Categories.Length : HasMissingIndicator ? 2 : 1;
 
     // Value equality of the categories too, so that a model's preprocessing read back equals the one saved.
     public bool Equals(FeatureEncoding? other) =>
         other is not null && Name == other.Name && IsCategorical == other.IsCategorical && Mean.Equals(other.Mean) && Scale.Equals(other.Scale)
         && Nullable.Equals(Fill, other.Fill) && Categories.SequenceEqual(other.Categories) && FillCategory == other.FillCategory
-        && Nullable.Equals(SoftClip, other.SoftClip);
+        && Nullable.Equals(SoftClip, other.SoftClip) && MissingIndicator == other.MissingIndicator;
 
     public override int GetHashCode() => HashCode.Combine(Name, IsCategorical, Mean, Scale, Fill, Categories.Length, FillCategory);
 }

@@ -48,7 +48,7 @@ public sealed record Preprocessing(
     /// <param name="categoryRows">The rows whose values are the categories of text columns: all usable rows of the
     /// training file, so that a rare category that the split puts in validation only is still known.</param>
     public static Preprocessing Fit(RawData raw, TaskKind task, RawColumn[] used, DroppedColumn[] dropped, int[] trainRows, int[] categoryRows,
-        string[] classNames, MissingValuePolicy missing, NumericScaling scaling = NumericScaling.Standard)
+        string[] classNames, MissingValuePolicy missing, NumericScaling scaling = NumericScaling.Standard, bool missingIndicators = false)
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         var stats = NumericStats.Of(raw, trainRows);
@@ -56,7 +56,8 @@ public sealed record Preprocessing(
         // of each column, hundreds of MB of short-lived arrays that the GC lets the process grow into.
         var scratch = missing == MissingValuePolicy.Median || scaling == NumericScaling.Robust ? new float[trainRows.Length] : [];
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
-            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scaling, scratch)
+            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scaling, scratch) is var numeric && missingIndicators && fill && HasMissing(raw, column, trainRows)
+                ? numeric with { MissingIndicator = true } : numeric
             : FitText(column, trainRows, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
@@ -77,7 +78,7 @@ public sealed record Preprocessing(
     /// </summary>
     public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory)
     {
-        if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
+        if (Features.Any(f => f.IsCategorical || f.HasMissingIndicator) || usableRows.Length != raw.Rows)
             return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
         EncodeNumericInPlace(raw, usableRows, unknownCategory);
         return [.. rowSets.Select(rows =>
@@ -164,8 +165,11 @@ public sealed record Preprocessing(
             for (int k = 0; k < slots.Length; k++)
             {
                 float value = source[slots[k]];
-                if (float.IsNaN(value))
+                bool missing = float.IsNaN(value);
+                if (missing)
                     value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
+                if (numericFeatures[k].HasMissingIndicator)
+                    destination[numericOffsets[k] + 1] = missing ? 1f : 0f;
                 float encoded = numericFeatures[k].Encode(value);
                 if (!float.IsFinite(encoded))
                     throw NotFiniteWhenScaled(raw, r, columns[numeric[k]], value, means[k], scales[k]);
@@ -177,6 +181,16 @@ public sealed record Preprocessing(
                     EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(offsets[f], Features[f].Width), unknownCategory);
             }
         }
+    }
+
+    private static bool HasMissing(RawData raw, RawColumn column, int[] trainRows)
+    {
+        foreach (int r in trainRows)
+        {
+            if (float.IsNaN(raw.Number(r, column)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The bound of RealMLP's smooth clip, in interquartile ranges from the median.</summary>

@@ -96,6 +96,24 @@ public sealed record DefaultRecipe(
         return new DefaultRecipe(batch, hidden, epochs, patience, rate, decay, ratePatience, reasons);
     }
 
+    /// <summary>The members of the ensemble the model averages: five, each validated on its own fifth of the rows and
+    /// trained on the rest, so that every row is trained on and the average is steadier than any one network; from
+    /// <see cref="LargeRows"/> rows, one per worker, which the workers train side by side in the time of one.</summary>
+    /// <param name="rows">The usable rows of the training file (before any is held out).</param>
+    /// <param name="workers">The run's workers (--threads).</param>
+    public static (int Members, string Reason) Members(int rows, int workers)
+    {
+        if (rows < LargeRows)
+            return (FullEnsemble, Invariant($"ensemble of {FullEnsemble}: {rows:N0} rows, under {LargeRows:N0}"));
+        int members = Math.Clamp(workers, 1, FullEnsemble);
+        return (members, members == 1
+            ? Invariant($"one network: {rows:N0} rows, from {LargeRows:N0}, and 1 worker")
+            : Invariant($"ensemble of {members}: {rows:N0} rows, from {LargeRows:N0}: one member per worker"));
+    }
+
+    /// <summary>Members of the ensemble on fewer than <see cref="LargeRows"/> rows.</summary>
+    public const int FullEnsemble = 5;
+
     private static int FloorPowerOfTwo(int value) => value < 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)value + 1) / 2;
 
     private static int CeilingPowerOfTwo(int value) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, value));
