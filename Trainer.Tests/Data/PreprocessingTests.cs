@@ -87,7 +87,7 @@ public class PreprocessingTests
     private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
 
     /// <summary>A file with one numeric feature 'f' and the target 'y', its rows on lines 2, 3, ...</summary>
-    internal static RawData Raw(float[] feature, string[] targets) =>
+    private static RawData Raw(float[] feature, string[] targets) =>
         new("t.csv", new CsvDialect(',', true, false), targets.Length, [.. Enumerable.Range(2, targets.Length)], feature, 1,
             [new RawColumn("f", 0, ColumnKind.Numeric, 0, null)], [new RawColumn("y", 1, ColumnKind.Text, -1, targets)], [], new DialectChoice(false, false, false), "utf-8", []);
 }

@@ -57,8 +57,6 @@ internal sealed class TrainCommandOptions
     private readonly Option<int> _ensemble = OptionRules.Whole(new("--ensemble") { Description = "Members of an ensemble: the rows are dealt into K folds (stratified for classification), member k validates on fold k and trains on the others, all K train side by side on the --threads workers, and the model averages their outputs; 1 trains one network on the --val-split split", HelpName = "K", DefaultValueFactory = _ => 1 }, 1, 64);
     private readonly Option<int> _warmup = OptionRules.Whole(new("--warmup") { Description = "cosine: epochs over which the learning rate grows linearly to --lr", HelpName = "N", DefaultValueFactory = _ => 0 }, 0, int.MaxValue);
     private readonly Option<double> _labelSmoothing = OptionRules.Real(new("--label-smoothing") { Description = "Classification: train towards (1 − ε)·one-hot + ε/classes instead of the one-hot target; validation and test are scored with plain cross-entropy", DefaultValueFactory = _ => 0 }, new(0, 1, HighInclusive: false));
-    private readonly Option<string> _scaling = new("--scaling") { Description = "Numeric columns: standard is (x − mean) / standard deviation; robust is (x − median) / interquartile range, smoothly clipped into (−3, 3)", DefaultValueFactory = _ => "standard" };
-    private readonly Option<bool> _missingIndicators = new("--missing-indicators") { Description = "A numeric column with missing values in training gets a second input: 1 where the value was missing (and filled)" };
     private readonly Option<string> _classWeight = new("--class-weight") { Description = "Classification: balanced weighs each class's samples by rows / (classes × the class's rows) in the training split (scikit-learn's class_weight='balanced'); none weighs every sample alike", DefaultValueFactory = _ => "none" };
     private readonly Option<int?> _cv = OptionRules.OptionalWhole(new("--cv") { Description = "Stratified K-fold cross-validation of the whole recipe first (preprocessing fitted per fold; the folds spread over the --threads workers, one worker and one thread each): each fold's test metric and the mean ± std; then the model is trained on the whole file as without --cv and saved", HelpName = "K" }, 2, 1000);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
@@ -89,7 +87,6 @@ internal sealed class TrainCommandOptions
             }
         });
         _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau", "cosine");
-        _scaling.AcceptOnlyFromAmong("standard", "robust");
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
@@ -98,7 +95,7 @@ internal sealed class TrainCommandOptions
     public Option<int?> Threads { get; } = ThreadsOption.Create(train: true);
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _ensemble, _warmup, _labelSmoothing, _scaling, _missingIndicators, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, Threads, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _ensemble, _warmup, _labelSmoothing, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, Threads, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -164,8 +161,7 @@ internal sealed class TrainCommandOptions
         PlotLog = parse.GetValue(_plotLog),
         Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
         // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
-        Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data)
-            with { Scaling = parse.GetValue(_scaling) == "robust" ? NumericScaling.Robust : NumericScaling.Standard, MissingIndicators = parse.GetValue(_missingIndicators) },
+        Data = _csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data,
     };
 
     public static Option<string> BlasOption()

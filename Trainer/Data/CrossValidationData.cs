@@ -65,7 +65,7 @@ public sealed class CrossValidationData
         int[] validationRows = [.. validationPositions.Select(p => _rows[rest[p]])];
         // The categories of text columns come from the rows this fold may see: its training and validation rows.
         int[] seen = [.. rest.Select(i => _rows[i]).Order()];
-        var preprocessing = Preprocessing.Fit(_raw, Task, _used, _dropped, trainRows, seen, _classNames, _options.Missing, _options.Scaling, _options.MissingIndicators);
+        var preprocessing = Preprocessing.Fit(_raw, Task, _used, _dropped, trainRows, seen, _classNames, _options.Missing);
         return (preprocessing,
             preprocessing.Apply(_raw, trainRows, preprocessing.UnknownCategoryFor(_options)),
             preprocessing.Apply(_raw, validationRows, preprocessing.UnknownCategoryFor(_options)),

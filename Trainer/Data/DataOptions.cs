@@ -25,17 +25,6 @@ public enum UnknownCategoryPolicy
     Ignore,
 }
 
-/// <summary>How a numeric column is scaled into a model input.</summary>
-public enum NumericScaling
-{
-    /// <summary>(x − mean) / standard deviation.</summary>
-    Standard,
-
-    /// <summary>(x − median) / interquartile range (half the range when the quartiles are equal), then smoothly
-    /// clipped into (−3, 3) by x / √(1 + (x/3)²), as RealMLP (Holzmüller et al., 2024) does: an outlier cannot dominate a unit.</summary>
-    Robust,
-}
-
 /// <summary>How to read CSV files and turn their columns into features: dialect overrides (null: sniffed from the
 /// file), columns to leave out, and the missing-value and unknown-category policies.</summary>
 public sealed record DataOptions
@@ -76,13 +65,6 @@ public sealed record DataOptions
     public IReadOnlyList<string> Drop { get; init; } = [];
 
     public MissingValuePolicy Missing { get; init; } = MissingValuePolicy.Error;
-
-    /// <summary>A numeric column with missing values in the training rows gets a second input, 1 where its value was
-    /// missing (and filled), so that the network can tell a filled value from a real one.</summary>
-    public bool MissingIndicators { get; init; }
-
-    /// <summary>How numeric columns are scaled (training only; a scored file uses the model's fitted scaling).</summary>
-    public NumericScaling Scaling { get; init; } = NumericScaling.Standard;
 
     /// <summary>Null when not given: error in training; the model's own (stored from training) for a scored file.</summary>
     public UnknownCategoryPolicy? UnknownCategory { get; init; }

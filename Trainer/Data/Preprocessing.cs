@@ -48,16 +48,15 @@ public sealed record Preprocessing(
     /// <param name="categoryRows">The rows whose values are the categories of text columns: all usable rows of the
     /// training file, so that a rare category that the split puts in validation only is still known.</param>
     public static Preprocessing Fit(RawData raw, TaskKind task, RawColumn[] used, DroppedColumn[] dropped, int[] trainRows, int[] categoryRows,
-        string[] classNames, MissingValuePolicy missing, NumericScaling scaling = NumericScaling.Standard, bool missingIndicators = false)
+        string[] classNames, MissingValuePolicy missing)
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         var stats = NumericStats.Of(raw, trainRows);
         // One scratch column for every median: a wide file (784 pixel columns) would otherwise allocate a sorted copy
         // of each column, hundreds of MB of short-lived arrays that the GC lets the process grow into.
-        var scratch = missing == MissingValuePolicy.Median || scaling == NumericScaling.Robust ? new float[trainRows.Length] : [];
+        var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
-            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scaling, scratch) is var numeric && missingIndicators && fill && HasMissing(raw, column, trainRows)
-                ? numeric with { MissingIndicator = true } : numeric
+            ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scratch)
             : FitText(column, trainRows, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
@@ -78,7 +77,7 @@ public sealed record Preprocessing(
     /// </summary>
     public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory)
     {
-        if (Features.Any(f => f.IsCategorical || f.HasMissingIndicator) || usableRows.Length != raw.Rows)
+        if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
             return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
         EncodeNumericInPlace(raw, usableRows, unknownCategory);
         return [.. rowSets.Select(rows =>
@@ -153,7 +152,6 @@ public sealed record Preprocessing(
         for (int f = 1; f < Features.Length; f++)
             offsets[f] = offsets[f - 1] + Features[f - 1].Width;
         var numericOffsets = numeric.Select(f => offsets[f]).ToArray();
-        var numericFeatures = numeric.Select(f => Features[f]).ToArray();
         var means = numeric.Select(f => Features[f].Mean).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
@@ -165,12 +163,9 @@ public sealed record Preprocessing(
             for (int k = 0; k < slots.Length; k++)
             {
                 float value = source[slots[k]];
-                bool missing = float.IsNaN(value);
-                if (missing)
+                if (float.IsNaN(value))
                     value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
-                if (numericFeatures[k].HasMissingIndicator)
-                    destination[numericOffsets[k] + 1] = missing ? 1f : 0f;
-                float encoded = numericFeatures[k].Encode(value);
+                float encoded = (value - means[k]) / scales[k];
                 if (!float.IsFinite(encoded))
                     throw NotFiniteWhenScaled(raw, r, columns[numeric[k]], value, means[k], scales[k]);
                 destination[numericOffsets[k]] = encoded;
@@ -183,21 +178,7 @@ public sealed record Preprocessing(
         }
     }
 
-    private static bool HasMissing(RawData raw, RawColumn column, int[] trainRows)
-    {
-        foreach (int r in trainRows)
-        {
-            if (float.IsNaN(raw.Number(r, column)))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>The bound of RealMLP's smooth clip, in interquartile ranges from the median.</summary>
-    public const float RobustClip = 3f;
-
-    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill,
-        NumericScaling scaling, float[] scratch)
+    private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill, float[] scratch)
     {
         int k = column.Slot;
         float? filler = fill switch
@@ -206,45 +187,9 @@ public sealed record Preprocessing(
             MissingValuePolicy.Median => Median(raw, column, trainRows, scratch),
             _ => null,
         };
-        if (scaling == NumericScaling.Robust)
-        {
-            var (median, spread) = RobustCentreAndSpread(raw, column, trainRows, scratch);
-            return new FeatureEncoding(column.Name, false, median, spread > 0 ? spread : 1f, filler, [], null, RobustClip);
-        }
         // A column without spread in the training rows is only centred (to 0), which is all it can be.
         float scale = stats.Deviations[k] > 0 ? (float)stats.Deviations[k] : 1f;
         return new FeatureEncoding(column.Name, false, (float)stats.Means[k], scale, filler, [], null);
-    }
-
-    /// <summary>The median of the column's training values and their interquartile range, or half their range when the
-    /// quartiles are equal (a column that is mostly one value: its other values must still count); 0 for a constant.</summary>
-    private static (float Median, float Spread) RobustCentreAndSpread(RawData raw, RawColumn column, int[] trainRows, float[] scratch)
-    {
-        int n = 0;
-        foreach (int r in trainRows)
-        {
-            float value = raw.Number(r, column);
-            if (!float.IsNaN(value))
-                scratch[n++] = value;
-        }
-        if (n == 0)
-            return (0, 0);
-        var values = scratch.AsSpan(0, n);
-        values.Sort();
-        float median = Quantile(values, 0.5);
-        float spread = Quantile(values, 0.75) - Quantile(values, 0.25);
-        if (!(spread > 0))
-            spread = (values[^1] - values[0]) / 2;
-        return (median, spread);
-    }
-
-    /// <summary>The q-quantile of sorted values, interpolated linearly between neighbours (numpy's default).</summary>
-    private static float Quantile(ReadOnlySpan<float> sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return (float)(sorted[below] + (position - below) * ((double)sorted[above] - sorted[below]));
     }
 
     private static FeatureEncoding FitText(RawColumn column, int[] trainRows, int[] categoryRows, bool fill)

@@ -57,22 +57,10 @@ public static class OnnxExport
         var blocks = prep.Features.Select((f, i) => f.IsCategorical ? OneHot(graph, f, inputs[i].Item1) : Filled(graph, f, inputs[i].Item1)).ToArray();
         string x = graph.Node("Concat", blocks, ("axis", 1)); // (batch, InputCount)
         // A one-hot input is used as it is: centred on 0 and scaled by 1, exactly.
-        // A one-hot input, and a missing-value indicator, is used as it is: centred on 0 and scaled by 1, exactly.
-        var means = prep.Features.SelectMany(f => f.IsCategorical ? new float[f.Width] : f.HasMissingIndicator ? [f.Mean, 0f] : [f.Mean]).ToArray();
-        var scales = prep.Features.SelectMany(f => f.IsCategorical ? Enumerable.Repeat(1f, f.Width) : f.HasMissingIndicator ? [f.Scale, 1f] : [f.Scale]).ToArray();
+        var means = prep.Features.SelectMany(f => f.IsCategorical ? new float[f.Width] : [f.Mean]).ToArray();
+        var scales = prep.Features.SelectMany(f => f.IsCategorical ? Enumerable.Repeat(1f, f.Width) : [f.Scale]).ToArray();
         x = graph.Node("Sub", [x, graph.Constant("feature_means", means, means.Length)]);
         x = graph.Node("Div", [x, graph.Constant("feature_scales", scales, scales.Length)]);
-        if (prep.Features.Any(f => f.SoftClip is not null))
-        {
-            // The smooth clip z / √(1 + (z·(1/c))²) of robustly scaled columns (FeatureEncoding.Clip); 1/c = 0 leaves an
-            // input exactly as it is. Robust scaling clips every numeric column, and one-hot inputs are 0 or 1, so the
-            // first Clip into ±ClipRange changes no input that is not clipped.
-            x = graph.Node("Clip", [x, graph.Constant("clip_low", [-FeatureEncoding.ClipRange]), graph.Constant("clip_high", [FeatureEncoding.ClipRange])]);
-            var inverseBounds = prep.Features.SelectMany(f => f.SoftClip is { } c ? f.HasMissingIndicator ? [1f / c, 0f] : [1f / c] : new float[f.Width]).ToArray();
-            string scaled = graph.Node("Mul", [x, graph.Constant("feature_inverse_clips", inverseBounds, inverseBounds.Length)]);
-            string onePlusSquare = graph.Node("Add", [graph.Node("Mul", [scaled, scaled]), graph.Constant("one", [1f], 1)]);
-            x = graph.Node("Div", [x, graph.Node("Sqrt", [onePlusSquare])]);
-        }
         for (int i = 0; i < network.Layers.Count; i++)
             x = Layer(graph, network.Layers[i], i, x);
 
@@ -106,16 +94,9 @@ public static class OnnxExport
 
     // A numeric column, (batch, 1): NaN replaced by the model's fill when it has one. Without one, predict stops at a
     // missing value; a graph cannot stop, and the NaN reaches the outputs (and the label is "").
-    // With a missing-value indicator the column is (batch, 2): the filled value, then 1 where it was NaN.
-    private static string Filled(OnnxGraph graph, FeatureEncoding feature, string input)
-    {
-        string filled = feature.Fill is { } fill
-            ? graph.MlNode("Imputer", [input], ("imputed_value_floats", new[] { fill }), ("replaced_value_float", float.NaN))
-            : input;
-        return feature.HasMissingIndicator
-            ? graph.Node("Concat", [filled, graph.Node("Cast", [graph.Node("IsNaN", [input])], ("to", (int)OnnxType.Float))], ("axis", 1))
-            : filled;
-    }
+    private static string Filled(OnnxGraph graph, FeatureEncoding feature, string input) => feature.Fill is { } fill
+        ? graph.MlNode("Imputer", [input], ("imputed_value_floats", new[] { fill }), ("replaced_value_float", float.NaN))
+        : input;
 
     // A text column, (batch, 1) → (batch, categories). A missing marker ("", NA, NaN, null, ?) becomes the fill
     // category when the model has one; without one, predict stops, and here the block is NaN, as a missing number
