@@ -27,11 +27,6 @@ internal static partial class FashionComparison
         string test = BenchmarkFiles.FashionTest(root).Path;
         string trainer = BenchmarkFiles.ReleaseTrainer(root).Path;
         string script = BenchmarkFiles.Reference(root, "numpy_mlp.py").Path;
-        if (!File.Exists(train) || !File.Exists(test))
-        {
-            Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
-            return 2;
-        }
         // The floor's products run on the kernel the children get: BlasBackend picks CoreType itself when the variable is unset.
         Console.WriteLine(NeuralNet.LinearAlgebra.BlasBackend.Use(NeuralNet.LinearAlgebra.BlasChoice.Auto).Describe());
         string loadBefore = Statistics.LoadAverage();
@@ -114,7 +109,7 @@ internal static partial class FashionComparison
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error.Result}");
+            throw new ChildProcessException(command, process.ExitCode, error.Result);
         var rss = MaxRss().Match(error.Result);
         return (output, double.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture));
     }
