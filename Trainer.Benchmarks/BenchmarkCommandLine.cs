@@ -116,21 +116,20 @@ internal static class BenchmarkCommandLine
     {
         var runs = Count("RUNS", 3, "Alternating runs per side");
         var epochs = Count("EPOCHS", 2, "Epochs per run");
-        // No DefaultValueFactory for the lists: help would show them as "1|2".
-        var threads = new Argument<int[]?>("THREADS")
+        // No DefaultValueFactory for the list: help would show it as "1|2".
+        var cores = new Argument<int[]?>("CORES")
         {
-            Description = "Our --threads, one run each, e.g. 1,2 [default: 1,2]",
+            Description = "The core counts compared, e.g. 1,2: on N cores ours runs with --threads N and numpy at every BLAS thread count from 1 to N [default: 1,2]",
             Arity = ArgumentArity.ZeroOrOne,
-            CustomParser = result => result.Tokens.Count == 0 ? null : Wholes(result, "THREADS"),
+            CustomParser = result => result.Tokens.Count == 0 ? null : Wholes(result, "CORES"),
         };
-        var numpyThreads = Count("NUMPY-THREADS", 1, "numpy's BLAS threads");
-        var command = new Command("fashion", "Fashion-MNIST training against ../shared/reference/numpy_mlp.py, the same work on both sides, alternating")
+        var command = new Command("fashion", "Fashion-MNIST training against ../shared/reference/numpy_mlp.py at its fastest BLAS thread count, the same work on the same cores, alternating")
         {
-            runs, epochs, threads, numpyThreads,
+            runs, epochs, cores,
         };
         command.SetAction(parse => Needing(parse.GetValue(check), "fashion", [BenchmarkFiles.FashionTrain(root), BenchmarkFiles.FashionTest(root), BenchmarkFiles.ReleaseTrainer(root),
-                BenchmarkFiles.Reference(root, "numpy_mlp.py"), BenchmarkFiles.Python3("python3-numpy"), BenchmarkFiles.TimeProgram], output, error,
-            () => FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(threads) is { Length: > 0 } given ? given : [1, 2], parse.GetValue(numpyThreads))));
+                BenchmarkFiles.Reference(root, "numpy_mlp.py"), BenchmarkFiles.Python3("python3-numpy"), BenchmarkFiles.TimeProgram, BenchmarkFiles.TasksetProgram], output, error,
+            () => FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(cores) is { Length: > 0 } given ? given : [1, 2])));
         return command;
     }
 

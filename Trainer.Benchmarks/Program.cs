@@ -5,7 +5,7 @@ namespace NeuralNet.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project Trainer.Benchmarks -- relu</c> runs the ReLU table, then relu_numpy.py,
-/// then prints the compact results table. <c>-- fashion [runs] [epochs] [threads,…] [numpy BLAS threads]</c> compares
+/// then prints the compact results table. <c>-- fashion [runs] [epochs] [cores,…]</c> compares
 /// Fashion-MNIST training with numpy_mlp.py (<see cref="FashionComparison"/>); <c>-- scaling [rounds]</c> prints the
 /// samples/s table of batch sizes × widths × workers (<see cref="ScalingTable"/>).
 /// <c>-- quality</c> runs the trainer with no flags and scikit-learn's MLP defaults on every dataset (<see cref="QualityBenchmark"/>);
