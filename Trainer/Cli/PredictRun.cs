@@ -30,7 +30,7 @@ public static class PredictRun
         var prep = model.Preprocessing;
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
-        float[] predictions;
+        double[] predictions;
         try
         {
             predictions = Predictor.Predict(model.Network, prep, data.Dataset, parallelism);
@@ -56,7 +56,7 @@ public static class PredictRun
 
     /// <summary>Columns: the ID columns (see <see cref="ScoringData.Load"/>), the predicted class name (or value) under the
     /// target's name, then p_CLASS for each class. Numbers are in round-trip form.</summary>
-    public static void Write(TextWriter destination, Preprocessing prep, ScoringData data, float[] predictions)
+    public static void Write(TextWriter destination, Preprocessing prep, ScoringData data, double[] predictions)
     {
         bool classification = prep.Task == TaskKind.Classification;
         int outputs = prep.OutputCount;
@@ -77,12 +77,18 @@ public static class PredictRun
             foreach (string id in data.Ids[j])
                 record[column++] = id;
             if (classification)
-                record[column++] = prep.ClassNames[Evaluation.ArgMax(values)];
-            foreach (float value in values)
-                record[column++] = Number(value);
+                record[column++] = prep.ClassNames[Evaluation.ArgMax<double>(values)];
+            for (int k = 0; k < outputs; k++)
+                record[column++] = classification ? Number((float)values[k]) : Value(values[k], prep.TargetScales[k]);
             csv.WriteRecord(record);
         }
     }
 
     private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    // A regression value is computed in double; written as the float it rounds to (its shortest form, as the
+    // network's outputs are floats), unless that float is more than a millionth of the target's standard deviation
+    // away from it: large values close together (1e9 + 10·x), written in full.
+    private static string Value(double value, float scale) =>
+        Math.Abs((float)value - value) <= 1e-6 * scale ? Number((float)value) : value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
 
@@ -95,7 +94,7 @@ public static partial class ColumnScreening
         {
             int k = column.Slot;
             if (constant[k])
-                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
+                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {raw.ValueText(k, first[k])}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))

@@ -5,10 +5,13 @@ namespace NeuralNet.Data;
 /// (value − Mean) / Scale, a missing value first replaced by <see cref="Fill"/>. A text column is a one-hot block
 /// of <see cref="Categories"/>.Length inputs, a missing value first replaced by <see cref="FillCategory"/>.
 /// </summary>
-/// <param name="Fill">The mean or median of the training rows (--missing mean|median); null when missing values are not filled.</param>
+/// <param name="Mean">The training rows' mean, in double: a column of large values close together (epoch times)
+/// needs more digits than a float has to be centred (files saved before it was double hold a float here).</param>
+/// <param name="Fill">The mean or median of the training rows (--missing mean|median), in double like
+/// <paramref name="Mean"/>; null when missing values are not filled.</param>
 /// <param name="Categories">The categories seen in the training file, sorted ordinally; empty for a numeric column.</param>
 /// <param name="FillCategory">The most frequent category of the training rows (--missing mean|median), or null.</param>
-public sealed record FeatureEncoding(string Name, bool IsCategorical, float Mean, float Scale, float? Fill, string[] Categories, string? FillCategory)
+public sealed record FeatureEncoding(string Name, bool IsCategorical, double Mean, float Scale, double? Fill, string[] Categories, string? FillCategory)
 {
     public int Width => IsCategorical ? Categories.Length : 1;
 

@@ -15,6 +15,10 @@ internal enum CellKind
     NotFinite,
 
     NotANumber,
+
+    /// <summary>A number, but so far from its column's offset (<see cref="RawData.Offsets"/>) that the difference
+    /// leaves the float range: 3e38 in a column whose first rows are all near -3e38.</summary>
+    OutOfSpan,
 }
 
 /// <summary>
@@ -56,7 +60,41 @@ internal static class NumberGrammar
         return CellKind.NotFinite;
     }
 
-    /// <summary>Reads a field held as text (a target, a sampled cell); null is missing.</summary>
+    /// <summary>Reads a field as its difference from <paramref name="offset"/>, rounded to a float once: a column of
+    /// large values close together (epoch milliseconds, 15-digit IDs) keeps them apart, where the nearest float of
+    /// each value would make many of them one. With offset 0 this is <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, double offset, out float value)
+    {
+        if (offset == 0)
+            return Read(field, decimalComma, out value);
+        var kind = ReadDouble(field, decimalComma, out double exact);
+        value = kind == CellKind.Number ? (float)(exact - offset) : float.NaN;
+        if (kind != CellKind.Number || float.IsFinite(value))
+            return kind;
+        value = float.NaN;
+        return CellKind.OutOfSpan;
+    }
+
+    /// <summary>Reads a field's UTF-8 bytes to double precision; the same grammar and float range as
+    /// <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CellKind ReadDouble(ReadOnlySpan<byte> field, bool decimalComma, out double value)
+    {
+        var kind = Read(field, decimalComma, out float _);
+        value = double.NaN;
+        if (kind != CellKind.Number)
+            return kind;
+        field = field.Trim(" \t"u8);
+        Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
+        field.CopyTo(copy);
+        if (decimalComma)
+            copy.Replace((byte)',', (byte)'.');
+        value = double.Parse(copy, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return kind;
+    }
+
+    /// <summary>Reads a field held as text (a target, a sampled cell) to double precision; null is missing.</summary>
     public static CellKind Read(string? text, bool decimalComma, out double value)
     {
         value = double.NaN;
@@ -64,16 +102,7 @@ internal static class NumberGrammar
             return CellKind.Missing;
         Span<byte> utf8 = text.Length <= 128 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
         int length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
-        var kind = Read(utf8[..length], decimalComma, out float single);
-        if (kind == CellKind.Number)
-        {
-            // The double of the same text, for targets, which keep double precision until they are standardised.
-            var bytes = utf8[..length];
-            if (decimalComma)
-                bytes.Replace((byte)',', (byte)'.');
-            value = double.Parse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-        return kind;
+        return ReadDouble(utf8[..length], decimalComma, out value);
     }
 
     /// <summary>Whether <paramref name="text"/> is a finite number in this grammar.</summary>

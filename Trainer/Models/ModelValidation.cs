@@ -42,7 +42,7 @@ internal static class ModelValidation
                 throw new InputException($"{damaged} preprocessing has {prep.TargetNames.Length} targets but {prep.TargetMeans.Length} target_means and {prep.TargetScales.Length} target_scales");
             for (int k = 0; k < prep.TargetNames.Length; k++)
             {
-                if (!float.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] >= SmallestScale) || !float.IsFinite(prep.TargetScales[k]))
+                if (!double.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] >= SmallestScale) || !float.IsFinite(prep.TargetScales[k]))
                     throw new InputException($"{damaged} target '{prep.TargetNames[k]}': its mean must be finite and its scale finite and at least {SmallestScale:G9}");
             }
         }
@@ -68,9 +68,9 @@ internal static class ModelValidation
             Unique(damaged, $"feature '{feature.Name}'", "category", feature.Categories);
             return;
         }
-        if (!float.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale >= SmallestScale))
+        if (!double.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale >= SmallestScale))
             throw new InputException($"{damaged} feature '{feature.Name}': its mean must be finite and its scale finite and at least {SmallestScale:G9} (mean {feature.Mean}, scale {feature.Scale})");
-        if (feature.Fill is { } fill && !float.IsFinite(fill))
+        if (feature.Fill is { } fill && !double.IsFinite(fill))
             throw new InputException($"{damaged} feature '{feature.Name}': its fill value must be finite");
     }
 
