@@ -45,6 +45,15 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>Whether two existing paths name one file: equal real paths (symbolic links resolved), or one file
+    /// under two names (a hard link, a bind mount).</summary>
+    public static bool SameFile(string first, string second)
+    {
+        if (string.Equals(RealPath(first), RealPath(second), StringComparison.Ordinal))
+            return true;
+        return FileIdentity.Of(first) is { } a && FileIdentity.Of(second) is { } b && (a.Device, a.Inode) == (b.Device, b.Inode);
+    }
+
     /// <summary>An input given as an empty string ("--test ''") is named as such, not as a file ':' not found.</summary>
     public static void CheckInputs(IEnumerable<NamedPath> inputs)
     {

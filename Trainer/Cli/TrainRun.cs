@@ -283,7 +283,12 @@ public static class TrainRun
         Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
         if (options.TestPath is not null)
+        {
             CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
+            // Scored on its own training rows, a model's "test" figure is its training figure.
+            if (File.Exists(options.TestPath) && File.Exists(options.DataPath) && OutputPaths.SameFile(options.DataPath, options.TestPath))
+                throw new InputException($"--test {options.TestPath}: the same file as the training data ({options.DataPath}); its test figures would be figures on the training rows; give held-out rows in another file");
+        }
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
