@@ -33,7 +33,12 @@ public static class TrainRun
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
         if (resumed is not null)
+        {
             ResumeConflicts.Check(options, resumed);
+            (options, splitRandom, var splitNote) = ResumedSplit.Keep(options, resumed, splitRandom);
+            if (splitNote is not null && options.Verbosity != Verbosity.Quiet)
+                output.WriteLine(splitNote);
+        }
         // A resumed run keeps the saved model's class weighting unless --class-weight is given; balanced weights are
         // counted again on this run's training split. A file saved before the weighting was recorded resumes unweighted.
         if (resumed?.Run?.ClassWeight is { } savedWeighting && !options.Given.Contains("--class-weight"))
