@@ -30,8 +30,9 @@ public static class DataSummary
                 if (data.MissingByColumn.GetValueOrDefault(feature.Name) is not (> 0 and var count))
                     continue;
                 string column = feature.Name;
-                string value = feature.IsCategorical ? $"its most frequent value '{feature.FillCategory}'" : Invariant($"the training rows' {statistic} {feature.Fill:G6}");
-                yield return Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with {value} (--missing error refuses them)");
+                yield return feature.IsCategorical
+                    ? Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} read as a category of their own, apart from every value of the column (--missing error refuses them)")
+                    : Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with the training rows' {statistic} {feature.Fill:G6} (--missing error refuses them)");
             }
         }
         if (prep.Task == TaskKind.Classification)
@@ -55,9 +56,9 @@ public static class DataSummary
     private const int MaxClassesListed = 30;
 
     /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
-    /// 14.2; missing → 28 (median)" or "feature 'Sex': text, 2 categories: female, male; missing → male".</summary>
+    /// 14.2; missing → 28 (median)" or "feature 'Embarked': text, 3 categories: C, Q, S; missing → a category of its own".</summary>
     public static IEnumerable<string> Encodings(Preprocessing prep) => prep.Features.Select(f => f.IsCategorical
-        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
+        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.MissingCategory ? "; missing → a category of its own" : f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
         : Invariant($"feature '{f.Name}': numeric, mean {f.Mean:G6}, scale {f.Scale:G6}{(f.Fill is { } value ? $"; missing → {value:G6} ({prep.Missing.ToString().ToLowerInvariant()})" : "")}"));
 
     /// <summary>Names for a line: all of them, or the first eight and how many more.</summary>

@@ -21,6 +21,7 @@ public static class EvaluateRun
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
+        options = options with { NaValues = options.NaValues ?? prep.NaValues };
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.

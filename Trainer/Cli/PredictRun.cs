@@ -29,6 +29,7 @@ public static class PredictRun
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
+        options = options with { NaValues = options.NaValues ?? prep.NaValues };
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
         double[] predictions;
         try

@@ -35,6 +35,8 @@ public static class TrainRun
         if (resumed is not null)
         {
             ResumeConflicts.Check(options, resumed);
+            // The saved run's missing-value words, unless --na-values gives others.
+            options = options with { Data = options.Data with { NaValues = options.Data.NaValues ?? resumed.Preprocessing.NaValues } };
             (options, splitRandom, var splitNote) = ResumedSplit.Keep(options, resumed, splitRandom);
             if (splitNote is not null && options.Verbosity != Verbosity.Quiet)
                 output.WriteLine(splitNote);

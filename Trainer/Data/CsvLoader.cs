@@ -81,7 +81,7 @@ public static class CsvLoader
             var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => TargetAnalysis.ByValue(Trimmed(c.Column, rows), scan.Dialect.DecimalComma))], dropped,
-                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]) { Offsets = offsets };
+                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]) { Offsets = offsets, Missing = scan.Missing };
             // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
@@ -122,6 +122,7 @@ public static class CsvLoader
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
         var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
         bool decimalComma = scan.Dialect.DecimalComma;
+        var missing = scan.Missing;
         string? utf8Path = scan.Encoding is null ? scan.Path : null;
         int fields = scan.Header.Length;
         int capacity = lines.Length;
@@ -144,7 +145,7 @@ public static class CsvLoader
             for (int k = 0; k < numeric.Length; k++)
             {
                 int c = numeric[k];
-                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, offsets[k], out values[k]);
+                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, missing, offsets[k], out values[k]);
                 if (kind is CellKind.NotANumber or CellKind.NotFinite or CellKind.OutOfSpan)
                 {
                     problems = RecordProblem.Of(record, c, kind, utf8Path, problems);
@@ -156,7 +157,7 @@ public static class CsvLoader
             {
                 if (utf8Path is not null && RecordProblem.Utf8(record, column.Index, utf8Path) is { } invalid)
                     return invalid;
-                column.Texts![row] = CsvScan.TextOf(record, column.Index);
+                column.Texts![row] = CsvScan.TextOf(record, column.Index, missing);
             }
             return problems;
         }

@@ -19,6 +19,9 @@ namespace NeuralNet.Data;
 internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect Dialect, DialectChoice Sniffed, System.Text.Encoding? Encoding,
     string[] Header, int EstimatedRows, string?[][] Sample)
 {
+    /// <summary>The words that mean a missing value in this file (--na-values, else the default ones).</summary>
+    public MissingValues Missing { get; init; } = MissingValues.Default;
+
     /// <summary>The encoding the file is read in, for the summary: a UTF-16 or UTF-32 byte order mark's (which sets it
     /// whatever --encoding says), else --encoding's, else utf-8.</summary>
     public string EncodingName { get; init; } = "utf-8";
@@ -40,11 +43,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         string readPath = CsvSource.Resolve(path);
         var encoding = DataOptions.EncodingNamed(options.Encoding);
-        var first = ReadSample(path, readPath, options.Delimiter, encoding, out long fileBytes, options.Encoding);
+        var missing = MissingValues.For(options.NaValues);
+        var first = ReadSample(path, readPath, options.Delimiter, encoding, missing, out long fileBytes, options.Encoding);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
-            && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
+            && TryReadSample(path, readPath, ';', encoding, missing) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
         var (separator, records, offsets, wholeFile, lines, byteOrderMark, firstRow) = first;
         if (records.Count == 0)
@@ -74,13 +78,14 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample)
         {
             EncodingName = (byteOrderMark ?? encoding)?.WebName ?? "utf-8",
+            Missing = missing,
         };
     }
 
     /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
     /// the whole file; a row with another field count than the first is an error.</summary>
     /// <param name="encodingName">--encoding as given, for messages.</param>
-    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, out long fileBytes, string? encodingName = null)
+    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, MissingValues missing, out long fileBytes, string? encodingName = null)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
@@ -100,7 +105,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
-            records.Add(ReadFields(reader, path, encoding is null));
+            records.Add(ReadFields(reader, path, encoding is null, missing));
             // A header cell is a name, not a value: 'NA' or '?' there names the column as written (checked as UTF-8 above).
             if (records.Count == 1)
                 firstRow = [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())];
@@ -110,11 +115,11 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return new SampleRead(reader.Separator, records, offsets, false, lines, byteOrderMark, firstRow);
     }
 
-    private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
+    private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding, MissingValues missing)
     {
         try
         {
-            return ReadSample(path, readPath, separator, encoding, out _);
+            return ReadSample(path, readPath, separator, encoding, missing, out _);
         }
         catch (InputException)
         {
@@ -329,27 +334,27 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <param name="checkUtf8">True when the file is read as UTF-8: a field that is not valid UTF-8 is an error.</param>
-    private static string?[] ReadFields(CsvReader reader, string path, bool checkUtf8)
+    private static string?[] ReadFields(CsvReader reader, string path, bool checkUtf8, MissingValues missing)
     {
         var fields = new string?[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++)
         {
             if (checkUtf8 && InvalidUtf8(path, reader, i) is { } invalid)
                 throw invalid;
-            fields[i] = TextOf(reader, i);
+            fields[i] = TextOf(reader, i, missing);
         }
         return fields;
     }
 
     /// <summary>A text field trimmed of the spaces and tabs around it, inside quotes too (so ' setosa' and 'setosa'
-    /// are one class), or null for a missing value (<see cref="MissingValues"/>). Non-ASCII text is also trimmed of
+    /// are one class), or null for a missing value (one of <paramref name="missing"/>'s words, or empty). Non-ASCII text is also trimmed of
     /// Unicode spaces (a no-break space: 'yes\u00A0' and 'yes' are one class); but a number with a no-break space
     /// stays as it is, not a number (<see cref="NumberGrammar"/>).</summary>
-    public static string? TextOf(CsvReader record, int column)
+    public static string? TextOf(CsvReader record, int column, MissingValues missing)
     {
         var bytes = record.GetSpan(column);
         var trimmed = bytes.Trim(" \t"u8);
-        if (MissingValues.IsMissing(trimmed))
+        if (missing.IsMissing(trimmed))
             return null;
         string text = record.GetString(column);
         text = trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');

@@ -59,5 +59,5 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
 
     /// <summary>The default error: <c>file: N missing values (...); the first at line L, column C ('name'); use --missing mean|median|drop-rows</c>.</summary>
     public InputException ToException(RawData raw, string advice = "use --missing mean|median|drop-rows") =>
-        new($"{raw.Path}: {Count} missing value{(Count == 1 ? "" : "s")} ({MissingValues.Description}); the first at line {raw.Lines[FirstRow]}, column {FirstColumn!.Index + 1} ('{FirstColumn.Name}'); {advice}");
+        new($"{raw.Path}: {Count} missing value{(Count == 1 ? "" : "s")} ({raw.Missing.Description}); the first at line {raw.Lines[FirstRow]}, column {FirstColumn!.Index + 1} ('{FirstColumn.Name}'); {advice}");
 }

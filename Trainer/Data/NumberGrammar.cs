@@ -8,7 +8,7 @@ internal enum CellKind
 {
     Number,
 
-    /// <summary>One of <see cref="MissingValues.Words"/>, or empty.</summary>
+    /// <summary>One of the file's missing-value words (<see cref="MissingValues"/>), or empty.</summary>
     Missing,
 
     /// <summary>Written as a number, but outside the float range (1e400, 1e39), or an infinity (inf, -Infinity, ∞).</summary>
@@ -30,22 +30,27 @@ internal enum CellKind
 /// </summary>
 internal static class NumberGrammar
 {
-    /// <summary>Reads a field's UTF-8 bytes. The common case, a short integer, is inlined into the reading loop.</summary>
+    /// <summary>Reads a field's UTF-8 bytes, the default words being missing values. The common case, a short
+    /// integer, is inlined into the reading loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, out float value) =>
-        TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, out value);
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, out float value) => Read(field, decimalComma, MissingValues.Default, out value);
+
+    /// <summary>Reads a field's UTF-8 bytes, <paramref name="missing"/>'s words being missing values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value) =>
+        !missing.HasNumbers && TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, missing, out value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, out float value)
+    private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value)
     {
         value = float.NaN;
         // Trimmed here rather than by the reader, for every field, only when the fast path did not take it.
         field = field.Trim(" \t"u8);
+        if (missing.IsMissing(field))
+            return CellKind.Missing;
         if (TryParseShortInteger(field, out value))
             return CellKind.Number;
         value = float.NaN;
-        if (MissingValues.IsMissing(field))
-            return CellKind.Missing;
         if (!Matches(field, decimalComma ? (byte)',' : (byte)'.'))
             return LooksInfinite(field) ? CellKind.NotFinite : CellKind.NotANumber;
         Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
@@ -64,11 +69,11 @@ internal static class NumberGrammar
     /// large values close together (epoch milliseconds, 15-digit IDs) keeps them apart, where the nearest float of
     /// each value would make many of them one. With offset 0 this is <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, double offset, out float value)
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, double offset, out float value)
     {
         if (offset == 0)
-            return Read(field, decimalComma, out value);
-        var kind = ReadDouble(field, decimalComma, out double exact);
+            return Read(field, decimalComma, missing, out value);
+        var kind = ReadDouble(field, decimalComma, missing, out double exact);
         value = kind == CellKind.Number ? (float)(exact - offset) : float.NaN;
         if (kind != CellKind.Number || float.IsFinite(value))
             return kind;
@@ -79,9 +84,9 @@ internal static class NumberGrammar
     /// <summary>Reads a field's UTF-8 bytes to double precision; the same grammar and float range as
     /// <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static CellKind ReadDouble(ReadOnlySpan<byte> field, bool decimalComma, out double value)
+    public static CellKind ReadDouble(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out double value)
     {
-        var kind = Read(field, decimalComma, out float _);
+        var kind = Read(field, decimalComma, missing, out float _);
         value = double.NaN;
         if (kind != CellKind.Number)
             return kind;
@@ -102,11 +107,19 @@ internal static class NumberGrammar
             return CellKind.Missing;
         Span<byte> utf8 = text.Length <= 128 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
         int length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
-        return ReadDouble(utf8[..length], decimalComma, out value);
+        return ReadDouble(utf8[..length], decimalComma, MissingValues.Default, out value);
     }
 
     /// <summary>Whether <paramref name="text"/> is a finite number in this grammar.</summary>
     public static bool IsNumber(string? text, bool decimalComma, out double value) => Read(text, decimalComma, out value) == CellKind.Number;
+
+    /// <summary>Whether a text is written as a number with either decimal separator, whatever its size and whatever
+    /// the missing-value words are (a word of --na-values such as -999).</summary>
+    public static bool IsWrittenAsNumber(string text)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text.Trim(' ', '\t'));
+        return Matches(utf8, (byte)'.') || Matches(utf8, (byte)',');
+    }
 
     /// <summary>Whether the field fits the grammar, whatever its size.</summary>
     private static bool Matches(ReadOnlySpan<byte> s, byte point)

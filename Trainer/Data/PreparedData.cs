@@ -59,7 +59,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
-            with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error };
+            with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
         var (train, validation) = (split[0], split[1]);
         return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
@@ -172,7 +172,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             case MissingValuePolicy.DropRows:
                 int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
                 if (kept.Length == 0)
-                    throw new InputException($"{raw.Path}: every row has a missing value ({MissingValues.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
+                    throw new InputException($"{raw.Path}: every row has a missing value ({raw.Missing.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
                 return (kept, raw.Rows - kept.Length, 0, all.ByColumn);
             default:
                 var targets = MissingValueScan.Of(raw, raw.Targets);

@@ -18,6 +18,8 @@ namespace NeuralNet.Data;
 /// <param name="Missing">How missing values were handled in training, and are in other files.</param>
 /// <param name="UnknownCategory">--unknown-category as given in training, used by predict and evaluate unless they
 /// are given their own; null in files saved before it was stored (then: error).</param>
+/// <param name="NaValues">--na-values as given in training (the words that meant a missing value), used by predict,
+/// evaluate and the ONNX export unless given their own; null for the default words.</param>
 public sealed record Preprocessing(
     TaskKind Task,
     CsvDialect Dialect,
@@ -28,8 +30,13 @@ public sealed record Preprocessing(
     double[] TargetMeans,
     float[] TargetScales,
     MissingValuePolicy Missing,
-    UnknownCategoryPolicy? UnknownCategory = null)
+    UnknownCategoryPolicy? UnknownCategory = null,
+    string[]? NaValues = null)
 {
+    /// <summary>The words that mean a missing value in the files this model reads, unless --na-values says.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MissingValues MissingWords => MissingValues.For(NaValues);
+
     /// <summary>The columns training recognised as ID-like and left out (predict copies them into its output).</summary>
     public string[] IdColumns => [.. Dropped.Where(d => d.Reason.StartsWith(ColumnScreening.IdLike, StringComparison.Ordinal)).Select(d => d.Name)];
 
@@ -58,7 +65,7 @@ public sealed record Preprocessing(
         var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
             ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scratch)
-            : FitText(column, trainRows, categoryRows, fill)).ToArray();
+            : FitText(column, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
     }
@@ -196,15 +203,14 @@ public sealed record Preprocessing(
         return new FeatureEncoding(column.Name, false, stats.Means[k], scale, filler, [], null);
     }
 
-    private static FeatureEncoding FitText(RawColumn column, int[] trainRows, int[] categoryRows, bool fill)
+    // Under a fill policy, a missing text is a category of its own, never the most frequent real one: "None" may be
+    // a masonry type and a gap in the column something else again.
+    private static FeatureEncoding FitText(RawColumn column, int[] categoryRows, bool fill)
     {
         var texts = column.Texts!;
         var categories = categoryRows.Select(r => texts[r]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        string? mostFrequent = fill
-            ? trainRows.Select(r => texts[r]).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
-            : null;
-        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, mostFrequent);
+        bool missing = fill && categoryRows.Any(r => texts[r] is null);
+        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, null, missing);
     }
 
     private static (double[] Means, float[] Scales) FitTargets(RawData raw, int[] trainRows)
@@ -237,8 +243,17 @@ public sealed record Preprocessing(
 
     private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
     {
-        string? text = column.Texts![row] ?? feature.FillCategory
-            ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+        string? text = column.Texts![row] ?? feature.FillCategory;
+        if (text is null)
+        {
+            if (feature.MissingCategory)
+                block[feature.Categories.Length] = 1f;
+            // A model that fills learned no missing category where its training rows had no gap: all zeros, as an
+            // unseen category; one that does not fill stops.
+            else if (Missing is not (MissingValuePolicy.Mean or MissingValuePolicy.Median))
+                throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+            return;
+        }
         if (index.TryGetValue(text, out int category))
             block[category] = 1f;
         else if (unknownCategory == UnknownCategoryPolicy.Error)

@@ -46,6 +46,9 @@ public sealed record RawData(
     /// <summary>Lines for the summary about how columns were read (a text column that also holds many numbers).</summary>
     public string[] Notes { get; init; } = [];
 
+    /// <summary>The words that meant a missing value in the file (--na-values, else the default ones).</summary>
+    public MissingValues Missing { get; init; } = MissingValues.Default;
+
     /// <summary>For each numeric slot, the value its <see cref="Numbers"/> are stored relative to (value = offset +
     /// stored, in double): 0 for most columns, a typical value of the column where a float could not keep its
     /// values apart (<see cref="NumericOffsets"/>). Empty means every offset is 0.</summary>

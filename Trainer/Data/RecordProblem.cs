@@ -55,7 +55,7 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
         ProblemKind.NotFinite => InputException.At(scan.Path, Line, Column + 1,
             $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a finite number; expected a number within ±3.4e38 (a float)"),
         _ => InputException.At(scan.Path, Line, Column + 1,
-            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number{Hint(Text, scan.Dialect)}; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, {requirement}, or a missing value ({MissingValues.Description})"),
+            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number{Hint(Text, scan.Dialect)}; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, {requirement}, or a missing value ({scan.Missing.Description})"),
     };
 
     /// <summary>A field that is not UTF-8, with its message (a fatal problem), or null.</summary>

@@ -19,8 +19,8 @@ public sealed record OnnxSignature(IReadOnlyList<(string Name, OnnxType Type)> I
 /// <summary>
 /// Writes a saved model as one ONNX graph that computes what predict computes, preprocessing included, as skl2onnx
 /// writes a scikit-learn pipeline: each column its own input; a missing number filled (ai.onnx.ml Imputer, NaN → the
-/// fill); a text column mapped (LabelEncoder: a missing marker → the fill category) and one-hot encoded
-/// (OneHotEncoder with the training categories); the blocks concatenated and standardised (Sub, Div); each layer's
+/// fill); a text column mapped (LabelEncoder: a missing marker → the missing category) and one-hot encoded
+/// (OneHotEncoder with the training categories, and the missing one); the blocks concatenated and standardised (Sub, Div); each layer's
 /// own ONNX form (<see cref="IOnnxLayer"/>, written in the layer's file); then Softmax, ArgMax and the class names
 /// (LabelEncoder), or the values scaled back to target units.
 /// </summary>
@@ -55,7 +55,9 @@ public static class OnnxExport
         var inputs = prep.Features.Select(f => (graph.Input(InputName(f.Name), TypeOf(f), 1), TypeOf(f))).ToArray();
 
         // (batch, 1) per numeric column and (batch, categories) per text column, concatenated in the model's order.
-        var blocks = prep.Features.Select((f, i) => f.IsCategorical ? OneHot(graph, f, inputs[i].Item1)
+        string[] markers = ["", .. prep.MissingWords.Words];
+        bool fills = prep.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
+        var blocks = prep.Features.Select((f, i) => f.IsCategorical ? OneHot(graph, f, inputs[i].Item1, markers, fills)
             : IsFedAsDouble(f) ? CentredInDouble(graph, f, inputs[i].Item1) : Filled(graph, f, inputs[i].Item1)).ToArray();
         string x = graph.Node("Concat", blocks, ("axis", 1)); // (batch, InputCount)
         // A one-hot input is used as it is: centred on 0 and scaled by 1, exactly; a column fed as double is centred already.
@@ -120,32 +122,41 @@ public static class OnnxExport
         ? graph.MlNode("Imputer", [input], ("imputed_value_floats", new[] { (float)fill }), ("replaced_value_float", float.NaN))
         : input;
 
-    // A text column, (batch, 1) → (batch, categories). A missing marker ("", NA, NaN, null, ?) becomes the fill
-    // category when the model has one; without one, predict stops, and here the block is NaN, as a missing number
-    // without a fill is, so that the row's outputs are NaN. Anything else that is not a training category is all
-    // zeros, as predict's --unknown-category ignore gives it.
-    private static string OneHot(OnnxGraph graph, FeatureEncoding feature, string input)
+    // A text column, (batch, 1) → (batch, width). A missing marker ("" or one of the model's missing-value words)
+    // becomes the missing category when the model has one (the block's last input), the fill category in a model
+    // saved before missing categories, all zeros in a model that fills but met no gap in this column (as predict);
+    // in a model that does not fill, predict stops, and here the block is NaN, as a missing number without a fill
+    // is, so that the row's outputs are NaN. Anything else that is not a training category is all zeros, as
+    // predict's --unknown-category ignore gives it.
+    private static string OneHot(OnnxGraph graph, FeatureEncoding feature, string input, string[] markers, bool fills)
     {
-        string[] markers = ["", .. MissingValues.Words];
         string x = input;
-        if (feature.FillCategory is { } fill)
+        // A string that is no category: what an unknown value, and a missing one, are mapped to.
+        string Outside(string stem)
+        {
+            while (feature.Categories.Contains(stem, StringComparer.Ordinal))
+                stem = $"<{stem}>";
+            return stem;
+        }
+        string unknown = Outside("<unknown>");
+        string missing = Outside("<missing>");
+        string? markerValue = feature.MissingCategory ? missing : feature.FillCategory ?? (fills ? unknown : null);
+        if (markerValue is not null)
         {
             // Every other value maps to a string that is no category, so that OneHotEncoder sees it as unknown.
-            string unknown = "<unknown>";
-            while (feature.Categories.Contains(unknown, StringComparer.Ordinal))
-                unknown = $"<{unknown}>";
             x = graph.MlNode("LabelEncoder", [x],
                 ("keys_strings", (string[])[.. feature.Categories, .. markers]),
-                ("values_strings", (string[])[.. feature.Categories, .. markers.Select(_ => fill)]),
+                ("values_strings", (string[])[.. feature.Categories, .. markers.Select(_ => markerValue)]),
                 ("default_string", unknown));
         }
-        string oneHot = graph.MlNode("OneHotEncoder", [x], ("cats_strings", feature.Categories), ("zeros", 1)); // (batch, 1, categories)
-        string flat = graph.Node("Flatten", [oneHot], ("axis", 1)); // (batch, categories)
-        if (feature.FillCategory is not null)
+        string[] columns = feature.MissingCategory ? [.. feature.Categories, missing] : feature.Categories;
+        string oneHot = graph.MlNode("OneHotEncoder", [x], ("cats_strings", columns), ("zeros", 1)); // (batch, 1, width)
+        string flat = graph.Node("Flatten", [oneHot], ("axis", 1)); // (batch, width)
+        if (markerValue is not null)
             return flat;
-        string missing = graph.MlNode("LabelEncoder", [input], ("keys_strings", markers),
+        string nan = graph.MlNode("LabelEncoder", [input], ("keys_strings", markers),
             ("values_floats", markers.Select(_ => float.NaN).ToArray()), ("default_float", 0f)); // (batch, 1): NaN for a marker, else 0
-        return graph.Node("Add", [flat, missing]);
+        return graph.Node("Add", [flat, nan]);
     }
 
     // A layer without an ONNX form is named in the error rather than exported wrongly.
