@@ -76,14 +76,33 @@ public sealed class MissingValueTests
         });
     }
 
-    [Test]
-    public void Never_fills_a_missing_target()
+    [TestCase(MissingValuePolicy.Error)]
+    [TestCase(MissingValuePolicy.Median)]
+    [TestCase(MissingValuePolicy.DropRows)]
+    public void Never_fills_a_missing_target_but_leaves_its_row_out_and_counts_it(MissingValuePolicy policy)
     {
-        string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n");
+        string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n4,NA\n5,0\n6,1\n");
 
-        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
+        var data = PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = policy });
 
-        Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.Unlabelled, Is.EqualTo(2));
+            Assert.That(data.Rows, Is.EqualTo(6));
+            Assert.That(data.Train.Count, Is.EqualTo(4));
+            Assert.That(data.RowsDropped, Is.Zero);
+            Assert.That(data.ValuesFilled, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void A_target_missing_in_every_row_is_an_error()
+    {
+        string path = _files.Write("t.csv", "x,y\n1,\n2,NA\n3,?\n");
+
+        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1)));
+
+        Assert.That(error.Message, Is.EqualTo($"{path}: the target column 'y' (column 2) is missing in every row (empty, NA, N/A, NaN, null, None or ?); expected rows with a target value"));
     }
 
     [Test]

@@ -20,6 +20,8 @@ public static class DataSummary
             yield return line;
         foreach (var group in prep.Dropped.GroupBy(d => d.Reason))
             yield return $"dropped: {Names(group.Select(d => d.Name))}: {group.Key}";
+        if (data.Unlabelled > 0)
+            yield return Invariant($"unlabelled: {data.Unlabelled} row{(data.Unlabelled == 1 ? "" : "s")} without a target value left out ({TargetCounts(prep, data)}), {data.Rows - data.Unlabelled} labelled rows");
         if (data.RowsDropped > 0)
             yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
         if (data.ValuesFilled > 0)
@@ -54,6 +56,11 @@ public static class DataSummary
     }
 
     private const int MaxClassesListed = 30;
+
+    // "'y' missing in 12 rows", per target that has gaps.
+    private static string TargetCounts(Preprocessing prep, PreparedData data) => string.Join(", ", prep.TargetNames
+        .Where(t => data.MissingByColumn.GetValueOrDefault(t) > 0)
+        .Select(t => Invariant($"'{t}' missing in {data.MissingByColumn[t]}")));
 
     /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
     /// 14.2; missing → 28 (median)" or "feature 'Embarked': text, 3 categories: C, Q, S; missing → a category of its own".</summary>

@@ -43,7 +43,7 @@ public static class EvaluateRun
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         if (model.Run is { ClassWeight: ClassWeighting.Balanced, ClassWeights: { } weights })
             output.WriteLine($"trained with --class-weight balanced: {TrainRun.ClassWeightsText(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
-        output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
+        output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows{TrainRun.UnlabelledNote(data)}"));
         if (regression is not null)
         {
             output.WriteLine(Invariant($"loss {regression.Loss:0.0000}  r2 {regression.Metric:0.0000}  rmse {regression.Rmse:G6}  mae {regression.Mae:G6} (in the target's units)"));

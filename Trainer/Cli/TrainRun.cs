@@ -122,7 +122,7 @@ public static class TrainRun
                 var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null, interrupt);
                 var scores = loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
-                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows): {ScoreLine.Format(scores, classification)}");
+                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows{UnlabelledNote(testData)}): {ScoreLine.Format(scores, classification)}");
             }
             catch (InputException e)
             {
@@ -188,6 +188,10 @@ public static class TrainRun
             .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
             [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
     }
+
+    /// <summary>", 3 rows without a target value left out" for a scored file that had such rows, else "".</summary>
+    internal static string UnlabelledNote(Dataset data) =>
+        data.Unlabelled == 0 ? "" : Invariant($"; {data.Unlabelled} row{(data.Unlabelled == 1 ? "" : "s")} without a target value left out");
 
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
     /// really trained.</summary>

@@ -6,11 +6,12 @@ namespace NeuralNet.Data;
 /// once training no longer holds the training matrix.</summary>
 /// <param name="Rows">Data rows in the training file.</param>
 /// <param name="RowsDropped">Rows left out for missing values (--missing drop-rows).</param>
+/// <param name="Unlabelled">Rows left out because their target was missing.</param>
 /// <param name="ValuesFilled">Missing values filled (--missing mean|median).</param>
 /// <param name="LoadSeconds">Reading the training file into the feature matrix.</param>
 /// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding.</param>
 public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation,
-    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
+    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds, int Unlabelled = 0)
 {
     /// <summary>What of the training file's dialect was sniffed rather than given.</summary>
     public DialectChoice Sniffed { get; init; } = new(true, true, true);
@@ -43,7 +44,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
 
         var (used, dropped) = UsedColumns(raw, screen: fitted is null);
 
-        var (rows, rowsDropped, filled, missing) = fitted is null
+        var (rows, rowsDropped, filled, missing, unlabelled) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
             : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
@@ -62,7 +63,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
         var (train, validation) = (split[0], split[1]);
-        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
+        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds, unlabelled)
         {
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
@@ -110,11 +111,13 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true, cancel: cancel);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
-        var (rows, _, _, _) = fittedNow
+        var (rows, _, _, _, unlabelled) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         cancel.ThrowIfCancellationRequested();
-        return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        dataset.Unlabelled = unlabelled;
+        return dataset;
     }
 
     /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
@@ -126,7 +129,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
+        var (rows, _, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
         return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
@@ -138,7 +141,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// nothing to fill with, and leaving rows out of another file unasked would give fewer answers than rows without
     /// a word, so there a missing value is an error unless drop-rows is asked for.
     /// </summary>
-    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) ScoredRows(RawData raw, RawColumn[] columns,
+    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing, int Unlabelled) ScoredRows(RawData raw, RawColumn[] columns,
         Preprocessing model, MissingValuePolicy asked)
     {
         bool fills = model.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
@@ -157,28 +160,39 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         "--missing error refuses them: leave it out to fill them with the values the model learned, or use --missing drop-rows to leave those rows out";
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
-    /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    internal static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+    /// filled; stops with the count and the first location when missing values are an error. A row whose target (one
+    /// of <paramref name="columns"/> that is a target) is missing is left out whatever the policy, and counted: a
+    /// target cannot be filled in, and such rows are what a partly labelled file holds; a target missing in every row
+    /// is an error.</summary>
+    internal static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing, int Unlabelled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
         string advice = "use --missing mean|median|drop-rows")
     {
-        var all = MissingValueScan.Of(raw, columns);
-        int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
+        var targets = columns.Where(c => raw.Targets.Contains(c)).ToArray();
+        var unlabelled = MissingValueScan.Of(raw, targets);
+        int labelledCount = raw.Rows - unlabelled.RowHasMissing.Count(missing => missing);
+        if (labelledCount == 0)
+        {
+            var column = unlabelled.FirstColumn!;
+            throw new InputException($"{raw.Path}: the target column '{column.Name}' (column {column.Index + 1}) is missing in every row ({raw.Missing.Description}); expected rows with a target value");
+        }
+        var all = MissingValueScan.Of(raw, [.. columns.Except(targets)], unlabelled.RowHasMissing);
+        int[] labelled = [.. Enumerable.Range(0, raw.Rows).Where(r => !unlabelled.RowHasMissing[r])];
+        int leftOut = raw.Rows - labelled.Length;
+        foreach (var target in targets)
+            all.ByColumn[target.Name] = unlabelled.ByColumn[target.Name];
         if (all.Count == 0)
-            return (everyRow, 0, 0, all.ByColumn);
+            return (labelled, 0, 0, all.ByColumn, leftOut);
         switch (policy)
         {
             case MissingValuePolicy.Error:
                 throw all.ToException(raw, advice);
             case MissingValuePolicy.DropRows:
-                int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
+                int[] kept = [.. labelled.Where(r => !all.RowHasMissing[r])];
                 if (kept.Length == 0)
                     throw new InputException($"{raw.Path}: every row has a missing value ({raw.Missing.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
-                return (kept, raw.Rows - kept.Length, 0, all.ByColumn);
+                return (kept, labelled.Length - kept.Length, 0, all.ByColumn, leftOut);
             default:
-                var targets = MissingValueScan.Of(raw, raw.Targets);
-                if (targets.Count > 0)
-                    throw targets.ToException(raw, "a target cannot be filled in; use --missing drop-rows to leave those rows out");
-                return (everyRow, 0, all.Count, all.ByColumn);
+                return (labelled, 0, all.Count, all.ByColumn, leftOut);
         }
     }
 }
