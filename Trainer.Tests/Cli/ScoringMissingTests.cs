@@ -105,7 +105,8 @@ public class ScoringMissingTests
         var evaluated = CliRun.Of("evaluate", _median, _gaps, "--missing", "drop-rows");
 
         Assert.That(dropped.ExitCode, Is.Zero, dropped.ToString());
-        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(3), "header and the two complete rows");
+        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(4), "header and one row per input row, the one left out empty");
+        Assert.That(dropped.Output.TrimEnd().Split('\n')[2], Is.EqualTo(",,,"));
         Assert.That(evaluated.Output, Does.Contain($"data: {_gaps}: 2 rows"));
     }
 

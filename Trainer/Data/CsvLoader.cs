@@ -41,8 +41,13 @@ public static class CsvLoader
         var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
         foreach (string extra in extraTextColumns ?? [])
         {
-            if (Array.IndexOf(scan.Header, extra) is int c and >= 0 && !requests.Any(r => r.Index == c))
-                requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)];
+            if (Array.IndexOf(scan.Header, extra) is not (int c and >= 0))
+                continue;
+            // A numeric feature keeps its text too, so that an ID is copied as written, not as the float read.
+            int requested = Array.FindIndex(requests, r => r.Index == c);
+            requests = requested < 0 ? [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)]
+                : requests[requested].Kind == ColumnKind.Numeric ? [.. requests.Select((r, i) => i == requested ? r with { KeepText = true } : r)]
+                : requests;
         }
         return Read(scan, requests, [], cancel);
     }
@@ -100,7 +105,7 @@ public static class CsvLoader
         {
             var r = requests[i];
             columns[i] = new ReadColumn(r.IsTarget, kinds[i] == ColumnKind.Numeric
-                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, null)
+                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, r.KeepText ? new string?[capacity] : null)
                 : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[capacity]));
         }
         numericCount = slot;
@@ -120,7 +125,8 @@ public static class CsvLoader
     {
         int numericCount = offsets.Length;
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
-        var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
+        // Text columns, and numeric ones whose text is kept too (KeepText).
+        var text = columns.Where(c => c.Column.Texts is not null).Select(c => c.Column).ToArray();
         bool decimalComma = scan.Dialect.DecimalComma;
         var missing = scan.Missing;
         string? utf8Path = scan.Encoding is null ? scan.Path : null;

@@ -391,6 +391,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <item>a header when some column has text there and only numbers (or missing values) below it;</item>
     /// <item>a header when it is the column numbers 0, 1, 2, ... (or 1, 2, 3, ...) above rows with a non-integer
     /// number (pandas' <c>DataFrame(array).to_csv(index=False)</c>);</item>
+    /// <item>a header when its numbers are their columns' numbers and its texts recur nowhere below them (pandas'
+    /// <c>to_csv</c> of columns <c>[0, 1, 'y']</c>: <c>0,1,y</c> above labels);</item>
     /// <item>data when it has a number above a column of numbers (its types match the rows below: <c>name0,3.1</c>);</item>
     /// <item>a header when some column has text there and numbers below it but for a few strays (3, or 5%), which
     /// are then reported as errors naming their cells;</item>
@@ -427,6 +429,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             return true;
         if (columns >= 2 && fractions && (IsCount(first, 0) || IsCount(first, 1)))
             return true;
+        // pandas' to_csv of columns [0, 1, 'y']: column numbers, then names that no row below repeats.
+        if (columns >= 2 && (IsNamedCount(first, 0, IsNumber) || IsNamedCount(first, 1, IsNumber))
+            && Enumerable.Range(0, columns).Where(IsText).All(c => !below.Any(row => row[c] == first[c])))
+            return true;
         if (Enumerable.Range(0, columns).Any(c => first[c] is not null && IsNumber(first[c]) && AllNumbers(c)))
             return false;
         if (Enumerable.Range(0, columns).Any(c => IsText(c) && numbers[c] > 0 && ColumnTypes.IsFewStrays(numbers[c], present[c] - numbers[c])))
@@ -447,6 +453,25 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Whether the row's numbers are each its column's number from <paramref name="start"/> (0, 1, ...), and
+    /// it has both such numbers and texts.</summary>
+    private static bool IsNamedCount(string?[] row, int start, Func<string?, bool> isNumber)
+    {
+        int numbers = 0, texts = 0;
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (row[c] is null)
+                return false;
+            if (!isNumber(row[c]))
+                texts++;
+            else if (row[c] == (c + start).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                numbers++;
+            else
+                return false;
+        }
+        return numbers > 0 && texts > 0;
     }
 
     /// <summary>For --no-header: the first row is surely a header when every cell of it is text and some column has
@@ -473,7 +498,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < row.Length; c++)
         {
-            string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c].Trim();
+            // The reader takes one UTF-8 byte order mark off the file; a file written with two (a BOM added to a file
+            // that had one) would keep the second in the first name, invisible, and --target a would not find 'a'.
+            string cell = c == 0 ? row[c].TrimStart('\uFEFF') : row[c];
+            string name = string.IsNullOrWhiteSpace(cell) ? GeneratedName(c + 1) : cell.Trim();
             if (seen.TryGetValue(name, out int earlier))
                 throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
             seen[name] = c;
@@ -484,10 +512,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
 
     /// <summary>In a file that could have a decimal comma (its delimiter is not ',') but has none in its first rows:
     /// a column whose cells with a '.' all look like thousands (56.123, 1.234.567: 1 to 3 digits, not starting with
-    /// 0, then groups of 3), beside integers, is refused as ambiguous, naming its first such cell, rather than read
-    /// as decimals (German 56.123 is 56123).</summary>
+    /// 0, then groups of 3) is refused as ambiguous, naming its first such cell, rather than read as decimals (German
+    /// 56.123 is 56123), when integers sit beside them, or when no number of the file has a '.' that thousands
+    /// separators would not write (1.234;2.500;3.100;4.000 alone: nothing says '.' is a decimal point).</summary>
     private static void CheckDotThousands(string path, List<string?[]> records, List<long> lines, int skip, string[] header)
     {
+        bool plainDecimals = records.Skip(skip).Any(row => row.Any(cell => cell is not null && cell.Contains('.') && !DotThousands().IsMatch(cell) && NumberGrammar.IsNumber(cell, false, out _)));
         for (int c = 0; c < records[0].Length; c++)
         {
             int first = -1;
@@ -503,10 +533,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 else
                     otherDots = true; // a text column
             }
-            if (first >= 0 && integers && !otherDots)
+            if (first >= 0 && !otherDots && (integers || !plainDecimals))
             {
                 string cell = records[first][c]!.Trim();
-                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, beside integers, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
+                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, {(integers ? "beside integers" : "and no number of the file has a '.' otherwise")}, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
             }
         }
     }

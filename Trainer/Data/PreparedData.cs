@@ -68,7 +68,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
         };
     }
 
@@ -88,6 +88,22 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             yield return $"unicode: {what}: '{CsvScan.Shorten(first)}' ({UnicodeForms.CodePoints(first)}) and '{CsvScan.Shorten(second)}' ({UnicodeForms.CodePoints(second)}) "
                 + $"are one text in two Unicode forms (equal once normalised), read as two {kind}{more}; write them in one form (e.g. NFC) to make them one";
         }
+    }
+
+    /// <summary>A line for each group of class names that differ only in case or spaces (yes, Yes, YES): they stay
+    /// separate classes, as written, but not without a word.</summary>
+    private static IEnumerable<string> LookAlikeClassNotes(Preprocessing preprocessing)
+    {
+        var groups = preprocessing.ClassNames
+            .GroupBy(name => string.Concat(name.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant(), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).ToArray();
+        foreach (var group in groups.Take(3))
+        {
+            var names = group.Select(n => $"'{CsvScan.Shorten(n)}'").ToArray();
+            yield return $"classes: {string.Join(", ", names[..^1])} and {names[^1]} in target '{preprocessing.TargetNames[0]}' differ only in case or spaces; read as {names.Length} classes; write them alike to make them one";
+        }
+        if (groups.Length > 3)
+            yield return $"classes: {groups.Length - 3} more groups of class names differ only in case or spaces";
     }
 
     /// <summary>The feature columns a model is fitted on, and the columns left out with why (--drop, then the

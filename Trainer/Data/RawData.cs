@@ -10,7 +10,8 @@ public enum ColumnKind
 /// <see cref="Texts"/>.</summary>
 /// <param name="Index">0-based position in the file (column numbers in messages are Index + 1).</param>
 /// <param name="Slot">For a numeric column, its row in <see cref="RawData.Numbers"/>; -1 for text.</param>
-/// <param name="Texts">For a text column, the value of each row, null when missing.</param>
+/// <param name="Texts">For a text column, the value of each row, null when missing; for a numeric column, null,
+/// unless its cells are kept as text too (an ID column predict copies verbatim).</param>
 public sealed record RawColumn(string Name, int Index, ColumnKind Kind, int Slot, string?[]? Texts);
 
 /// <summary>
