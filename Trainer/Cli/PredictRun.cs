@@ -17,16 +17,17 @@ public static class PredictRun
     /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
     /// <param name="missing">--missing as given; null when left out (the model's own, see <see cref="ScoringOptions.Missing"/>).
     /// The policy in <paramref name="options"/> is not used.</param>
+    /// <param name="overwrite">--overwrite: --out may replace a file of another kind (a model, a report).</param>
     /// <param name="notices">Where lines about the rows go when the predictions go to standard output (standard error).</param>
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null,
-        Parallelism? parallelism = null, MissingValuePolicy? missing = null, TextWriter? notices = null)
+        Parallelism? parallelism = null, MissingValuePolicy? missing = null, TextWriter? notices = null, bool overwrite = false)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("predict", options);
         if (outPath is not null && StandardOutput.Contains(outPath))
             outPath = null;
         if (outPath is not null)
-            OutputPaths.Check([new("--out", outPath)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
+            OutputPaths.Check([new("--out", outPath, Kind: OutputKind.Csv)], [new("MODEL.json", modelPath), new("DATA.csv", dataPath)], overwrite);
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         CheckIdNames(idColumns, prep);

@@ -184,9 +184,10 @@ public static class TrainRun
     {
         options.Validate();
         OutputPaths.Check([
-            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
-            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
-            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
+            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume", Kind: OutputKind.Model),
+            .. Optional("--report", options.ReportPath, OutputKind.Report), .. Optional("--history", options.HistoryPath, OutputKind.Csv), .. Optional("--plot", options.PlotPath, OutputKind.Image)],
+            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)],
+            overwrite: options.Given.Contains("--overwrite"));
     }
 
     /// <summary>", 3 rows without a target value left out" for a scored file that had such rows, else "".</summary>
@@ -225,7 +226,7 @@ public static class TrainRun
     public static string DefaultSavePath(string dataPath, DateTime now, int attempt = 1) =>
         Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}{(attempt == 1 ? "" : $"-{attempt}")}.model.json");
 
-    private static NamedPath[] Optional(string name, string? path) => path is null ? [] : [new(name, path)];
+    private static NamedPath[] Optional(string name, string? path, OutputKind? kind = null) => path is null ? [] : [new(name, path, Kind: kind)];
 
     private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
     {
