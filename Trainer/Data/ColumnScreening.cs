@@ -119,8 +119,9 @@ public static partial class ColumnScreening
         return true;
     }
 
-    // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);
+    // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index),
+    // row.names (R's, see SpaceSeparated);
     // not words that merely end in "id", such as acid or fluid.
-    [GeneratedRegex(@"^(?i:id|idx|index|row|row_?num(ber)?|row_?id|unnamed: ?\d+)$|^.+[_ \-.](?i:id)$|^.*[a-z]Id$|^.*[a-z0-9]ID$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:id|idx|index|row|row_?num(ber)?|row_?id|row\.names|unnamed: ?\d+)$|^.+[_ \-.](?i:id)$|^.*[a-z]Id$|^.*[a-z0-9]ID$", RegexOptions.CultureInvariant)]
     private static partial Regex IdName();
 }

@@ -22,6 +22,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <summary>The words that mean a missing value in this file (--na-values, else the default ones).</summary>
     public MissingValues Missing { get; init; } = MissingValues.Default;
 
+    /// <summary>How a space-separated file is laid out (read through <see cref="SpaceRunStream"/>); null for a
+    /// file with a delimiter.</summary>
+    public SpaceSeparated? Spaces { get; init; }
+
     /// <summary>The encoding the file is read in, for the summary: a UTF-16 or UTF-32 byte order mark's (which sets it
     /// whatever --encoding says), else --encoding's, else utf-8.</summary>
     public string EncodingName { get; init; } = "utf-8";
@@ -44,7 +48,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         string readPath = CsvSource.Resolve(path);
         var encoding = DataOptions.EncodingNamed(options.Encoding);
         var missing = MissingValues.For(options.NaValues);
-        var first = ReadSample(path, readPath, options.Delimiter, encoding, missing, out long fileBytes, options.Encoding);
+        // R's write.table, statsmodels, aligned columns: no delimiter CsvHelper detects, fields apart by spaces.
+        var spaces = options.Delimiter is null ? SpaceSeparated.Sniff(readPath, encoding) : null;
+        var first = ReadSample(path, readPath, spaces is null ? options.Delimiter : ' ', encoding, missing, out long fileBytes, options.Encoding, spaces);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
@@ -59,7 +65,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
         // data, and a header name is hardly ever a number with a comma.
         bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));
-        var provisional = new CsvDialect(separator, true, decimalComma);
+        var provisional = new CsvDialect(separator, true, decimalComma) { Quote = spaces?.Quote is '\'' ? '\'' : null, RowNames = spaces?.RowNames == true, SpaceRuns = spaces is not null };
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
             throw InputException.At(path, 1, 0,
@@ -79,22 +85,27 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         {
             EncodingName = (byteOrderMark ?? encoding)?.WebName ?? "utf-8",
             Missing = missing,
+            Spaces = spaces,
         };
     }
 
     /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
     /// the whole file; a row with another field count than the first is an error.</summary>
     /// <param name="encodingName">--encoding as given, for messages.</param>
-    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, MissingValues missing, out long fileBytes, string? encodingName = null)
+    /// <param name="spaces">The layout of a space-separated file, read through its stream; null otherwise.</param>
+    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, MissingValues missing, out long fileBytes, string? encodingName = null,
+        SpaceSeparated? spaces = null)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
         var lines = new List<long>();
         string[] firstRow = [];
         char? detected = null;
-        var stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
+        Stream stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
+        if (spaces is not null)
+            stream = spaces.Wrap(stream);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
-        using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected) with { PoolStrings = false }, leaveOpen: false);
+        using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected, spaces?.Quote ?? '"') with { PoolStrings = false }, leaveOpen: false);
         detected = reader.Separator;
         int sampleRows = SampleRows;
         while (records.Count <= sampleRows)
@@ -163,10 +174,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <param name="encoding">The file's encoding (--encoding), or null for UTF-8 (a byte order mark still counts).</param>
     /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
     /// column of an unclosed quote).</param>
-    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null) =>
+    /// <param name="quote">The quote character: '"', or '\'' for a space-separated file quoted that way.</param>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null, char quote = '"') =>
         CsvReaderOptions.Default with
         {
             Separator = separator,
+            Quote = quote,
             HasHeader = hasHeader,
             TrackLineNumbers = true,
             PoolStrings = true,
@@ -243,7 +256,11 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         try
         {
-            return CsvReader.FromFile(ReadPath, ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding));
+            var options = ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding, quote: Spaces?.Quote ?? '"');
+            if (Spaces is null)
+                return CsvReader.FromFile(ReadPath, options);
+            var file = new FileStream(ReadPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return CsvReader.Create(Spaces.Wrap(file), options, leaveOpen: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
