@@ -44,10 +44,10 @@ public class ResumeTests
     [TestCase("--layers dense:8 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8")]
     [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
     [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
-    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
+    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column with --drop; leave --drop out when resuming", "--drop", "petal_width")]
     [TestCase("--layers dense:8,relu,dense:4 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8,relu,dense:4")]
     [TestCase("--target 0 contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "0")]
-    [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "0")]
+    [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column with --drop; leave --drop out when resuming", "--drop", "0")]
     [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing median; leave --missing out when resuming", "--missing", "mean")]
     public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
     {

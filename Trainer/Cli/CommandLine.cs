@@ -39,7 +39,12 @@ public static class CommandLine
         if (result.Errors.Count > 0)
         {
             // System.CommandLine lists choices on separate lines; the contract is one line.
-            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            var first = result.Errors[0];
+            string message = string.Join(' ', first.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            // A value outside an option's choices names the option: "--optimizer: Argument 'rmsprop' not recognized…".
+            var symbol = first.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: { } parent } ? parent : first.SymbolResult;
+            if (symbol is System.CommandLine.Parsing.OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal))
+                message = $"{option.Option.Name}: {message}";
             error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }

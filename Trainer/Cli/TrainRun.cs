@@ -327,6 +327,8 @@ public static class TrainRun
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
+        if (options.Given.Contains("--class-weight") && options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
+            throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
         {
             classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);

@@ -15,6 +15,9 @@ public static partial class ColumnScreening
 
     public const int MaxCategories = 1000;
 
+    /// <summary>The reason of a column with no value at all.</summary>
+    public const string EveryValueMissing = "constant: every value is missing";
+
     /// <summary>A text column with at least this share of distinct values among its values is ID-like.</summary>
     public const double IdLikeShare = 0.95;
 
@@ -41,7 +44,7 @@ public static partial class ColumnScreening
         var values = column.Texts!.Where(t => t is not null).ToArray();
         int distinct = values.Distinct(StringComparer.Ordinal).Count();
         if (distinct <= 1)
-            return values.Length == 0 ? "constant: every value is missing" : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+            return values.Length == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
         if (keep)
             return null;
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
@@ -94,7 +97,7 @@ public static partial class ColumnScreening
         {
             int k = column.Slot;
             if (constant[k])
-                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {raw.ValueText(k, first[k])}";
+                reasons[k] = float.IsNaN(first[k]) ? EveryValueMissing : $"constant: every value is {raw.ValueText(k, first[k])}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))

@@ -43,6 +43,12 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         start = Stopwatch.GetTimestamp();
 
         var (used, dropped) = UsedColumns(raw, screen: fitted is null);
+        // A column with no value at all is left out as constant; --missing error asked for missing values to stop.
+        if (options.Missing == MissingValuePolicy.Error && dropped.FirstOrDefault(d => d.Reason == ColumnScreening.EveryValueMissing) is { } empty)
+        {
+            var column = raw.Features.First(c => c.Name == empty.Name);
+            throw new InputException($"{raw.Path}: column '{column.Name}' (column {column.Index + 1}) has no value in any row ({raw.Missing.Description}); --missing error refuses missing values; leave it out with --drop {ColumnTypes.Quoted(column.Name)}");
+        }
 
         var (rows, rowsDropped, filled, missing, unlabelled) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
@@ -53,6 +59,9 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
         var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels);
+        string? heldOutNote = validationPositions.Length > trainPositions.Length
+            ? FormattableString.Invariant($"split: --val-split {validationFraction} holds out {validationPositions.Length} rows and trains on {trainPositions.Length}: more rows held out than trained on")
+            : null;
         // An empty validation set would give NaN validation losses and a "best" epoch chosen from them.
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
@@ -68,7 +77,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
         };
     }
 
