@@ -145,7 +145,7 @@ public class TorchExportTests
         var result = CliRun.Of("export", model, "--format", "torch", _temp.File("m.pt"));
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
-        Assert.That(result.Error, Does.StartWith("error: Argument 'torch' not recognized. Must be one of: 'onnx' 'safetensors'"));
+        Assert.That(result.Error, Does.StartWith("error: --format: Argument 'torch' not recognized. Must be one of: 'onnx' 'safetensors'"));
     }
 
     [Test]

@@ -49,7 +49,7 @@ public sealed class TorchLayerTests
         var (raw, labels) = Rows(new Random(22));
 
         // The trainer: standardise, forward at inference (dropout off, as load() leaves the module), loss, backward.
-        var x = Matrix<float>.Build.Dense(4, Batch, (f, j) => (raw[j, f] - IrisPrep.Features[f].Mean) / IrisPrep.Features[f].Scale);
+        var x = Matrix<float>.Build.Dense(4, Batch, (f, j) => (float)((raw[j, f] - IrisPrep.Features[f].Mean) / IrisPrep.Features[f].Scale));
         var targets = Matrix<float>.Build.Dense(3, Batch, (k, j) => labels[j] == k ? 1 : 0);
         var loss = new SoftmaxCrossEntropy<float>(3);
         network.ZeroGradients();
@@ -86,7 +86,7 @@ public sealed class TorchLayerTests
         for (int j = 0; j < Batch; j++)
         {
             for (int f = 0; f < 4; f++)
-                raw[j, f] = (float)(random.NextDouble() * 2 - 1) * 1.5f * IrisPrep.Features[f].Scale + IrisPrep.Features[f].Mean;
+                raw[j, f] = (float)(random.NextDouble() * 2 - 1) * 1.5f * IrisPrep.Features[f].Scale + (float)IrisPrep.Features[f].Mean;
         }
         return (raw, [.. Enumerable.Range(0, Batch).Select(j => j % 3)]);
     }

@@ -17,8 +17,9 @@ public static class TorchModuleSource
         bool classification = prep.Task == TaskKind.Classification;
         string stem = Path.GetFileNameWithoutExtension(weightsName);
         string features = string.Join("", prep.Features.Select(f => f.IsCategorical
-            ? $"\n    {{\"name\": {String(f.Name)}, \"categorical\": True, \"categories\": {Strings(f.Categories)}, \"fill\": {OptionalString(f.FillCategory)}}},"
-            : $"\n    {{\"name\": {String(f.Name)}, \"categorical\": False, \"mean\": {Float(f.Mean)}, \"scale\": {Float(f.Scale)}, \"fill\": {OptionalFloat(f.Fill)}}},"));
+            ? $"\n    {{\"name\": {String(f.Name)}, \"categorical\": True, \"categories\": {Strings(f.Categories)}, \"missing_category\": {(f.MissingCategory ? "True" : "False")}, \"fill\": {OptionalString(f.FillCategory)}}},"
+            : $"\n    {{\"name\": {String(f.Name)}, \"categorical\": False, \"mean\": {Number(f.Mean)}, \"scale\": {Float(f.Scale)}, \"fill\": {(f.Fill is { } fill ? Number(fill) : "None")}}},"));
+        bool fills = prep.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         string classes = string.Concat(network.Classes.Select(source => source.TrimEnd() + "\n\n\n"));
         string modules = string.Concat(network.Modules.Select(module => $"\n        {module},"));
         string unknown = (prep.UnknownCategory ?? UnknownCategoryPolicy.Error) == UnknownCategoryPolicy.Ignore ? "ignore" : "error";
@@ -50,14 +51,18 @@ public static class TorchModuleSource
 
             TASK = {{String(classification ? "classification" : "regression")}}
 
-            # The model's inputs, in order. A numeric column is one input, (value - mean) / scale; a text column is a one-hot
-            # block over its categories. A missing value takes the fill (None: the model was trained without one).
+            # The model's inputs, in order. A numeric column is one input, (value - mean) / scale; a missing value takes the
+            # fill (None: the model was trained without one). A text column is a one-hot block over its categories, and one
+            # more input, last, when missing values were a category of their own in training ("missing_category").
             FEATURES = [{{features}}
             ]
 
             # Besides None, NaN and the empty text, these values mean "missing" (matched exactly, spaces and tabs around
             # trimmed, as the trainer reads a CSV cell).
-            MISSING_WORDS = {{Strings(MissingValues.Words)}}
+            MISSING_WORDS = {{Strings(prep.MissingWords.Words)}}
+            # Whether the model fills missing values (--missing mean|median): a missing text value without a category of its
+            # own is then all zeros in its block, as an unseen category is; otherwise it is an error.
+            FILLS = {{(fills ? "True" : "False")}}
 
             # A category training never saw: all zeros in its block ("ignore") or an error ("error"), as the model was trained.
             UNKNOWN_CATEGORY = {{String(unknown)}}
@@ -66,14 +71,12 @@ public static class TorchModuleSource
             # Classification: the classes, in output order.
             CLASS_NAMES = {{Strings(prep.ClassNames)}}
             # Regression: each target's mean and standard deviation; the network's outputs are (value - mean) / scale.
-            TARGET_MEANS = {{Floats(prep.TargetMeans)}}
+            TARGET_MEANS = {{Numbers(prep.TargetMeans)}}
             TARGET_SCALES = {{Floats(prep.TargetScales)}}
 
             WEIGHTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), {{String(weightsName)}})
 
-            INPUTS = sum(len(f["categories"]) if f["categorical"] else 1 for f in FEATURES)
-            _MEANS = torch.tensor([v for f in FEATURES for v in ([0.0] * len(f["categories"]) if f["categorical"] else [f["mean"]])], dtype=torch.float32)
-            _SCALES = torch.tensor([v for f in FEATURES for v in ([1.0] * len(f["categories"]) if f["categorical"] else [f["scale"]])], dtype=torch.float32)
+            INPUTS = sum(len(f["categories"]) + (1 if f["missing_category"] else 0) if f["categorical"] else 1 for f in FEATURES)
 
 
             {{classes}}def build():
@@ -131,22 +134,37 @@ public static class TorchModuleSource
                 for number, row in enumerate(rows, 1):
                     for feature in FEATURES:
                         name, value = feature["name"], _value(row, number, feature["name"])
+                        if feature["categorical"]:
+                            raw.extend(_one_hot(feature, value, number, unknown_category))
+                            continue
                         if _is_missing(value):
                             if feature["fill"] is None:
                                 raise ValueError(f"row {number}: column {name!r} has a missing value, and the model was trained without a fill")
                             value = feature["fill"]
-                        if not feature["categorical"]:
-                            raw.append(float(value.strip(" \t") if isinstance(value, str) else value))
-                            continue
-                        block = [0.0] * len(feature["categories"])
-                        text = value.strip(" \t") if isinstance(value, str) else str(value)
-                        if text in feature["categories"]:
-                            block[feature["categories"].index(text)] = 1.0
-                        elif unknown_category == "error":
-                            raise ValueError(f"row {number}: {text!r} in column {name!r} is a category the training data did not have")
-                        raw.extend(block)
-                x = torch.tensor(raw, dtype=torch.float32).reshape(-1, INPUTS)
-                return (x - _MEANS) / _SCALES
+                        # Centred in double, as the trainer keeps the mean: large values close together (epoch times) stay apart.
+                        raw.append((float(value.strip(" \t") if isinstance(value, str) else value) - feature["mean"]) / feature["scale"])
+                return torch.tensor(raw, dtype=torch.float32).reshape(-1, INPUTS)
+
+
+            def _one_hot(feature, value, number, unknown_category):
+                name, categories = feature["name"], feature["categories"]
+                block = [0.0] * (len(categories) + (1 if feature["missing_category"] else 0))
+                if _is_missing(value):
+                    if feature["missing_category"]:
+                        block[-1] = 1.0
+                        return block
+                    if feature["fill"] is not None:
+                        value = feature["fill"]
+                    elif FILLS:
+                        return block
+                    else:
+                        raise ValueError(f"row {number}: column {name!r} has a missing value, and the model was trained without a fill")
+                text = value.strip(" \t") if isinstance(value, str) else str(value)
+                if text in categories:
+                    block[categories.index(text)] = 1.0
+                elif unknown_category == "error":
+                    raise ValueError(f"row {number}: {text!r} in column {name!r} is a category the training data did not have")
+                return block
 
 
             def targets(rows):
@@ -162,7 +180,7 @@ public static class TorchModuleSource
                     return torch.tensor(indices, dtype=torch.int64)
                 values = [[float(_value(row, number, name)) for name in TARGET_NAMES] for number, row in enumerate(rows, 1)]
                 y = torch.tensor(values, dtype=torch.float32).reshape(-1, len(TARGET_NAMES))
-                return (y - torch.tensor(TARGET_MEANS)) / torch.tensor(TARGET_SCALES)
+                return ((y.double() - torch.tensor(TARGET_MEANS, dtype=torch.float64)) / torch.tensor(TARGET_SCALES, dtype=torch.float64)).float()
 
 
             def loss_function():
@@ -181,7 +199,7 @@ public static class TorchModuleSource
                 if TASK == "classification":
                     probabilities = torch.softmax(outputs, dim=1)
                     return [CLASS_NAMES[i] for i in probabilities.argmax(dim=1).tolist()], probabilities
-                return outputs * torch.tensor(TARGET_SCALES) + torch.tensor(TARGET_MEANS)
+                return outputs.double() * torch.tensor(TARGET_SCALES, dtype=torch.float64) + torch.tensor(TARGET_MEANS, dtype=torch.float64)
 
             """".Replace("\r\n", "\n", StringComparison.Ordinal);
     }

@@ -38,6 +38,8 @@ public static class PythonLiteral
 
     public static string Floats(IEnumerable<float> values) => $"[{string.Join(", ", values.Select(Float))}]";
 
+    public static string Numbers(IEnumerable<double> values) => $"[{string.Join(", ", values.Select(Number))}]";
+
     public static string Strings(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(String))}]";
 
     /// <summary>A str or None.</summary>
