@@ -52,7 +52,13 @@ public class PredictEvaluateTests
         Assert.That(refused.ExitCode, Is.EqualTo(2));
         Assert.That(refused.Error, Does.EndWith("column 2 ('sepal_width'); use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median\n"));
         Assert.That(dropped.ExitCode, Is.Zero, dropped.ToString());
-        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(3), "header and the two complete rows");
+        // One output row per input row: the row left out keeps its place with empty predictions.
+        var lines = dropped.Output.TrimEnd().Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(4), "header and one row per input row");
+        Assert.That(lines[2], Is.EqualTo(",,,"));
+        Assert.That(lines[1], Does.Not.StartWith(","));
+        Assert.That(lines[3], Does.Not.StartWith(","));
+        Assert.That(dropped.Error, Is.EqualTo("predict: 2 predictions; 1 row with a missing value left out (--missing drop-rows): its predictions are empty, so each output row is its input row\n"));
     }
 
     [Test]
@@ -70,7 +76,13 @@ public class PredictEvaluateTests
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.EndWith("column 2 ('sepal_width'); use --missing drop-rows to leave those rows out; filling them needs a model trained with --missing mean|median\n"));
         Assert.That(dropped.ExitCode, Is.Zero, dropped.ToString());
-        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(3), "header and the two complete rows");
+        // One output row per input row: the row left out keeps its place with empty predictions.
+        var lines = dropped.Output.TrimEnd().Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(4), "header and one row per input row");
+        Assert.That(lines[2], Is.EqualTo(",,,"));
+        Assert.That(lines[1], Does.Not.StartWith(","));
+        Assert.That(lines[3], Does.Not.StartWith(","));
+        Assert.That(dropped.Error, Is.EqualTo("predict: 2 predictions; 1 row with a missing value left out (--missing drop-rows): its predictions are empty, so each output row is its input row\n"));
     }
 
     [Test]

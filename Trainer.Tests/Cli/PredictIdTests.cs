@@ -105,6 +105,45 @@ public class PredictIdTests
         Assert.That(ignoring.ExitCode, Is.Zero, ignoring.ToString());
     }
 
+    [Test]
+    public void ANumericFeatureAskedForAsAnIdIsCopiedAsWritten()
+    {
+        string model = Train();
+        string scoring = _temp.File("ids.csv", "PassengerId,Pclass,Sex,Age,Embarked\n901,1,female,30.50,S\n902,3,male,16777217,S\n903,2,male,1e2,C\n");
+
+        var result = CliRun.Of("predict", model, scoring, "--id", "Age");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.TrimEnd().Split('\n').Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "30.50", "16777217", "1e2" }));
+    }
+
+    [TestCase("Survived", "the predicted class")]
+    [TestCase("p_yes", "a class's probability")]
+    public void AnIdNamedAsAnOutputColumnIsRefused(string id, string what)
+    {
+        string model = Train();
+        string scoring = _temp.File("clash.csv", $"PassengerId,Pclass,Sex,Age,Embarked,{id}\n901,1,female,30.5,S,a\n");
+
+        var result = CliRun.Of("predict", model, scoring, "--id", id);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(result.Error, Is.EqualTo($"error: --id {id}: the predictions have a column '{id}' of their own ({what}), and two columns of one name could not be told apart; copy another column as the ID, or rename this one in the file\n"));
+    }
+
+    [Test]
+    public void AColumnNamedLikeAFeatureButForItsCaseIsRefusedNotReadAsIt()
+    {
+        string model = Train();
+        string scoring = _temp.File("case.csv", "PassengerId,Pclass,SEX,Age,Embarked\n901,1,female,30.5,S\n");
+
+        var predict = CliRun.Of("predict", model, scoring);
+        var evaluate = CliRun.Of("evaluate", model, scoring);
+
+        Assert.That(predict.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(predict.Error, Is.EqualTo($"error: {scoring}: the feature column 'Sex' the model was trained with is missing (the file's column 'SEX' differs from it only in case; a model's columns are matched exactly: rename it); the columns are PassengerId, Pclass, SEX, Age, Embarked\n"));
+        Assert.That(evaluate.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+    }
+
     private string Train(params string[] options)
     {
         var random = new Random(2);

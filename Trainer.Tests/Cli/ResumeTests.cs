@@ -44,10 +44,10 @@ public class ResumeTests
     [TestCase("--layers dense:8 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8")]
     [TestCase("--hidden 3 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "3")]
     [TestCase("--hidden none contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --hidden out when resuming", "--hidden", "none")]
-    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "petal_width")]
+    [TestCase("--drop petal_width contradicts the resumed model {0}, which dropped no column with --drop; leave --drop out when resuming", "--drop", "petal_width")]
     [TestCase("--layers dense:8,relu,dense:4 contradicts the resumed model {0}, which has the layers dense:8,relu,dense:3; leave --layers out when resuming", "--layers", "dense:8,relu,dense:4")]
     [TestCase("--target 0 contradicts the resumed model {0}, which predicts 'species'; leave --target out when resuming", "--target", "0")]
-    [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column; leave --drop out when resuming", "--drop", "0")]
+    [TestCase("--drop 0 contradicts the resumed model {0}, which dropped no column with --drop; leave --drop out when resuming", "--drop", "0")]
     [TestCase("--missing mean contradicts the resumed model {0}, which was trained with --missing median; leave --missing out when resuming", "--missing", "mean")]
     public void AFlagThatContradictsTheResumedModelIsNamed(string expected, params string[] flags)
     {
@@ -91,7 +91,8 @@ public class ResumeTests
     [TestCase("--target", "SPECIES")]
     [TestCase("--target", "species", "--task", "classification")]
     [TestCase("--missing", "drop-rows", "--unknown-category", "ignore")]
-    [TestCase("--optimizer", "adam", "--lr", "0.001", "--batch-size", "8", "--lr-schedule", "step", "--patience", "3", "--seed", "9", "--val-split", "0.3")]
+    [TestCase("--optimizer", "adam", "--lr", "0.001", "--batch-size", "8", "--lr-schedule", "step", "--patience", "3", "--seed", "9", "--val-split", "0.2")]
+    [TestCase("--val-split", "0")]
     public void FlagsThatAgreeWithTheModelOrMayChangeAreAccepted(params string[] flags)
     {
         using var temp = new TempFolder();
@@ -115,6 +116,37 @@ public class ResumeTests
         var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--save", temp.File("again.json"), "--drop", drop);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public void AnotherSeedKeepsTheSavedSplitAndSaysSo()
+    {
+        using var temp = new TempFolder();
+        string first = temp.File("first.json"), second = temp.File("second.json");
+        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--val-split", "0.3", "--save", first);
+        Assert.That(original.ExitCode, Is.Zero, original.ToString());
+
+        // A step too small to move any weight: the same validation rows give the same validation loss.
+        var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--seed", "5", "--lr", "1e-30", "--momentum", "0", "--weight-decay", "0",
+            "--resume", first, "--save", second);
+
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        Assert.That(resumed.Line("split: "), Is.EqualTo("split: the resumed model's (seed 4, val-split 0.3), so its validation rows stay rows it never trained on; --seed 5 drives the shuffling and dropout"));
+        Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
+        Assert.That(ModelSerializer.Load(second).Run!.ValidationSplit, Is.EqualTo(0.3));
+    }
+
+    [Test]
+    public void AnotherValidationShareIsRefused()
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--hidden", "8", "--blas", "managed", "--save", model).ExitCode, Is.Zero);
+
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "1", "--blas", "managed", "--resume", model, "--val-split", "0.5", "--save", temp.File("again.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Is.EqualTo($"error: --val-split 0.5 contradicts the resumed model {model}, which held out 0.2 of its rows for validation: other validation rows would include rows it trained on; leave --val-split out, or pass --val-split 0 to train on every row{Environment.NewLine}"));
     }
 
     // The third column of the epoch's row: epoch, train_loss, val_loss.

@@ -56,7 +56,7 @@ public class ScoringMissingTests
         var run = CliRun.Of(verb, model, _gaps, "--missing", asked);
 
         Assert.That(run.Error, Is.EqualTo($"error: --missing {asked} contradicts the model {model}, which was trained with --missing {trained}: it fills a missing value "
-            + $"with the training rows' {trained} (a text column's with its most frequent value), learned then; leave --missing out to fill with those, or use --missing error or drop-rows\n"));
+            + $"with the training rows' {trained} (a text column's missing values are a category of their own), learned then; leave --missing out to fill with those, or use --missing error or drop-rows\n"));
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Output, Is.Empty);
     }
@@ -105,7 +105,8 @@ public class ScoringMissingTests
         var evaluated = CliRun.Of("evaluate", _median, _gaps, "--missing", "drop-rows");
 
         Assert.That(dropped.ExitCode, Is.Zero, dropped.ToString());
-        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(3), "header and the two complete rows");
+        Assert.That(dropped.Output.TrimEnd().Split('\n'), Has.Length.EqualTo(4), "header and one row per input row, the one left out empty");
+        Assert.That(dropped.Output.TrimEnd().Split('\n')[2], Is.EqualTo(",,,"));
         Assert.That(evaluated.Output, Does.Contain($"data: {_gaps}: 2 rows"));
     }
 

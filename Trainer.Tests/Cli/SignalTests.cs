@@ -107,15 +107,17 @@ public class SignalTests
     {
         // In process: the token is cancelled as the validation score is printed, just before the read.
         string model = Path.Combine(_temp.Path, "m.json");
+        string test = Path.Combine(_temp.Path, "test.csv");
+        File.Copy(RepoPaths.Data("iris.csv"), test);
         using var interrupt = new CancellationTokenSource();
         var output = new CancellingWriter("val (epoch", interrupt);
 
         var run = CliRun.Of(output, interrupt.Token, RepoPaths.Data("iris.csv"), "--epochs", "2", "--hidden", "8", "--blas", "managed",
-            "--test", RepoPaths.Data("iris.csv"), "--save", model);
+            "--test", test, "--save", model);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Interrupted), run.ToString());
         Assert.That(run.Output, Does.Not.Contain("test ("));
-        Assert.That(run.Error, Is.EqualTo($"interrupted: --test {RepoPaths.Data("iris.csv")} was not read; the model is saved without test figures\n"));
+        Assert.That(run.Error, Is.EqualTo($"interrupted: --test {test} was not read; the model is saved without test figures\n"));
         Assert.That(run.Output, Does.Contain($"model saved to {model}"));
         Assert.That(ModelSerializer.Load(model).Metrics!.Epoch, Is.EqualTo(2));
     }

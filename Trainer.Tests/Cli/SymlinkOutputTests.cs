@@ -22,7 +22,8 @@ public class SymlinkOutputTests
     public void SavingThroughALinkWritesItsTargetAndKeepsTheLink()
     {
         Directory.CreateDirectory(_temp.File("keep"));
-        string real = _temp.File("keep/real.json", "old");
+        // An older model (a file of another kind would be refused without --overwrite).
+        string real = _temp.File("keep/real.json", "{\"format\": \"neuralnet-model\"}");
         string link = _temp.File("latest.json");
         File.CreateSymbolicLink(link, "keep/real.json");
 

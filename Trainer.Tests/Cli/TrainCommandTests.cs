@@ -49,7 +49,9 @@ public class TrainCommandTests
     {
         using var temp = new TempFolder();
         string report = temp.File("run.json");
-        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--report", report, "--test", RepoPaths.Data("diabetes.csv"));
+        string test = temp.File("test.csv");
+        File.Copy(RepoPaths.Data("diabetes.csv"), test);
+        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--report", report, "--test", test);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
 
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));

@@ -28,20 +28,40 @@ public sealed class MissingValueTests
 
     [TestCase(MissingValuePolicy.Mean, 3.5f)]
     [TestCase(MissingValuePolicy.Median, 2.5f)]
-    public void Fills_numbers_with_the_mean_or_median_and_text_with_the_most_frequent_value(MissingValuePolicy policy, float fill)
+    public void Fills_numbers_with_the_mean_or_median_and_makes_missing_text_a_category_of_its_own(MissingValuePolicy policy, float fill)
     {
         var data = Prepare(policy);
         var x = data.Preprocessing.Features[0];
+        var colour = data.Preprocessing.Features[1];
 
         Assert.Multiple(() =>
         {
             Assert.That(x.Fill, Is.EqualTo(fill));
-            Assert.That(data.Preprocessing.Features[1].FillCategory, Is.EqualTo("red"));
+            // Never the most frequent real category (red): null, ? and NA are one category apart from blue and red.
+            Assert.That(colour.FillCategory, Is.Null);
+            Assert.That(colour.MissingCategory, Is.True);
+            Assert.That(colour.Categories, Is.EqualTo(new[] { "blue", "red" }));
+            Assert.That(colour.Width, Is.EqualTo(3));
             Assert.That(data.ValuesFilled, Is.EqualTo(5));
-            // Row 2: x filled, then one-hot of red among [blue, red].
+            // Row 2: x filled, then one-hot of blue; row 4: colour missing, the block's last input.
             Assert.That(data.Train.Sample(1)[0], Is.EqualTo((fill - x.Mean) / x.Scale).Within(1e-6));
-            Assert.That(data.Train.Sample(3).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 1f }));
+            Assert.That(data.Train.Sample(1).Slice(1, 3).ToArray(), Is.EqualTo(new[] { 1f, 0f, 0f }));
+            Assert.That(data.Train.Sample(3).Slice(1, 3).ToArray(), Is.EqualTo(new[] { 0f, 0f, 1f }));
         });
+    }
+
+    [Test]
+    public void A_text_column_without_gaps_in_training_has_no_missing_category_and_a_gap_in_a_scored_file_is_all_zeros()
+    {
+        string train = _files.Write("train.csv", "x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n4,blue,0\n");
+        string test = _files.Write("test.csv", "x,colour,y\n1,,0\n2,red,1\n");
+        var prep = PreparedData.Load(train, null, null, 0, new Random(1), DataOptions.Default with { Missing = MissingValuePolicy.Median }).Preprocessing;
+
+        var scored = PreparedData.LoadTest(prep, test, DataOptions.Default with { Missing = MissingValuePolicy.Median });
+
+        Assert.That(prep.Features[1].MissingCategory, Is.False);
+        Assert.That(scored.Sample(0).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 0f }));
+        Assert.That(scored.Sample(1).Slice(1, 2).ToArray(), Is.EqualTo(new[] { 0f, 1f }));
     }
 
     [Test]
@@ -56,14 +76,33 @@ public sealed class MissingValueTests
         });
     }
 
-    [Test]
-    public void Never_fills_a_missing_target()
+    [TestCase(MissingValuePolicy.Error)]
+    [TestCase(MissingValuePolicy.Median)]
+    [TestCase(MissingValuePolicy.DropRows)]
+    public void Never_fills_a_missing_target_but_leaves_its_row_out_and_counts_it(MissingValuePolicy policy)
     {
-        string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n");
+        string path = _files.Write("t.csv", "x,y\n1,0\n2,\n3,1\n4,NA\n5,0\n6,1\n");
 
-        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = MissingValuePolicy.Mean }));
+        var data = PreparedData.Load(path, null, null, 0, new Random(1), DataOptions.Default with { Missing = policy });
 
-        Assert.That(error.Message, Does.EndWith("t.csv: 1 missing value (empty, NA, N/A, NaN, null, None or ?); the first at line 3, column 2 ('y'); a target cannot be filled in; use --missing drop-rows to leave those rows out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.Unlabelled, Is.EqualTo(2));
+            Assert.That(data.Rows, Is.EqualTo(6));
+            Assert.That(data.Train.Count, Is.EqualTo(4));
+            Assert.That(data.RowsDropped, Is.Zero);
+            Assert.That(data.ValuesFilled, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void A_target_missing_in_every_row_is_an_error()
+    {
+        string path = _files.Write("t.csv", "x,y\n1,\n2,NA\n3,?\n");
+
+        var error = Assert.Throws<InputException>(() => PreparedData.Load(path, null, null, 0, new Random(1)));
+
+        Assert.That(error.Message, Is.EqualTo($"{path}: the target column 'y' (column 2) is missing in every row (empty, NA, N/A, NaN, null, None or ?); expected rows with a target value"));
     }
 
     [Test]

@@ -58,7 +58,7 @@ public sealed class NumberGrammarTests
     [Test]
     public void Every_listed_word_and_an_empty_field_are_missing_and_nothing_else()
     {
-        string[] missing = ["", "   ", .. MissingValues.Words];
+        string[] missing = ["", "   ", .. MissingValues.DefaultWords];
         string[] notMissing = ["na", "Na", "none", "NONE", "nil", "-", "NaN ?", "N/a"];
 
         Assert.Multiple(() =>

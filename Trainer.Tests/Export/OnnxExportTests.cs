@@ -55,6 +55,22 @@ public class OnnxExportTests
     }
 
     [Test]
+    public void EpochMillisecondsAreFedAsDoublesAndMatchPredict()
+    {
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 300).OrderBy(_ => random.Next())
+            .Select(i => FormattableString.Invariant($"{1704067200000L + 300L * i},{(i % 3 == 0 ? "" : random.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture))},{(i < 150 ? "early" : "late")}"));
+        string data = _temp.File("times.csv", "ts,noise,label\n" + string.Join("\n", rows) + "\n");
+        string model = Train(data, "--missing", "median");
+        var saved = ModelSerializer.Load(model);
+        Assert.That(OnnxExport.Build(saved).Signature.Inputs.Select(i => i.Type), Is.EqualTo(new[] { NeuralNet.Onnx.OnnxType.Double, NeuralNet.Onnx.OnnxType.Float }));
+
+        AssertParity(model, data);
+        var (predict, _) = OnnxParity.Both(_temp, model, data);
+        Assert.That(predict.Labels!.Distinct().Count(), Is.EqualTo(2), "the times decide the label: both are predicted");
+    }
+
+    [Test]
     public void ASemicolonFileWithDecimalCommasATextColumnAndGapsMatchesPredictInTargetUnits()
     {
         string data = _temp.File("regression.csv", TabularFiles.SemicolonRegression(300, seed: 4));

@@ -15,7 +15,7 @@ namespace NeuralNet.Tests.Export;
 public sealed record Scores(string[]? Labels, float[] Values);
 
 /// <summary>Exports a model, runs the graph in ONNX Runtime on a CSV file fed column by column (as a user would feed
-/// it: numbers as floats, NaN where missing; text as strings, "" where missing), and runs predict on the same file.</summary>
+/// it: numbers as floats (doubles where the graph takes them), NaN where missing; text as strings, "" where missing), and runs predict on the same file.</summary>
 public static class OnnxParity
 {
     public static (Scores Predict, Scores Onnx) Both(TempFolder temp, string model, string csv, params string[] predictOptions) =>
@@ -49,9 +49,14 @@ public static class OnnxParity
                 var texts = Enumerable.Range(0, raw.Rows).Select(r => column.Texts![r] ?? "").ToArray();
                 feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(texts, [raw.Rows, 1])));
             }
+            else if (type == OnnxType.Double)
+            {
+                var numbers = Enumerable.Range(0, raw.Rows).Select(r => raw.Value(r, column)).ToArray();
+                feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<double>(numbers, [raw.Rows, 1])));
+            }
             else
             {
-                var numbers = Enumerable.Range(0, raw.Rows).Select(r => raw.Number(r, column)).ToArray();
+                var numbers = Enumerable.Range(0, raw.Rows).Select(r => (float)raw.Value(r, column)).ToArray();
                 feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(numbers, [raw.Rows, 1])));
             }
         }

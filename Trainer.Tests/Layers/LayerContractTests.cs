@@ -166,8 +166,8 @@ public class LayerContractTests
             for (int f = 0; f < 4; f++)
             {
                 var feature = IrisPrep.Features[f];
-                raw[j * 4 + f] = (float)z[f, j] * feature.Scale + feature.Mean;
-                standardised[f, j] = (raw[j * 4 + f] - feature.Mean) / feature.Scale;
+                raw[j * 4 + f] = (float)z[f, j] * feature.Scale + (float)feature.Mean;
+                standardised[f, j] = (raw[j * 4 + f] - (float)feature.Mean) / feature.Scale;
             }
         }
         var logits = network.Forward(standardised, training: false); // (3, batch)

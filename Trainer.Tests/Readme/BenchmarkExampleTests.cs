@@ -47,7 +47,8 @@ public sealed class BenchmarkExampleTests
     [TestCase("quality", "--datasets", ",", ExpectedResult = "error: quality: --datasets names no dataset; the datasets are iris, wine, breast-cancer, digits, diabetes, passengers, imbalanced, regression-semicolon, multiclass, fashion-mnist (see --help)")]
     [TestCase("quality", "--datasets", "digits", "--patience", "20", ExpectedResult = "error: quality: '--patience' is not an option of quality; flags for the trainer go after '--' (see --help)")]
     [TestCase("quality", "--sklearn", "cache", ExpectedResult = "error: Argument 'cache' not recognized. Must be one of: 'run' 'cached' 'skip' (see --help)")]
-    [TestCase("fashion", "3", "3", "1,x", ExpectedResult = "error: THREADS takes whole numbers of at least 1, not 'x' (see --help)")]
+    [TestCase("fashion", "3", "3", "1,x", ExpectedResult = "error: CORES takes whole numbers of at least 1, not 'x' (see --help)")]
+    [TestCase("fashion", "3", "3", "1,2", "1", ExpectedResult = "error: fashion does not take '1' (see --help)")]
     [TestCase("relu", "extra", ExpectedResult = "error: relu does not take 'extra' (see --help)")]
     [TestCase("qualty", ExpectedResult = "error: there is no benchmark 'qualty'; the benchmarks are relu, fashion, scaling, quality, load, or BenchmarkDotNet's options such as --filter (see --help)")]
     [TestCase("--filter", "*Nothing*", ExpectedResult = "error: '--filter *Nothing*' selects no benchmark")]
@@ -91,19 +92,17 @@ public sealed class BenchmarkExampleTests
     [Test]
     public void The_quality_benchmark_runs_end_to_end_on_iris()
     {
-        if (!File.Exists("/usr/bin/time"))
-            Assert.Ignore("the quality benchmark runs each side under /usr/bin/time, which this machine lacks (apt-get install -y time)");
-        bool sklearn = PythonHas("sklearn, pandas");
+        // .ci/setup installs both (time, python3-sklearn, python3-pandas): a machine without them fails here, not silently.
+        Assert.That(File.Exists("/usr/bin/time"), Is.True, "the quality benchmark runs each side under /usr/bin/time (.ci/setup installs it: apt-get install -y time)");
+        Assert.That(PythonHas("sklearn, pandas"), Is.True, "/usr/bin/python3 has sklearn and pandas (.ci/setup installs them: apt-get install -y python3-sklearn python3-pandas)");
         using var folder = new TempFolder();
-        var (code, output) = Captured(["quality", "--datasets", "iris", "--seeds", "0", "--sklearn", sklearn ? "run" : "skip",
+        var (code, output) = Captured(["quality", "--datasets", "iris", "--seeds", "0", "--sklearn", "run",
             "--trainer", Path.Combine(AppContext.BaseDirectory, "Trainer.dll"), "--out", folder.Path]);
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Match(@"\n  iris seed 0: ours 0\.\d{4} in [\d.]+ s \(\d+ epochs, best \d+, cpu [\d.]+ s\)"), output);
         Assert.That(output, Does.Match(@"\n\| iris \| 120 \| accuracy \| 0\.\d{4} \| \*\*0\.\d{4}\*\* \|"), output);
         Assert.That(Path.Combine(folder.Path, "splits", "iris-seed0-train.csv"), Does.Exist);
-        if (!sklearn)
-            Assert.Ignore("the trainer's side ran; scikit-learn's was skipped: /usr/bin/python3 lacks sklearn or pandas (apt-get install -y python3-sklearn python3-pandas)");
         Assert.That(output, Does.Match(@"; scikit-learn 0\.\d{4}, fit [\d.]+ s"), output);
     }
 

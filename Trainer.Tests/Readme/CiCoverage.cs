@@ -55,7 +55,11 @@ public static class CiCoverage
 
     private static void AssertTheToolTestRuns(string arguments)
     {
-        Assert.That(typeof(ToolPackageTests).GetMethod(nameof(ToolPackageTests.ThePackedToolInstallsAndTrainsIris)), Is.Not.Null);
+        // It runs in the suite: a test, neither explicit nor ignored (its class neither).
+        var method = typeof(ToolPackageTests).GetMethod(nameof(ToolPackageTests.ThePackedToolInstallsAndTrainsIris))!;
+        Assert.That(method.GetCustomAttributes(typeof(TestAttribute), inherit: true), Is.Not.Empty, "a [Test]");
+        Assert.That(method.GetCustomAttributes(typeof(ExplicitAttribute), inherit: true).Concat(typeof(ToolPackageTests).GetCustomAttributes(typeof(ExplicitAttribute), inherit: true)), Is.Empty, "not [Explicit]");
+        Assert.That(method.GetCustomAttributes(typeof(IgnoreAttribute), inherit: true).Concat(typeof(ToolPackageTests).GetCustomAttributes(typeof(IgnoreAttribute), inherit: true)), Is.Empty, "not [Ignore]");
         Assert.That(ToolTest, Does.Contain(arguments), $"ToolPackageTests runs dotnet {arguments}");
     }
 

@@ -58,7 +58,7 @@ public static class ColumnTable
             {
                 if (Type == "numeric")
                 {
-                    float low = Features.Min(f => f.Mean), high = Features.Max(f => f.Mean);
+                    double low = Features.Min(f => f.Mean), high = Features.Max(f => f.Mean);
                     return Count == 1 ? Invariant($"mean {low:G4}") : Invariant($"mean {low:G4} to {high:G4}");
                 }
                 var categories = Features.SelectMany(f => f.Categories).ToArray();

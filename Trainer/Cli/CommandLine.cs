@@ -39,7 +39,12 @@ public static class CommandLine
         if (result.Errors.Count > 0)
         {
             // System.CommandLine lists choices on separate lines; the contract is one line.
-            string message = string.Join(' ', result.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            var first = result.Errors[0];
+            string message = string.Join(' ', first.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            // A value outside an option's choices names the option: "--optimizer: Argument 'rmsprop' not recognized…".
+            var symbol = first.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Parent: { } parent } ? parent : first.SymbolResult;
+            if (symbol is System.CommandLine.Parsing.OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal))
+                message = $"{option.Option.Name}: {message}";
             error.WriteLine($"error: {message} (see --help)");
             return ExitCodes.BadInput;
         }
@@ -64,9 +69,10 @@ public static class CommandLine
         var outPath = new Option<string?>("--out") { Description = "Write the predictions to this CSV file instead of standard output", HelpName = "FILE.csv" };
         var ids = CsvOptions.ColumnList("--id", "Columns to copy into the output to identify each row, by name; repeatable [default: the columns training found ID-like, such as PassengerId]");
         var threads = ThreadsOption.Create();
+        var overwrite = OverwriteOption("--out");
         var command = new Command("predict", "Predicts each row of DATA.csv: the class (with one p_CLASS probability column per class) or the value; the ID columns are kept.")
         {
-            model, data, outPath, ids, threads,
+            model, data, outPath, ids, threads, overwrite,
         };
         var csv = new CsvOptions(scoring: true);
         foreach (var option in csv.All)
@@ -77,7 +83,7 @@ public static class CommandLine
             UseBlasQuietly(error, parse.GetValue(threads));
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse), error, parse.GetValue(overwrite));
         }));
         return command;
     }
@@ -107,18 +113,34 @@ public static class CommandLine
     private static Command ExportCommand(TextWriter output, TextWriter error)
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
-        var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
+        var target = new Argument<string>("OUT") { Description = "The file to write: MODEL.onnx, or with --format safetensors MODEL.safetensors (and MODEL.py beside it)" };
+        var format = new Option<string>("--format")
+        {
+            Description = "onnx: one ONNX graph, preprocessing included; safetensors: the weights for PyTorch, and a Python module beside them that rebuilds the network and holds the preprocessing",
+            DefaultValueFactory = _ => "onnx",
+        };
+        format.AcceptOnlyFromAmong("onnx", "safetensors");
+        var overwrite = OverwriteOption("OUT");
         var command = new Command("export", "Writes the model, preprocessing included, as one ONNX graph (opset 13, ai.onnx.ml 3): one input per feature column, named as the column "
             + $"(float (batch, 1) for a number, string (batch, 1) for text; a column named as an output gets '{OnnxExport.ClashingInputSuffix}'); outputs always '{OnnxExport.Label}' "
-            + $"(the class name, \"\" where a value cannot be filled, or the values in target units) and, for a classifier, '{OnnxExport.Probabilities}', as predict gives them.")
+            + $"(the class name, \"\" where a value cannot be filled, or the values in target units) and, for a classifier, '{OnnxExport.Probabilities}', as predict gives them. "
+            + "With --format safetensors, the weights for PyTorch and a Python module (nn.Sequential, preprocessing, predict) to go on training there.")
         {
-            model, onnx,
+            model, target, format, overwrite,
         };
         command.SetAction(parse => Guard(error, () =>
         {
             string modelPath = parse.GetValue(model)!;
-            string path = parse.GetValue(onnx)!;
-            OutputPaths.Check([new("MODEL.onnx", path)], [new("MODEL.json", modelPath)]);
+            string path = parse.GetValue(target)!;
+            bool safetensors = parse.GetValue(format) == "safetensors";
+            // Both forms are binary: standard output is a terminal or a pipe of text, and '-' would name a file called '-'.
+            if (PredictRun.StandardOutput.Contains(path))
+                throw new InputException(safetensors
+                    ? $"OUT {path}: safetensors weights are binary and are written to a file; name one, such as model.safetensors"
+                    : $"MODEL.onnx {path}: an ONNX graph is binary and is written to a file; name one, such as model.onnx");
+            if (safetensors)
+                return ExportRun.Torch(modelPath, path, output, parse.GetValue(overwrite));
+            OutputPaths.Check([new("MODEL.onnx", path, Kind: OutputKind.Onnx)], [new("MODEL.json", modelPath)], parse.GetValue(overwrite));
             var saved = ModelSerializer.Load(modelPath);
             var signature = OnnxExport.Save(path, saved);
             string inputs = string.Join(", ", signature.Inputs.Select(i => $"'{i.Name}' {i.Type.ToString().ToLowerInvariant()}"));
@@ -128,6 +150,9 @@ public static class CommandLine
         }));
         return command;
     }
+
+    private static Option<bool> OverwriteOption(string output) =>
+        new("--overwrite") { Description = $"Let {output} replace an existing file of another kind (a CSV, a model, a report); without it that is refused" };
 
     /// <summary>Runs the command, turning input errors into one line and exit code 2, and anything else (a bug) into
     /// one line asking for a report and exit code 1 (with the stack trace only when NEURALNET_TRACE=1).</summary>

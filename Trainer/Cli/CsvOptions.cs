@@ -34,8 +34,17 @@ public sealed class CsvOptions
 
     private readonly Option<string> _missing = new("--missing")
     {
-        Description = "Missing values (empty, NA, NaN, null, ?) in training: median and mean fill numeric columns with the training rows' median or mean, text columns with their most frequent value, and say so per column; error stops; drop-rows leaves those rows out. Files scored by a model (--test, predict, evaluate) are filled with the values it learned",
+        Description = "Missing values (empty, NA, NaN, null, ?; see --na-values) in training: median and mean fill numeric columns with the training rows' median or mean, and make a text column's missing values a category of their own, and say so per column; error stops; drop-rows leaves those rows out. Files scored by a model (--test, predict, evaluate) are filled with the values it learned",
         DefaultValueFactory = _ => "median",
+    };
+
+    private readonly Option<string[]> _naValues = new("--na-values")
+    {
+        Description = "The words that mean a missing value besides an empty cell, separated by commas; they replace the default list, "
+            + $"{string.Join(' ', MissingValues.DefaultWords)}; '' names none (NA and None are then values like any other). "
+            + "predict and evaluate use the training run's unless given their own [default: the list above]",
+        HelpName = "WORD[,WORD]",
+        CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
     };
 
     private readonly Option<string?> _unknownCategory = new("--unknown-category")
@@ -73,7 +82,7 @@ public sealed class CsvOptions
 
     public const string DecimalCommaWithCommaDelimiter = "--decimal-comma with --delimiter ',': a comma cannot be both the delimiter and the decimal separator; give the file's own delimiter (e.g. --delimiter ';') or leave out --decimal-comma";
 
-    public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _encoding, _drop, _categorical, _numeric, _missing, _unknownCategory];
+    public IEnumerable<Option> All => [_delimiter, _noHeader, _decimalComma, _encoding, _drop, _categorical, _numeric, _missing, _naValues, _unknownCategory];
 
     /// <summary>An option naming columns, separated by commas, repeatable: <c>--id a,b --id c</c>.</summary>
     public static Option<string[]> ColumnList(string name, string description) => new(name)
@@ -94,6 +103,7 @@ public sealed class CsvOptions
         Categorical = parse.GetValue(_categorical) ?? [],
         Numeric = parse.GetValue(_numeric) ?? [],
         Missing = Policy(parse.GetValue(_missing)),
+        NaValues = parse.GetResult(_naValues) is { Implicit: false } ? parse.GetValue(_naValues) ?? [] : null,
         UnknownCategory = parse.GetValue(_unknownCategory) switch
         {
             "ignore" => UnknownCategoryPolicy.Ignore,

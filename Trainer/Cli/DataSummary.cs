@@ -20,6 +20,8 @@ public static class DataSummary
             yield return line;
         foreach (var group in prep.Dropped.GroupBy(d => d.Reason))
             yield return $"dropped: {Names(group.Select(d => d.Name))}: {group.Key}";
+        if (data.Unlabelled > 0)
+            yield return Invariant($"unlabelled: {data.Unlabelled} row{(data.Unlabelled == 1 ? "" : "s")} without a target value left out ({TargetCounts(prep, data)}), {data.Rows - data.Unlabelled} labelled rows");
         if (data.RowsDropped > 0)
             yield return Invariant($"missing: {data.RowsDropped} rows with missing values left out (--missing drop-rows), {used} rows used");
         if (data.ValuesFilled > 0)
@@ -30,8 +32,9 @@ public static class DataSummary
                 if (data.MissingByColumn.GetValueOrDefault(feature.Name) is not (> 0 and var count))
                     continue;
                 string column = feature.Name;
-                string value = feature.IsCategorical ? $"its most frequent value '{feature.FillCategory}'" : Invariant($"the training rows' {statistic} {feature.Fill:G6}");
-                yield return Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with {value} (--missing error refuses them)");
+                yield return feature.IsCategorical
+                    ? Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} read as a category of their own, apart from every value of the column (--missing error refuses them)")
+                    : Invariant($"missing: '{column}': {count} value{(count == 1 ? "" : "s")} filled with the training rows' {statistic} {feature.Fill:G6} (--missing error refuses them)");
             }
         }
         if (prep.Task == TaskKind.Classification)
@@ -62,10 +65,15 @@ public static class DataSummary
 
     private const int MaxClassesListed = 30;
 
+    // "'y' missing in 12 rows", per target that has gaps.
+    private static string TargetCounts(Preprocessing prep, PreparedData data) => string.Join(", ", prep.TargetNames
+        .Where(t => data.MissingByColumn.GetValueOrDefault(t) > 0)
+        .Select(t => Invariant($"'{t}' missing in {data.MissingByColumn[t]}")));
+
     /// <summary>--verbose: each feature's fitted encoding, one line each: "feature 'Age': numeric, mean 29.7, scale
-    /// 14.2; missing → 28 (median)" or "feature 'Sex': text, 2 categories: female, male; missing → male".</summary>
+    /// 14.2; missing → 28 (median)" or "feature 'Embarked': text, 3 categories: C, Q, S; missing → a category of its own".</summary>
     public static IEnumerable<string> Encodings(Preprocessing prep) => prep.Features.Select(f => f.IsCategorical
-        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
+        ? Invariant($"feature '{f.Name}': text, {f.Categories.Length} categories: {Names(f.Categories)}{(f.MissingCategory ? "; missing → a category of its own" : f.FillCategory is { } fill ? $"; missing → {fill}" : "")}")
         : Invariant($"feature '{f.Name}': numeric, mean {f.Mean:G6}, scale {f.Scale:G6}{(f.Fill is { } value ? $"; missing → {value:G6} ({prep.Missing.ToString().ToLowerInvariant()})" : "")}"));
 
     /// <summary>Names for a line: all of them, or the first eight and how many more.</summary>

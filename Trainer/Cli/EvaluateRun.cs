@@ -21,6 +21,7 @@ public static class EvaluateRun
         var model = ModelSerializer.Load(modelPath);
         var prep = model.Preprocessing;
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
+        options = options with { NaValues = options.NaValues ?? prep.NaValues };
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
@@ -42,7 +43,7 @@ public static class EvaluateRun
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         if (model.Run is { ClassWeight: ClassWeighting.Balanced, ClassWeights: { } weights })
             output.WriteLine($"trained with --class-weight balanced: {TrainRun.ClassWeightsText(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
-        output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows"));
+        output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows{TrainRun.UnlabelledNote(data)}"));
         if (regression is not null)
         {
             output.WriteLine(Invariant($"loss {regression.Loss:0.0000}  r2 {regression.Metric:0.0000}  rmse {regression.Rmse:G6}  mae {regression.Mae:G6} (in the target's units)"));

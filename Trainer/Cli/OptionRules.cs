@@ -62,7 +62,8 @@ internal static class OptionRules
         return null;
     }
 
-    private static string Token(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+    // Spaces and tabs only, as a CSV cell is trimmed: '0.1\u00A0' is no number there, nor here.
+    private static string Token(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim(' ', '\t') : "";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 

@@ -6,7 +6,9 @@ namespace NeuralNet.Cli;
 /// <summary>A file a command will write (<c>--save</c>, <c>--out</c>, …) or read, named by the option or argument that gave it.</summary>
 /// <param name="MayReplace">For an output: the input it may be the same file as (<c>--save</c> over the model it
 /// <c>--resume</c>s from replaces it on purpose, atomically).</param>
-internal readonly record struct NamedPath(string Name, string Path, string? MayReplace = null);
+/// <param name="Kind">For an output: what it writes; an existing file of another kind is not replaced without
+/// --overwrite. Null: not checked.</param>
+internal readonly record struct NamedPath(string Name, string Path, string? MayReplace = null, OutputKind? Kind = null);
 
 /// <summary>
 /// Checks every file a command will write before any work starts, so a run never trains for an hour and then
@@ -16,8 +18,9 @@ internal readonly record struct NamedPath(string Name, string Path, string? MayR
 /// </summary>
 internal static class OutputPaths
 {
+    /// <param name="overwrite">--overwrite: an output may replace an existing file of another kind.</param>
     /// <exception cref="InputException">One line naming the option, the path and what is wrong.</exception>
-    public static void Check(IEnumerable<NamedPath> outputs, IEnumerable<NamedPath> inputs)
+    public static void Check(IEnumerable<NamedPath> outputs, IEnumerable<NamedPath> inputs, bool overwrite = false)
     {
         CheckInputs(inputs);
         var seen = inputs.Where(input => !string.IsNullOrEmpty(input.Path))
@@ -42,7 +45,19 @@ internal static class OutputPaths
                     throw new InputException($"{output.Name} {output.Path}: this is the same file as {name} {path}, which it would overwrite; write the output elsewhere");
             }
             seen.Add((output.Name, output.Path, real, identity));
+            if (!overwrite && output.Kind is { } kind && identity is { IsRegular: true } or null && File.Exists(output.Path)
+                && OutputKinds.Of(output.Path) is { } existing && existing != kind)
+                throw new InputException($"{output.Name} {output.Path}: this is {OutputKinds.Describe(existing)}, which {OutputKinds.Describe(kind)} would replace; write the output elsewhere, or pass --overwrite to replace it");
         }
+    }
+
+    /// <summary>Whether two existing paths name one file: equal real paths (symbolic links resolved), or one file
+    /// under two names (a hard link, a bind mount).</summary>
+    public static bool SameFile(string first, string second)
+    {
+        if (string.Equals(RealPath(first), RealPath(second), StringComparison.Ordinal))
+            return true;
+        return FileIdentity.Of(first) is { } a && FileIdentity.Of(second) is { } b && (a.Device, a.Inode) == (b.Device, b.Inode);
     }
 
     /// <summary>An input given as an empty string ("--test ''") is named as such, not as a file ':' not found.</summary>

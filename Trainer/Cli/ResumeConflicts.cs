@@ -7,8 +7,8 @@ namespace NeuralNet.Cli;
 
 /// <summary>--resume continues a saved model: its architecture and preprocessing are fixed, so an option given
 /// explicitly that says otherwise is an error naming it, never silently ignored. Options that may change (the
-/// optimizer and its settings, epochs, batch size, schedule, patience, seed, split, outputs, how the CSV is read)
-/// are not checked.</summary>
+/// optimizer and its settings, epochs, batch size, schedule, patience, seed, outputs, how the CSV is read) are not
+/// checked; the split is the saved one (<see cref="ResumedSplit"/>).</summary>
 internal static class ResumeConflicts
 {
     public static void Check(TrainOptions options, SavedModel model)
@@ -22,7 +22,7 @@ internal static class ResumeConflicts
             $"{option} {given} contradicts the resumed model {options.ResumePath}, which {saved}; leave {option} out when resuming";
 
         // --target and --drop name columns by name or index: an index means the data file's column there.
-        var header = options.Given.Contains("--target") || options.Given.Contains("--drop") ? CsvLoader.ReadHeader(options.DataPath, options.Data) : [];
+        var header = new[] { "--target", "--drop", "--numeric", "--categorical" }.Any(options.Given.Contains) ? CsvLoader.ReadHeader(options.DataPath, options.Data) : [];
         string[] Columns(IEnumerable<string> given) => [.. given.Select(name => ColumnRequests.NameOf(header, name).Trim())];
         var column = StringComparer.OrdinalIgnoreCase; // as a model's columns are found in a file
 
@@ -38,8 +38,24 @@ internal static class ResumeConflicts
             throw new InputException(Contradicts("--hidden", options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden), $"has the layers {saved}"));
 
         string[] dropped = [.. prep.Dropped.Where(d => d.Reason == "--drop").Select(d => d.Name)];
+        string[] screened = [.. prep.Dropped.Where(d => d.Reason != "--drop").Select(d => d.Name)];
+        string others = screened.Length == 0 ? "" : $" (it left out {Quoted(screened)} itself, as ID-like or constant)";
         if (options.Given.Contains("--drop") && !Columns(options.Data.Drop).Order(column).SequenceEqual(dropped.Select(d => d.Trim()).Order(column), column))
-            throw new InputException(Contradicts("--drop", string.Join(',', options.Data.Drop), dropped.Length == 0 ? "dropped no column" : $"dropped {Quoted(dropped)}"));
+            throw new InputException(Contradicts("--drop", string.Join(',', options.Data.Drop), (dropped.Length == 0 ? "dropped no column with --drop" : $"dropped {Quoted(dropped)} with --drop") + others));
+        // The model reads each of its columns as it was trained: as numbers or as categories.
+        foreach (var (option, names, categorical) in new[] { ("--numeric", options.Data.Numeric, false), ("--categorical", options.Data.Categorical, true) })
+        {
+            foreach (string name in names)
+            {
+                string columnName = ColumnRequests.NameOf(header, name).Trim();
+                var feature = prep.Features.FirstOrDefault(f => string.Equals(f.Name, columnName, StringComparison.Ordinal));
+                if (feature is null || feature.IsCategorical != categorical)
+                    throw new InputException(Contradicts(option, string.Join(',', names),
+                        feature is null ? $"has no feature column '{columnName}'" : $"reads '{columnName}' as {(feature.IsCategorical ? "categories" : "numbers")}"));
+            }
+        }
+        if (options.Data.UnknownCategory is { } unknown && prep.UnknownCategory is { } trained && unknown != trained)
+            throw new InputException(Contradicts("--unknown-category", Name(unknown), $"was trained with --unknown-category {Name(trained)}"));
         // drop-rows only chooses which rows of this file are read; filling uses the values the model learned.
         var missing = options.Data.Missing;
         if (options.Given.Contains("--missing") && missing != MissingValuePolicy.DropRows && missing != prep.Missing)

@@ -30,7 +30,7 @@ internal static class ScoringOptions
             return asked ?? (fills ? model.Missing : MissingValuePolicy.Error);
         string given = Name(asked.Value);
         throw new InputException(fills
-            ? $"--missing {given} contradicts the model {modelPath}, which was trained with --missing {Name(model.Missing)}: it fills a missing value with the training rows' {Name(model.Missing)} (a text column's with its most frequent value), learned then; leave --missing out to fill with those, or use --missing error or drop-rows"
+            ? $"--missing {given} contradicts the model {modelPath}, which was trained with --missing {Name(model.Missing)}: it fills a missing value with the training rows' {Name(model.Missing)} (a text column's missing values are a category of their own), learned then; leave --missing out to fill with those, or use --missing error or drop-rows"
             : $"--missing {given}: the model {modelPath} was trained with --missing {Name(model.Missing)} and learned no values to fill with; use --missing drop-rows to leave the rows with a missing value out, or train a model with --missing {given}");
     }
 

@@ -61,6 +61,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<int?> _cv = OptionRules.OptionalWhole(new("--cv") { Description = "Stratified K-fold cross-validation of the whole recipe first (preprocessing fitted per fold; the folds spread over the --threads workers, one worker and one thread each): each fold's test metric and the mean ± std; then the model is trained on the whole file as without --cv and saved", HelpName = "K" }, 2, 1000);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
     private readonly Option<bool> _plotLog = new("--plot-log") { Description = "Draw --plot's loss axis in log scale" };
+    private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Let an output (--save, --report, --history, --plot) replace an existing file of another kind (a CSV, a report, a model); without it that is refused" };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary (best and final epochs, speed, test, weights hash, saved files) and errors" };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Print also each feature's fitted encoding (mean and scale, or categories; fill)" };
 
@@ -95,7 +96,7 @@ internal sealed class TrainCommandOptions
     public Option<int?> Threads { get; } = ThreadsOption.Create(train: true);
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _ensemble, _warmup, _labelSmoothing, _classWeight, _cv, _plot, _plotLog, _quiet, _verbose, Blas, Threads, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _ensemble, _warmup, _labelSmoothing, _classWeight, _cv, _plot, _plotLog, _overwrite, _quiet, _verbose, Blas, Threads, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command

@@ -101,6 +101,23 @@ public sealed record TrainOptions
             throw new InputException("--cv cross-validates the recipe on fresh weights; it cannot continue a --resume model");
         if (ValidationSplit == 0 && (Patience is not null || Schedule.Kind == LearningRateScheduleKind.Plateau))
             throw new InputException($"{(Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
+        // An option of another optimizer or schedule than the one given would be ignored without a word.
+        if (Given.Contains("--optimizer") && Optimizer != "sgd" && Given.FirstOrDefault(o => o is "--momentum" or "--nesterov") is { } sgdOption)
+            throw new InputException($"{sgdOption} is SGD's; --optimizer {Optimizer} does not use it; leave it out, or use --optimizer sgd");
+        if (Given.Contains("--optimizer") && Optimizer == "sgd" && Given.FirstOrDefault(o => o is "--beta1" or "--beta2") is { } adamOption)
+            throw new InputException($"{adamOption} is Adam's and AdamW's; --optimizer sgd does not use it; leave it out, or use --optimizer adam or adamw");
+        if (Given.Contains("--lr-schedule") && Schedule.Kind != LearningRateScheduleKind.Step && Given.FirstOrDefault(o => o is "--lr-step-epochs" or "--lr-gamma") is { } stepOption)
+            throw new InputException($"{stepOption} is the step schedule's; --lr-schedule {Schedule.Kind.ToString().ToLowerInvariant()} does not use it; leave it out, or use --lr-schedule step");
+        if (Given.Contains("--lr-schedule") && Schedule.Kind != LearningRateScheduleKind.Plateau && Given.FirstOrDefault(o => o is "--lr-patience" or "--lr-factor") is { } plateauOption)
+            throw new InputException($"{plateauOption} is the plateau schedule's; --lr-schedule {Schedule.Kind.ToString().ToLowerInvariant()} does not use it; leave it out, or use --lr-schedule plateau");
+        if (!Given.Contains("--lr-schedule") && Given.FirstOrDefault(o => o is "--lr-step-epochs" or "--lr-gamma") is { } unscheduled)
+            throw new InputException($"{unscheduled} is the step schedule's, which is used only when asked for; add --lr-schedule step");
+        if (Given.Contains("--warmup") && Schedule.Kind != LearningRateScheduleKind.Cosine)
+            throw new InputException("--warmup is the cosine schedule's; add --lr-schedule cosine, or leave it out");
+        if (Ensemble > 1 && ResumePath is not null)
+            throw new InputException("--ensemble trains new members on folds of the rows; it cannot continue a --resume model (which keeps its own network)");
+        if (Ensemble > 1 && ValidationSplit == 0)
+            throw new InputException("--ensemble validates each member on its own fold of the rows; it needs --val-split greater than 0 (0.2: five folds)");
     }
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>

@@ -33,7 +33,14 @@ public static class TrainRun
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             resumed = options.ResumePath is null ? null : ModelSerializer.Load(options.ResumePath);
         if (resumed is not null)
+        {
             ResumeConflicts.Check(options, resumed);
+            // The saved run's missing-value words, unless --na-values gives others.
+            options = options with { Data = options.Data with { NaValues = options.Data.NaValues ?? resumed.Preprocessing.NaValues } };
+            (options, splitRandom, var splitNote) = ResumedSplit.Keep(options, resumed, splitRandom);
+            if (splitNote is not null && options.Verbosity != Verbosity.Quiet)
+                output.WriteLine(splitNote);
+        }
         // A resumed run keeps the saved model's class weighting unless --class-weight is given; balanced weights are
         // counted again on this run's training split. A file saved before the weighting was recorded resumes unweighted.
         if (resumed?.Run?.ClassWeight is { } savedWeighting && !options.Given.Contains("--class-weight"))
@@ -115,7 +122,7 @@ public static class TrainRun
                 var testData = earlyTest ?? PreparedData.LoadTest(prep, options.TestPath, options.Data, fittedNow: resumed is null, interrupt);
                 var scores = loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
-                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows): {ScoreLine.Format(scores, classification)}");
+                output.WriteLine($"test ({options.TestPath}, {testData.Count} rows{UnlabelledNote(testData)}): {ScoreLine.Format(scores, classification)}");
             }
             catch (InputException e)
             {
@@ -177,10 +184,15 @@ public static class TrainRun
     {
         options.Validate();
         OutputPaths.Check([
-            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume"),
-            .. Optional("--report", options.ReportPath), .. Optional("--history", options.HistoryPath), .. Optional("--plot", options.PlotPath)],
-            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)]);
+            new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume", Kind: OutputKind.Model),
+            .. Optional("--report", options.ReportPath, OutputKind.Report), .. Optional("--history", options.HistoryPath, OutputKind.Csv), .. Optional("--plot", options.PlotPath, OutputKind.Image)],
+            [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)],
+            overwrite: options.Given.Contains("--overwrite"));
     }
+
+    /// <summary>", 3 rows without a target value left out" for a scored file that had such rows, else "".</summary>
+    internal static string UnlabelledNote(Dataset data) =>
+        data.Unlabelled == 0 ? "" : Invariant($"; {data.Unlabelled} row{(data.Unlabelled == 1 ? "" : "s")} without a target value left out");
 
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
     /// really trained.</summary>
@@ -214,7 +226,7 @@ public static class TrainRun
     public static string DefaultSavePath(string dataPath, DateTime now, int attempt = 1) =>
         Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}{(attempt == 1 ? "" : $"-{attempt}")}.model.json");
 
-    private static NamedPath[] Optional(string name, string? path) => path is null ? [] : [new(name, path)];
+    private static NamedPath[] Optional(string name, string? path, OutputKind? kind = null) => path is null ? [] : [new(name, path, Kind: kind)];
 
     private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainOptions options)
     {
@@ -284,7 +296,12 @@ public static class TrainRun
         Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
         if (options.TestPath is not null)
+        {
             CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
+            // Scored on its own training rows, a model's "test" figure is its training figure.
+            if (File.Exists(options.TestPath) && File.Exists(options.DataPath) && OutputPaths.SameFile(options.DataPath, options.TestPath))
+                throw new InputException($"--test {options.TestPath}: the same file as the training data ({options.DataPath}); its test figures would be figures on the training rows; give held-out rows in another file");
+        }
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, UsesFolds(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
@@ -329,6 +346,10 @@ public static class TrainRun
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
+        if (options.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
+            throw new InputException($"--label-smoothing smooths class targets, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
+        if (options.Given.Contains("--class-weight") && options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
+            throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
         {
             classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);

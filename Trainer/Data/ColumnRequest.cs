@@ -2,7 +2,8 @@ namespace NeuralNet.Data;
 
 /// <summary>A column to read: where it is, what it is for, and as what (null: decided from all of its cells, see
 /// <see cref="ColumnTypes"/>); <paramref name="Source"/> says who decided the kind (an option or the model).</summary>
-internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, ColumnKind? Kind, string? Source = null)
+/// <param name="KeepText">A numeric column whose cells are also kept as text (an ID predict copies verbatim).</param>
+internal sealed record ColumnRequest(int Index, string Name, bool IsTarget, ColumnKind? Kind, string? Source = null, bool KeepText = false)
 {
     public const string ByModel = "model";
 }
@@ -58,23 +59,32 @@ internal static class ColumnRequests
     }
 
     /// <summary>Another file for a trained model: its feature columns by name, with the kinds they had in training,
-    /// and the target columns when present (required when <paramref name="requireTargets"/>).</summary>
+    /// and the target columns when present (required when <paramref name="requireTargets"/>). Names are matched
+    /// exactly: a column whose name differs only in case (a file with 'B' for a model's 'b') is refused naming both,
+    /// never read as the model's column without a word.</summary>
     public static ColumnRequest[] ForModel(CsvScan scan, Preprocessing preprocessing, bool requireTargets)
     {
         var requests = new List<ColumnRequest>();
-        var targets = preprocessing.TargetNames.Select(name => TryFind(scan.Header, name, out int c) ? c : -1).ToArray();
+        var targets = preprocessing.TargetNames.Select(name => Array.IndexOf(scan.Header, name)).ToArray();
         if (requireTargets && Array.IndexOf(targets, -1) is int absent and >= 0)
-            throw new InputException($"{scan.Path}: there is no target column '{preprocessing.TargetNames[absent]}', which the model was trained with; the columns are {ListOf(scan.Header)}");
+            throw new InputException($"{scan.Path}: there is no target column '{preprocessing.TargetNames[absent]}', which the model was trained with{Similar(scan.Header, preprocessing.TargetNames[absent])}; the columns are {ListOf(scan.Header)}");
         if (targets.All(c => c >= 0))
             requests.AddRange(targets.Select(c => new ColumnRequest(c, scan.Header[c], true, ColumnKind.Text, ColumnRequest.ByModel)));
         foreach (var feature in preprocessing.Features)
         {
-            if (!TryFind(scan.Header, feature.Name, out int c))
-                throw new InputException($"{scan.Path}: the feature column '{feature.Name}' the model was trained with is missing; the columns are {ListOf(scan.Header)}");
+            int c = Array.IndexOf(scan.Header, feature.Name);
+            if (c < 0)
+                throw new InputException($"{scan.Path}: the feature column '{feature.Name}' the model was trained with is missing{Similar(scan.Header, feature.Name)}; the columns are {ListOf(scan.Header)}");
             requests.Add(new ColumnRequest(c, feature.Name, false, feature.IsCategorical ? ColumnKind.Text : ColumnKind.Numeric, ColumnRequest.ByModel));
         }
         return [.. requests];
     }
+
+    // " (the file's column 'B' differs from it only in case; column names are matched exactly)", or "".
+    private static string Similar(string[] header, string name) =>
+        Array.Find(header, h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } near
+            ? $" (the file's column '{CsvScan.Shorten(near)}' differs from it only in case; a model's columns are matched exactly: rename it)"
+            : "";
 
     /// <summary>The header name of the column <paramref name="nameOrIndex"/> names as <c>--target</c> and <c>--drop</c>
     /// read it (a name, else a 0-based index, negative from the end); the text itself when no column matches.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
 
@@ -15,6 +14,9 @@ public static partial class ColumnScreening
     public const string IdLike = "ID-like";
 
     public const int MaxCategories = 1000;
+
+    /// <summary>The reason of a column with no value at all.</summary>
+    public const string EveryValueMissing = "constant: every value is missing";
 
     /// <summary>A text column with at least this share of distinct values among its values is ID-like.</summary>
     public const double IdLikeShare = 0.95;
@@ -42,7 +44,7 @@ public static partial class ColumnScreening
         var values = column.Texts!.Where(t => t is not null).ToArray();
         int distinct = values.Distinct(StringComparer.Ordinal).Count();
         if (distinct <= 1)
-            return values.Length == 0 ? "constant: every value is missing" : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+            return values.Length == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
         if (keep)
             return null;
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
@@ -95,7 +97,7 @@ public static partial class ColumnScreening
         {
             int k = column.Slot;
             if (constant[k])
-                reasons[k] = float.IsNaN(first[k]) ? "constant: every value is missing" : $"constant: every value is {first[k].ToString(CultureInfo.InvariantCulture)}";
+                reasons[k] = float.IsNaN(first[k]) ? EveryValueMissing : $"constant: every value is {raw.ValueText(k, first[k])}";
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
@@ -120,8 +122,9 @@ public static partial class ColumnScreening
         return true;
     }
 
-    // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index);
+    // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index),
+    // row.names (R's, see SpaceSeparated);
     // not words that merely end in "id", such as acid or fluid.
-    [GeneratedRegex(@"^(?i:id|idx|index|row|row_?num(ber)?|row_?id|unnamed: ?\d+)$|^.+[_ \-.](?i:id)$|^.*[a-z]Id$|^.*[a-z0-9]ID$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:id|idx|index|row|row_?num(ber)?|row_?id|row\.names|unnamed: ?\d+)$|^.+[_ \-.](?i:id)$|^.*[a-z]Id$|^.*[a-z0-9]ID$", RegexOptions.CultureInvariant)]
     private static partial Regex IdName();
 }

@@ -41,8 +41,13 @@ public static class CsvLoader
         var requests = ColumnRequests.ForModel(scan, preprocessing, requireTargets);
         foreach (string extra in extraTextColumns ?? [])
         {
-            if (Array.IndexOf(scan.Header, extra) is int c and >= 0 && !requests.Any(r => r.Index == c))
-                requests = [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)];
+            if (Array.IndexOf(scan.Header, extra) is not (int c and >= 0))
+                continue;
+            // A numeric feature keeps its text too, so that an ID is copied as written, not as the float read.
+            int requested = Array.FindIndex(requests, r => r.Index == c);
+            requests = requested < 0 ? [.. requests, new ColumnRequest(c, extra, false, ColumnKind.Text, ColumnRequest.ByModel)]
+                : requests[requested].Kind == ColumnKind.Numeric ? [.. requests.Select((r, i) => i == requested ? r with { KeepText = true } : r)]
+                : requests;
         }
         return Read(scan, requests, [], cancel);
     }
@@ -62,6 +67,7 @@ public static class CsvLoader
         while (true)
         {
             var columns = Columns(requests, kinds, capacity, out int numericCount);
+            double[] offsets = [.. columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => NumericOffsets.For(scan, c.Column.Index))];
             // Not zeroed: every used value is written by the read, and the first touch of the pages then happens
             // on the reading threads, in parallel, instead of in one zeroing pass before it.
             long values = (long)capacity * numericCount;
@@ -70,7 +76,7 @@ public static class CsvLoader
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
-            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, numericCount, lines, cancel);
+            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, offsets, lines, cancel);
             if (rows > capacity)
             {
                 // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
@@ -80,7 +86,7 @@ public static class CsvLoader
             var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => TargetAnalysis.ByValue(Trimmed(c.Column, rows), scan.Dialect.DecimalComma))], dropped,
-                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]);
+                scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]) { Offsets = offsets, Missing = scan.Missing };
             // A column first tried as numbers that is text further down (more than a few stray cells): read again, that
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
@@ -99,7 +105,7 @@ public static class CsvLoader
         {
             var r = requests[i];
             columns[i] = new ReadColumn(r.IsTarget, kinds[i] == ColumnKind.Numeric
-                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, null)
+                ? new RawColumn(r.Name, r.Index, ColumnKind.Numeric, slot++, r.KeepText ? new string?[capacity] : null)
                 : new RawColumn(r.Name, r.Index, ColumnKind.Text, -1, new string?[capacity]));
         }
         numericCount = slot;
@@ -113,12 +119,16 @@ public static class CsvLoader
     /// of records in the file (more than the room: nothing else is usable), and the cells of numeric columns that
     /// are not numbers, by column, in file order; stops at the first fatal problem, or when <paramref name="cancel"/>
     /// is cancelled (leaving the enumeration stops the reading threads).</summary>
-    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, int numericCount, int[] lines,
+    /// <param name="offsets">Each numeric slot's offset (<see cref="NumericOffsets"/>), which its values are stored relative to.</param>
+    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, double[] offsets, int[] lines,
         CancellationToken cancel)
     {
+        int numericCount = offsets.Length;
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
-        var text = columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Column).ToArray();
+        // Text columns, and numeric ones whose text is kept too (KeepText).
+        var text = columns.Where(c => c.Column.Texts is not null).Select(c => c.Column).ToArray();
         bool decimalComma = scan.Dialect.DecimalComma;
+        var missing = scan.Missing;
         string? utf8Path = scan.Encoding is null ? scan.Path : null;
         int fields = scan.Header.Length;
         int capacity = lines.Length;
@@ -141,8 +151,8 @@ public static class CsvLoader
             for (int k = 0; k < numeric.Length; k++)
             {
                 int c = numeric[k];
-                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, out values[k]);
-                if (kind is CellKind.NotANumber or CellKind.NotFinite)
+                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, missing, offsets[k], out values[k]);
+                if (kind is CellKind.NotANumber or CellKind.NotFinite or CellKind.OutOfSpan)
                 {
                     problems = RecordProblem.Of(record, c, kind, utf8Path, problems);
                     if (problems.IsFatal)
@@ -153,7 +163,7 @@ public static class CsvLoader
             {
                 if (utf8Path is not null && RecordProblem.Utf8(record, column.Index, utf8Path) is { } invalid)
                     return invalid;
-                column.Texts![row] = CsvScan.TextOf(record, column.Index);
+                column.Texts![row] = CsvScan.TextOf(record, column.Index, missing);
             }
             return problems;
         }
@@ -167,7 +177,7 @@ public static class CsvLoader
             for (var p = problem; p is not null; p = p.Next)
             {
                 if (p.IsFatal)
-                    throw p.ToException(scan, NameOf(columns, p.Column));
+                    throw p.ToException(scan, NameOf(columns, p.Column), offset: OffsetOf(columns, offsets, p.Column));
                 if (p.Kind != ProblemKind.NotANumber)
                     continue;
                 if (!notNumbers.TryGetValue(p.Column, out var tally))
@@ -181,6 +191,9 @@ public static class CsvLoader
     // Not a lambda in the loop above: one capturing p made a closure object for every record, fatal or not (1.4 MB of
     // garbage on Fashion-MNIST's 60,000 rows).
     private static string NameOf(ReadColumn[] columns, int index) => Array.Find(columns, c => c.Column.Index == index)?.Column.Name ?? "";
+
+    private static double OffsetOf(ReadColumn[] columns, double[] offsets, int index) =>
+        Array.Find(columns, c => c.Column.Index == index)?.Column is { Kind: ColumnKind.Numeric } column ? offsets[column.Slot] : 0;
 
     private sealed record ReadColumn(bool IsTarget, RawColumn Column);
 }

@@ -19,6 +19,13 @@ namespace NeuralNet.Data;
 internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect Dialect, DialectChoice Sniffed, System.Text.Encoding? Encoding,
     string[] Header, int EstimatedRows, string?[][] Sample)
 {
+    /// <summary>The words that mean a missing value in this file (--na-values, else the default ones).</summary>
+    public MissingValues Missing { get; init; } = MissingValues.Default;
+
+    /// <summary>How a space-separated file is laid out (read through <see cref="SpaceRunStream"/>); null for a
+    /// file with a delimiter.</summary>
+    public SpaceSeparated? Spaces { get; init; }
+
     /// <summary>The encoding the file is read in, for the summary: a UTF-16 or UTF-32 byte order mark's (which sets it
     /// whatever --encoding says), else --encoding's, else utf-8.</summary>
     public string EncodingName { get; init; } = "utf-8";
@@ -40,11 +47,14 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         string readPath = CsvSource.Resolve(path);
         var encoding = DataOptions.EncodingNamed(options.Encoding);
-        var first = ReadSample(path, readPath, options.Delimiter, encoding, out long fileBytes, options.Encoding);
+        var missing = MissingValues.For(options.NaValues);
+        // R's write.table, statsmodels, aligned columns: no delimiter CsvHelper detects, fields apart by spaces.
+        var spaces = options.Delimiter is null ? SpaceSeparated.Sniff(readPath, encoding) : null;
+        var first = ReadSample(path, readPath, spaces is null ? options.Delimiter : ' ', encoding, missing, out long fileBytes, options.Encoding, spaces);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
         if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
-            && TryReadSample(path, readPath, ';', encoding) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
+            && TryReadSample(path, readPath, ';', encoding, missing) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
         var (separator, records, offsets, wholeFile, lines, byteOrderMark, firstRow) = first;
         if (records.Count == 0)
@@ -55,7 +65,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
         // data, and a header name is hardly ever a number with a comma.
         bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));
-        var provisional = new CsvDialect(separator, true, decimalComma);
+        var provisional = new CsvDialect(separator, true, decimalComma) { Quote = spaces?.Quote is '\'' ? '\'' : null, RowNames = spaces?.RowNames == true, SpaceRuns = spaces is not null };
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
             throw InputException.At(path, 1, 0,
@@ -74,22 +84,28 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample)
         {
             EncodingName = (byteOrderMark ?? encoding)?.WebName ?? "utf-8",
+            Missing = missing,
+            Spaces = spaces,
         };
     }
 
     /// <summary>The first records of the file as text (missing values null), where each starts, and whether that is
     /// the whole file; a row with another field count than the first is an error.</summary>
     /// <param name="encodingName">--encoding as given, for messages.</param>
-    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, out long fileBytes, string? encodingName = null)
+    /// <param name="spaces">The layout of a space-separated file, read through its stream; null otherwise.</param>
+    private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, MissingValues missing, out long fileBytes, string? encodingName = null,
+        SpaceSeparated? spaces = null)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
         var lines = new List<long>();
         string[] firstRow = [];
         char? detected = null;
-        var stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
+        Stream stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
+        if (spaces is not null)
+            stream = spaces.Wrap(stream);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
-        using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected) with { PoolStrings = false }, leaveOpen: false);
+        using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected, spaces?.Quote ?? '"') with { PoolStrings = false }, leaveOpen: false);
         detected = reader.Separator;
         int sampleRows = SampleRows;
         while (records.Count <= sampleRows)
@@ -100,7 +116,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
-            records.Add(ReadFields(reader, path, encoding is null));
+            records.Add(ReadFields(reader, path, encoding is null, missing));
             // A header cell is a name, not a value: 'NA' or '?' there names the column as written (checked as UTF-8 above).
             if (records.Count == 1)
                 firstRow = [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())];
@@ -110,11 +126,11 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         return new SampleRead(reader.Separator, records, offsets, false, lines, byteOrderMark, firstRow);
     }
 
-    private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding)
+    private static SampleRead? TryReadSample(string path, string readPath, char separator, System.Text.Encoding? encoding, MissingValues missing)
     {
         try
         {
-            return ReadSample(path, readPath, separator, encoding, out _);
+            return ReadSample(path, readPath, separator, encoding, missing, out _);
         }
         catch (InputException)
         {
@@ -158,10 +174,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <param name="encoding">The file's encoding (--encoding), or null for UTF-8 (a byte order mark still counts).</param>
     /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
     /// column of an unclosed quote).</param>
-    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null) =>
+    /// <param name="quote">The quote character: '"', or '\'' for a space-separated file quoted that way.</param>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null, char quote = '"') =>
         CsvReaderOptions.Default with
         {
             Separator = separator,
+            Quote = quote,
             HasHeader = hasHeader,
             TrackLineNumbers = true,
             PoolStrings = true,
@@ -238,7 +256,11 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         try
         {
-            return CsvReader.FromFile(ReadPath, ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding));
+            var options = ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding, quote: Spaces?.Quote ?? '"');
+            if (Spaces is null)
+                return CsvReader.FromFile(ReadPath, options);
+            var file = new FileStream(ReadPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return CsvReader.Create(Spaces.Wrap(file), options, leaveOpen: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -329,27 +351,27 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     }
 
     /// <param name="checkUtf8">True when the file is read as UTF-8: a field that is not valid UTF-8 is an error.</param>
-    private static string?[] ReadFields(CsvReader reader, string path, bool checkUtf8)
+    private static string?[] ReadFields(CsvReader reader, string path, bool checkUtf8, MissingValues missing)
     {
         var fields = new string?[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++)
         {
             if (checkUtf8 && InvalidUtf8(path, reader, i) is { } invalid)
                 throw invalid;
-            fields[i] = TextOf(reader, i);
+            fields[i] = TextOf(reader, i, missing);
         }
         return fields;
     }
 
     /// <summary>A text field trimmed of the spaces and tabs around it, inside quotes too (so ' setosa' and 'setosa'
-    /// are one class), or null for a missing value (<see cref="MissingValues"/>). Non-ASCII text is also trimmed of
+    /// are one class), or null for a missing value (one of <paramref name="missing"/>'s words, or empty). Non-ASCII text is also trimmed of
     /// Unicode spaces (a no-break space: 'yes\u00A0' and 'yes' are one class); but a number with a no-break space
     /// stays as it is, not a number (<see cref="NumberGrammar"/>).</summary>
-    public static string? TextOf(CsvReader record, int column)
+    public static string? TextOf(CsvReader record, int column, MissingValues missing)
     {
         var bytes = record.GetSpan(column);
         var trimmed = bytes.Trim(" \t"u8);
-        if (MissingValues.IsMissing(trimmed))
+        if (missing.IsMissing(trimmed))
             return null;
         string text = record.GetString(column);
         text = trimmed.Length == bytes.Length ? text : text.Trim(' ', '\t');
@@ -386,6 +408,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <item>a header when some column has text there and only numbers (or missing values) below it;</item>
     /// <item>a header when it is the column numbers 0, 1, 2, ... (or 1, 2, 3, ...) above rows with a non-integer
     /// number (pandas' <c>DataFrame(array).to_csv(index=False)</c>);</item>
+    /// <item>a header when its numbers are their columns' numbers and its texts recur nowhere below them (pandas'
+    /// <c>to_csv</c> of columns <c>[0, 1, 'y']</c>: <c>0,1,y</c> above labels);</item>
     /// <item>data when it has a number above a column of numbers (its types match the rows below: <c>name0,3.1</c>);</item>
     /// <item>a header when some column has text there and numbers below it but for a few strays (3, or 5%), which
     /// are then reported as errors naming their cells;</item>
@@ -422,6 +446,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             return true;
         if (columns >= 2 && fractions && (IsCount(first, 0) || IsCount(first, 1)))
             return true;
+        // pandas' to_csv of columns [0, 1, 'y']: column numbers, then names that no row below repeats.
+        if (columns >= 2 && (IsNamedCount(first, 0, IsNumber) || IsNamedCount(first, 1, IsNumber))
+            && Enumerable.Range(0, columns).Where(IsText).All(c => !below.Any(row => row[c] == first[c])))
+            return true;
         if (Enumerable.Range(0, columns).Any(c => first[c] is not null && IsNumber(first[c]) && AllNumbers(c)))
             return false;
         if (Enumerable.Range(0, columns).Any(c => IsText(c) && numbers[c] > 0 && ColumnTypes.IsFewStrays(numbers[c], present[c] - numbers[c])))
@@ -442,6 +470,25 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Whether the row's numbers are each its column's number from <paramref name="start"/> (0, 1, ...), and
+    /// it has both such numbers and texts.</summary>
+    private static bool IsNamedCount(string?[] row, int start, Func<string?, bool> isNumber)
+    {
+        int numbers = 0, texts = 0;
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (row[c] is null)
+                return false;
+            if (!isNumber(row[c]))
+                texts++;
+            else if (row[c] == (c + start).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                numbers++;
+            else
+                return false;
+        }
+        return numbers > 0 && texts > 0;
     }
 
     /// <summary>For --no-header: the first row is surely a header when every cell of it is text and some column has
@@ -468,7 +515,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < row.Length; c++)
         {
-            string name = string.IsNullOrWhiteSpace(row[c]) ? GeneratedName(c + 1) : row[c].Trim();
+            // The reader takes one UTF-8 byte order mark off the file; a file written with two (a BOM added to a file
+            // that had one) would keep the second in the first name, invisible, and --target a would not find 'a'.
+            string cell = c == 0 ? row[c].TrimStart('\uFEFF') : row[c];
+            string name = string.IsNullOrWhiteSpace(cell) ? GeneratedName(c + 1) : cell.Trim();
             if (seen.TryGetValue(name, out int earlier))
                 throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
             seen[name] = c;
@@ -479,10 +529,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
 
     /// <summary>In a file that could have a decimal comma (its delimiter is not ',') but has none in its first rows:
     /// a column whose cells with a '.' all look like thousands (56.123, 1.234.567: 1 to 3 digits, not starting with
-    /// 0, then groups of 3), beside integers, is refused as ambiguous, naming its first such cell, rather than read
-    /// as decimals (German 56.123 is 56123).</summary>
+    /// 0, then groups of 3) is refused as ambiguous, naming its first such cell, rather than read as decimals (German
+    /// 56.123 is 56123), when integers sit beside them, or when no number of the file has a '.' that thousands
+    /// separators would not write (1.234;2.500;3.100;4.000 alone: nothing says '.' is a decimal point).</summary>
     private static void CheckDotThousands(string path, List<string?[]> records, List<long> lines, int skip, string[] header)
     {
+        bool plainDecimals = records.Skip(skip).Any(row => row.Any(cell => cell is not null && cell.Contains('.') && !DotThousands().IsMatch(cell) && NumberGrammar.IsNumber(cell, false, out _)));
         for (int c = 0; c < records[0].Length; c++)
         {
             int first = -1;
@@ -498,10 +550,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 else
                     otherDots = true; // a text column
             }
-            if (first >= 0 && integers && !otherDots)
+            if (first >= 0 && !otherDots && (integers || !plainDecimals))
             {
                 string cell = records[first][c]!.Trim();
-                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, beside integers, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
+                throw InputException.At(path, lines[first], c + 1, $"'{Shorten(cell)}' in column '{Shorten(header[c])}' is ambiguous: every number with a '.' in it has groups of 3 digits after it, {(integers ? "beside integers" : "and no number of the file has a '.' otherwise")}, as thousands separators write them ({cell.Replace(".", "", StringComparison.Ordinal)}); write the numbers without thousands separators, or, if these are decimals, with a decimal comma and --decimal-comma");
             }
         }
     }

@@ -1,15 +1,15 @@
 namespace NeuralNet.Data;
 
-/// <summary>What to do with missing values (empty, NA, N/A, NaN, null, None or ?, see <see cref="MissingValues"/>).</summary>
+/// <summary>What to do with missing values (empty, NA, N/A, NaN, null, None or ?, or the words of --na-values, see <see cref="MissingValues"/>).</summary>
 public enum MissingValuePolicy
 {
     /// <summary>Stop with the count and the first location.</summary>
     Error,
 
-    /// <summary>Fill a numeric column with its mean over the training rows, a text column with its most frequent value.</summary>
+    /// <summary>Fill a numeric column with its mean over the training rows; a text column's missing values are a category of their own.</summary>
     Mean,
 
-    /// <summary>Fill a numeric column with its median over the training rows, a text column with its most frequent value.</summary>
+    /// <summary>Fill a numeric column with its median over the training rows; a text column's missing values are a category of their own.</summary>
     Median,
 
     /// <summary>Leave out every row that has a missing value in a column that is used.</summary>
@@ -65,6 +65,10 @@ public sealed record DataOptions
     public IReadOnlyList<string> Drop { get; init; } = [];
 
     public MissingValuePolicy Missing { get; init; } = MissingValuePolicy.Error;
+
+    /// <summary>The words that mean a missing value besides an empty field (--na-values); null for
+    /// <see cref="MissingValues.DefaultWords"/>.</summary>
+    public IReadOnlyList<string>? NaValues { get; init; }
 
     /// <summary>Null when not given: error in training; the model's own (stored from training) for a scored file.</summary>
     public UnknownCategoryPolicy? UnknownCategory { get; init; }

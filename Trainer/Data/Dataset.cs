@@ -37,6 +37,9 @@ public sealed class Dataset
 
     public int Count { get; }
 
+    /// <summary>Rows of the file left out because their target was missing (a --test or evaluated file).</summary>
+    public int Unlabelled { get; internal set; }
+
     public int FeatureCount { get; }
 
     public int OutputCount { get; }

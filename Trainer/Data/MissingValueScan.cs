@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>Where the missing values of the used columns of a file are: how many, the first (in file order), and
-/// which rows have any, and how many each column has (by name).</summary>
+/// which rows have any, and how many each column has (by name); rows left out already (unlabelled) are not looked at.</summary>
 public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstColumn, bool[] RowHasMissing, Dictionary<string, int> ByColumn)
 {
+    /// <param name="skip">Rows not to look at (true), or null for none.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static MissingValueScan Of(RawData raw, IReadOnlyCollection<RawColumn> columns)
+    public static MissingValueScan Of(RawData raw, IReadOnlyCollection<RawColumn> columns, bool[]? skip = null)
     {
         var ordered = columns.OrderBy(c => c.Index).ToArray();
         var rowHasMissing = new bool[raw.Rows];
@@ -17,6 +18,8 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
         var texts = ordered.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Texts!).ToArray();
         for (int r = 0; r < raw.Rows; r++)
         {
+            if (skip is not null && skip[r])
+                continue;
             // Most rows have no missing value at all: one pass over the row's numbers and texts says so.
             if (!HasNaN(raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount)) && AllPresent(texts, r))
                 continue;
@@ -59,5 +62,5 @@ public sealed record MissingValueScan(int Count, int FirstRow, RawColumn? FirstC
 
     /// <summary>The default error: <c>file: N missing values (...); the first at line L, column C ('name'); use --missing mean|median|drop-rows</c>.</summary>
     public InputException ToException(RawData raw, string advice = "use --missing mean|median|drop-rows") =>
-        new($"{raw.Path}: {Count} missing value{(Count == 1 ? "" : "s")} ({MissingValues.Description}); the first at line {raw.Lines[FirstRow]}, column {FirstColumn!.Index + 1} ('{FirstColumn.Name}'); {advice}");
+        new($"{raw.Path}: {Count} missing value{(Count == 1 ? "" : "s")} ({raw.Missing.Description}); the first at line {raw.Lines[FirstRow]}, column {FirstColumn!.Index + 1} ('{FirstColumn.Name}'); {advice}");
 }

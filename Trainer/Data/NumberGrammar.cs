@@ -8,13 +8,17 @@ internal enum CellKind
 {
     Number,
 
-    /// <summary>One of <see cref="MissingValues.Words"/>, or empty.</summary>
+    /// <summary>One of the file's missing-value words (<see cref="MissingValues"/>), or empty.</summary>
     Missing,
 
     /// <summary>Written as a number, but outside the float range (1e400, 1e39), or an infinity (inf, -Infinity, ∞).</summary>
     NotFinite,
 
     NotANumber,
+
+    /// <summary>A number, but so far from its column's offset (<see cref="RawData.Offsets"/>) that the difference
+    /// leaves the float range: 3e38 in a column whose first rows are all near -3e38.</summary>
+    OutOfSpan,
 }
 
 /// <summary>
@@ -26,22 +30,27 @@ internal enum CellKind
 /// </summary>
 internal static class NumberGrammar
 {
-    /// <summary>Reads a field's UTF-8 bytes. The common case, a short integer, is inlined into the reading loop.</summary>
+    /// <summary>Reads a field's UTF-8 bytes, the default words being missing values. The common case, a short
+    /// integer, is inlined into the reading loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, out float value) =>
-        TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, out value);
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, out float value) => Read(field, decimalComma, MissingValues.Default, out value);
+
+    /// <summary>Reads a field's UTF-8 bytes, <paramref name="missing"/>'s words being missing values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value) =>
+        !missing.HasNumbers && TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, missing, out value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, out float value)
+    private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value)
     {
         value = float.NaN;
         // Trimmed here rather than by the reader, for every field, only when the fast path did not take it.
         field = field.Trim(" \t"u8);
+        if (missing.IsMissing(field))
+            return CellKind.Missing;
         if (TryParseShortInteger(field, out value))
             return CellKind.Number;
         value = float.NaN;
-        if (MissingValues.IsMissing(field))
-            return CellKind.Missing;
         if (!Matches(field, decimalComma ? (byte)',' : (byte)'.'))
             return LooksInfinite(field) ? CellKind.NotFinite : CellKind.NotANumber;
         Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
@@ -56,7 +65,41 @@ internal static class NumberGrammar
         return CellKind.NotFinite;
     }
 
-    /// <summary>Reads a field held as text (a target, a sampled cell); null is missing.</summary>
+    /// <summary>Reads a field as its difference from <paramref name="offset"/>, rounded to a float once: a column of
+    /// large values close together (epoch milliseconds, 15-digit IDs) keeps them apart, where the nearest float of
+    /// each value would make many of them one. With offset 0 this is <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, double offset, out float value)
+    {
+        if (offset == 0)
+            return Read(field, decimalComma, missing, out value);
+        var kind = ReadDouble(field, decimalComma, missing, out double exact);
+        value = kind == CellKind.Number ? (float)(exact - offset) : float.NaN;
+        if (kind != CellKind.Number || float.IsFinite(value))
+            return kind;
+        value = float.NaN;
+        return CellKind.OutOfSpan;
+    }
+
+    /// <summary>Reads a field's UTF-8 bytes to double precision; the same grammar and float range as
+    /// <see cref="Read(ReadOnlySpan{byte}, bool, out float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static CellKind ReadDouble(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out double value)
+    {
+        var kind = Read(field, decimalComma, missing, out float _);
+        value = double.NaN;
+        if (kind != CellKind.Number)
+            return kind;
+        field = field.Trim(" \t"u8);
+        Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
+        field.CopyTo(copy);
+        if (decimalComma)
+            copy.Replace((byte)',', (byte)'.');
+        value = double.Parse(copy, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return kind;
+    }
+
+    /// <summary>Reads a field held as text (a target, a sampled cell) to double precision; null is missing.</summary>
     public static CellKind Read(string? text, bool decimalComma, out double value)
     {
         value = double.NaN;
@@ -64,20 +107,19 @@ internal static class NumberGrammar
             return CellKind.Missing;
         Span<byte> utf8 = text.Length <= 128 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
         int length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
-        var kind = Read(utf8[..length], decimalComma, out float single);
-        if (kind == CellKind.Number)
-        {
-            // The double of the same text, for targets, which keep double precision until they are standardised.
-            var bytes = utf8[..length];
-            if (decimalComma)
-                bytes.Replace((byte)',', (byte)'.');
-            value = double.Parse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-        return kind;
+        return ReadDouble(utf8[..length], decimalComma, MissingValues.Default, out value);
     }
 
     /// <summary>Whether <paramref name="text"/> is a finite number in this grammar.</summary>
     public static bool IsNumber(string? text, bool decimalComma, out double value) => Read(text, decimalComma, out value) == CellKind.Number;
+
+    /// <summary>Whether a text is written as a number with either decimal separator, whatever its size and whatever
+    /// the missing-value words are (a word of --na-values such as -999).</summary>
+    public static bool IsWrittenAsNumber(string text)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text.Trim(' ', '\t'));
+        return Matches(utf8, (byte)'.') || Matches(utf8, (byte)',');
+    }
 
     /// <summary>Whether the field fits the grammar, whatever its size.</summary>
     private static bool Matches(ReadOnlySpan<byte> s, byte point)

@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace NeuralNet.Data;
 
 /// <summary>The mean and the (population) standard deviation of each numeric slot over some rows, missing values
-/// left out; computed in two passes over the matrix in memory order, in double.</summary>
+/// left out; computed in two passes over the matrix in memory order, in double. The means are values (the slot's
+/// offset added back, see <see cref="RawData.Offsets"/>).</summary>
 internal sealed record NumericStats(double[] Means, double[] Deviations)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -40,6 +41,8 @@ internal sealed record NumericStats(double[] Means, double[] Deviations)
         var deviations = new double[slots];
         for (int k = 0; k < slots; k++)
             deviations[k] = counts[k] == 0 ? 0 : Math.Sqrt(squares[k] / counts[k]);
+        for (int k = 0; k < slots; k++)
+            means[k] += raw.Offset(k);
         return new NumericStats(means, deviations);
     }
 }

@@ -6,11 +6,12 @@ namespace NeuralNet.Data;
 /// once training no longer holds the training matrix.</summary>
 /// <param name="Rows">Data rows in the training file.</param>
 /// <param name="RowsDropped">Rows left out for missing values (--missing drop-rows).</param>
+/// <param name="Unlabelled">Rows left out because their target was missing.</param>
 /// <param name="ValuesFilled">Missing values filled (--missing mean|median).</param>
 /// <param name="LoadSeconds">Reading the training file into the feature matrix.</param>
 /// <param name="PrepareSeconds">Everything after: screening, splitting, fitting and encoding.</param>
 public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Dataset Validation,
-    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds)
+    int Rows, int RowsDropped, int ValuesFilled, double LoadSeconds, double PrepareSeconds, int Unlabelled = 0)
 {
     /// <summary>What of the training file's dialect was sniffed rather than given.</summary>
     public DialectChoice Sniffed { get; init; } = new(true, true, true);
@@ -42,8 +43,14 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         start = Stopwatch.GetTimestamp();
 
         var (used, dropped) = UsedColumns(raw, screen: fitted is null);
+        // A column with no value at all is left out as constant; --missing error asked for missing values to stop.
+        if (options.Missing == MissingValuePolicy.Error && dropped.FirstOrDefault(d => d.Reason == ColumnScreening.EveryValueMissing) is { } empty)
+        {
+            var column = raw.Features.First(c => c.Name == empty.Name);
+            throw new InputException($"{raw.Path}: column '{column.Name}' (column {column.Index + 1}) has no value in any row ({raw.Missing.Description}); --missing error refuses missing values; leave it out with --drop {ColumnTypes.Quoted(column.Name)}");
+        }
 
-        var (rows, rowsDropped, filled, missing) = fitted is null
+        var (rows, rowsDropped, filled, missing, unlabelled) = fitted is null
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
             : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
@@ -52,6 +59,9 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
         var (trainPositions, validationPositions, splitNote) = Split.Plan(rows.Length, validationFraction, random, labels);
+        string? heldOutNote = validationPositions.Length > trainPositions.Length
+            ? FormattableString.Invariant($"split: --val-split {validationFraction} holds out {validationPositions.Length} rows and trains on {trainPositions.Length}: more rows held out than trained on")
+            : null;
         // An empty validation set would give NaN validation losses and a "best" epoch chosen from them.
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
@@ -59,15 +69,15 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
-            with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error };
+            with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
         var (train, validation) = (split[0], split[1]);
-        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds)
+        return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds, unlabelled)
         {
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
         };
     }
 
@@ -87,6 +97,22 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             yield return $"unicode: {what}: '{CsvScan.Shorten(first)}' ({UnicodeForms.CodePoints(first)}) and '{CsvScan.Shorten(second)}' ({UnicodeForms.CodePoints(second)}) "
                 + $"are one text in two Unicode forms (equal once normalised), read as two {kind}{more}; write them in one form (e.g. NFC) to make them one";
         }
+    }
+
+    /// <summary>A line for each group of class names that differ only in case or spaces (yes, Yes, YES): they stay
+    /// separate classes, as written, but not without a word.</summary>
+    private static IEnumerable<string> LookAlikeClassNotes(Preprocessing preprocessing)
+    {
+        var groups = preprocessing.ClassNames
+            .GroupBy(name => string.Concat(name.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant(), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).ToArray();
+        foreach (var group in groups.Take(3))
+        {
+            var names = group.Select(n => $"'{CsvScan.Shorten(n)}'").ToArray();
+            yield return $"classes: {string.Join(", ", names[..^1])} and {names[^1]} in target '{preprocessing.TargetNames[0]}' differ only in case or spaces; read as {names.Length} classes; write them alike to make them one";
+        }
+        if (groups.Length > 3)
+            yield return $"classes: {groups.Length - 3} more groups of class names differ only in case or spaces";
     }
 
     /// <summary>The feature columns a model is fitted on, and the columns left out with why (--drop, then the
@@ -110,11 +136,13 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true, cancel: cancel);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
-        var (rows, _, _, _) = fittedNow
+        var (rows, _, _, _, unlabelled) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         cancel.ThrowIfCancellationRequested();
-        return preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        dataset.Unlabelled = unlabelled;
+        return dataset;
     }
 
     /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
@@ -126,7 +154,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
+        var (rows, _, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
         return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
     }
 
@@ -138,7 +166,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
     /// nothing to fill with, and leaving rows out of another file unasked would give fewer answers than rows without
     /// a word, so there a missing value is an error unless drop-rows is asked for.
     /// </summary>
-    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) ScoredRows(RawData raw, RawColumn[] columns,
+    private static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing, int Unlabelled) ScoredRows(RawData raw, RawColumn[] columns,
         Preprocessing model, MissingValuePolicy asked)
     {
         bool fills = model.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
@@ -157,28 +185,39 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         "--missing error refuses them: leave it out to fill them with the values the model learned, or use --missing drop-rows to leave those rows out";
 
     /// <summary>The rows to use under the missing-value policy, how many were left out and how many values will be
-    /// filled; stops with the count and the first location when missing values are an error (always for targets).</summary>
-    internal static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
+    /// filled; stops with the count and the first location when missing values are an error. A row whose target (one
+    /// of <paramref name="columns"/> that is a target) is missing is left out whatever the policy, and counted: a
+    /// target cannot be filled in, and such rows are what a partly labelled file holds; a target missing in every row
+    /// is an error.</summary>
+    internal static (int[] Rows, int Dropped, int Filled, Dictionary<string, int> Missing, int Unlabelled) UsableRows(RawData raw, RawColumn[] columns, MissingValuePolicy policy,
         string advice = "use --missing mean|median|drop-rows")
     {
-        var all = MissingValueScan.Of(raw, columns);
-        int[] everyRow = [.. Enumerable.Range(0, raw.Rows)];
+        var targets = columns.Where(c => raw.Targets.Contains(c)).ToArray();
+        var unlabelled = MissingValueScan.Of(raw, targets);
+        int labelledCount = raw.Rows - unlabelled.RowHasMissing.Count(missing => missing);
+        if (labelledCount == 0)
+        {
+            var column = unlabelled.FirstColumn!;
+            throw new InputException($"{raw.Path}: the target column '{column.Name}' (column {column.Index + 1}) is missing in every row ({raw.Missing.Description}); expected rows with a target value");
+        }
+        var all = MissingValueScan.Of(raw, [.. columns.Except(targets)], unlabelled.RowHasMissing);
+        int[] labelled = [.. Enumerable.Range(0, raw.Rows).Where(r => !unlabelled.RowHasMissing[r])];
+        int leftOut = raw.Rows - labelled.Length;
+        foreach (var target in targets)
+            all.ByColumn[target.Name] = unlabelled.ByColumn[target.Name];
         if (all.Count == 0)
-            return (everyRow, 0, 0, all.ByColumn);
+            return (labelled, 0, 0, all.ByColumn, leftOut);
         switch (policy)
         {
             case MissingValuePolicy.Error:
                 throw all.ToException(raw, advice);
             case MissingValuePolicy.DropRows:
-                int[] kept = [.. everyRow.Where(r => !all.RowHasMissing[r])];
+                int[] kept = [.. labelled.Where(r => !all.RowHasMissing[r])];
                 if (kept.Length == 0)
-                    throw new InputException($"{raw.Path}: every row has a missing value ({MissingValues.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
-                return (kept, raw.Rows - kept.Length, 0, all.ByColumn);
+                    throw new InputException($"{raw.Path}: every row has a missing value ({raw.Missing.Description}); --missing drop-rows leaves none; the first at line {raw.Lines[all.FirstRow]}, column {all.FirstColumn!.Index + 1} ('{all.FirstColumn.Name}')");
+                return (kept, labelled.Length - kept.Length, 0, all.ByColumn, leftOut);
             default:
-                var targets = MissingValueScan.Of(raw, raw.Targets);
-                if (targets.Count > 0)
-                    throw targets.ToException(raw, "a target cannot be filled in; use --missing drop-rows to leave those rows out");
-                return (everyRow, 0, all.Count, all.ByColumn);
+                return (labelled, 0, all.Count, all.ByColumn, leftOut);
         }
     }
 }

@@ -12,11 +12,14 @@ namespace NeuralNet.Data;
 /// <param name="Dialect">How the training file was written (for the record; other files are sniffed on their own).</param>
 /// <param name="Features">The used input columns, in file order; the model's inputs are their blocks one after the other.</param>
 /// <param name="Dropped">The training file's columns that are neither features nor targets, and why.</param>
-/// <param name="TargetMeans">Regression: each target's mean over the training rows; empty for classification.</param>
+/// <param name="TargetMeans">Regression: each target's mean over the training rows, in double (a target of large
+/// values close together, 1e9 + 10·x, would otherwise come back in steps of a float); empty for classification.</param>
 /// <param name="TargetScales">Regression: each target's standard deviation; empty for classification.</param>
 /// <param name="Missing">How missing values were handled in training, and are in other files.</param>
 /// <param name="UnknownCategory">--unknown-category as given in training, used by predict and evaluate unless they
 /// are given their own; null in files saved before it was stored (then: error).</param>
+/// <param name="NaValues">--na-values as given in training (the words that meant a missing value), used by predict,
+/// evaluate and the ONNX export unless given their own; null for the default words.</param>
 public sealed record Preprocessing(
     TaskKind Task,
     CsvDialect Dialect,
@@ -24,11 +27,16 @@ public sealed record Preprocessing(
     DroppedColumn[] Dropped,
     string[] TargetNames,
     string[] ClassNames,
-    float[] TargetMeans,
+    double[] TargetMeans,
     float[] TargetScales,
     MissingValuePolicy Missing,
-    UnknownCategoryPolicy? UnknownCategory = null)
+    UnknownCategoryPolicy? UnknownCategory = null,
+    string[]? NaValues = null)
 {
+    /// <summary>The words that mean a missing value in the files this model reads, unless --na-values says.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MissingValues MissingWords => MissingValues.For(NaValues);
+
     /// <summary>The columns training recognised as ID-like and left out (predict copies them into its output).</summary>
     public string[] IdColumns => [.. Dropped.Where(d => d.Reason.StartsWith(ColumnScreening.IdLike, StringComparison.Ordinal)).Select(d => d.Name)];
 
@@ -57,7 +65,7 @@ public sealed record Preprocessing(
         var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
         var features = used.Select(column => column.Kind == ColumnKind.Numeric
             ? FitNumeric(raw, column, stats, trainRows, fill ? missing : null, scratch)
-            : FitText(column, trainRows, categoryRows, fill)).ToArray();
+            : FitText(column, categoryRows, fill)).ToArray();
         var (means, scales) = task == TaskKind.Regression ? FitTargets(raw, trainRows) : ([], []);
         return new Preprocessing(task, raw.Dialect, features, dropped, raw.TargetNames, classNames, means, scales, missing);
     }
@@ -116,8 +124,8 @@ public sealed record Preprocessing(
             }
             for (int t = 0; t < raw.Targets.Length; t++)
             {
-                float value = raw.TargetValue(rows[j], t);
-                float encoded = (value - TargetMeans[t]) / TargetScales[t];
+                double value = raw.TargetValue(rows[j], t);
+                float encoded = (float)((value - TargetMeans[t]) / TargetScales[t]);
                 // The squared-error loss sums squares of these in float: beyond this it overflows and the run would
                 // be reported as diverged, when the cause is this value.
                 if (!(Math.Abs(encoded) <= MaxScaledTarget))
@@ -148,11 +156,14 @@ public sealed record Preprocessing(
         // The numeric features as flat arrays: this loop runs rows × features times.
         var numeric = Enumerable.Range(0, Features.Length).Where(f => !Features[f].IsCategorical).ToArray();
         var slots = numeric.Select(f => columns[f].Slot).ToArray();
-        var offsets = new int[Features.Length];
+        var starts = new int[Features.Length];
         for (int f = 1; f < Features.Length; f++)
-            offsets[f] = offsets[f - 1] + Features[f - 1].Width;
-        var numericOffsets = numeric.Select(f => offsets[f]).ToArray();
-        var means = numeric.Select(f => Features[f].Mean).ToArray();
+            starts[f] = starts[f - 1] + Features[f - 1].Width;
+        var numericStarts = numeric.Select(f => starts[f]).ToArray();
+        // Centred in two steps, so that a column stored relative to an offset is centred exactly: the stored value
+        // minus (mean − offset), a float of the column's own spread.
+        var offsets = numeric.Select(f => raw.Offset(columns[f].Slot)).ToArray();
+        var shifts = numeric.Select((f, k) => (float)(Features[f].Mean - offsets[k])).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
         for (int j = 0; j < rows.Length; j++)
@@ -164,16 +175,16 @@ public sealed record Preprocessing(
             {
                 float value = source[slots[k]];
                 if (float.IsNaN(value))
-                    value = Fill(raw, r, columns[numeric[k]], Features[numeric[k]]);
-                float encoded = (value - means[k]) / scales[k];
+                    value = (float)(Fill(raw, r, columns[numeric[k]], Features[numeric[k]]) - offsets[k]);
+                float encoded = (value - shifts[k]) / scales[k];
                 if (!float.IsFinite(encoded))
-                    throw NotFiniteWhenScaled(raw, r, columns[numeric[k]], value, means[k], scales[k]);
-                destination[numericOffsets[k]] = encoded;
+                    throw NotFiniteWhenScaled(raw, r, columns[numeric[k]], offsets[k] + value, Features[numeric[k]].Mean, scales[k]);
+                destination[numericStarts[k]] = encoded;
             }
             for (int f = 0; f < Features.Length; f++)
             {
                 if (Features[f].IsCategorical)
-                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(offsets[f], Features[f].Width), unknownCategory);
+                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(starts[f], Features[f].Width), unknownCategory);
             }
         }
     }
@@ -181,40 +192,39 @@ public sealed record Preprocessing(
     private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill, float[] scratch)
     {
         int k = column.Slot;
-        float? filler = fill switch
+        double? filler = fill switch
         {
-            MissingValuePolicy.Mean => (float)stats.Means[k],
-            MissingValuePolicy.Median => Median(raw, column, trainRows, scratch),
+            MissingValuePolicy.Mean => stats.Means[k],
+            MissingValuePolicy.Median => raw.Offset(k) + Median(raw, column, trainRows, scratch),
             _ => null,
         };
         // A column without spread in the training rows is only centred (to 0), which is all it can be.
         float scale = stats.Deviations[k] > 0 ? (float)stats.Deviations[k] : 1f;
-        return new FeatureEncoding(column.Name, false, (float)stats.Means[k], scale, filler, [], null);
+        return new FeatureEncoding(column.Name, false, stats.Means[k], scale, filler, [], null);
     }
 
-    private static FeatureEncoding FitText(RawColumn column, int[] trainRows, int[] categoryRows, bool fill)
+    // Under a fill policy, a missing text is a category of its own, never the most frequent real one: "None" may be
+    // a masonry type and a gap in the column something else again.
+    private static FeatureEncoding FitText(RawColumn column, int[] categoryRows, bool fill)
     {
         var texts = column.Texts!;
         var categories = categoryRows.Select(r => texts[r]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        string? mostFrequent = fill
-            ? trainRows.Select(r => texts[r]).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
-            : null;
-        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, mostFrequent);
+        bool missing = fill && categoryRows.Any(r => texts[r] is null);
+        return new FeatureEncoding(column.Name, true, 0, 1, null, categories, null, missing);
     }
 
-    private static (float[] Means, float[] Scales) FitTargets(RawData raw, int[] trainRows)
+    private static (double[] Means, float[] Scales) FitTargets(RawData raw, int[] trainRows)
     {
-        var means = new float[raw.Targets.Length];
+        var means = new double[raw.Targets.Length];
         var scales = new float[raw.Targets.Length];
         for (int t = 0; t < raw.Targets.Length; t++)
         {
-            var values = trainRows.Select(r => (double)raw.TargetValue(r, t)).ToArray();
+            var values = trainRows.Select(r => raw.TargetValue(r, t)).ToArray();
             double mean = values.Average();
             double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
             if (std == 0)
                 throw new InputException($"{raw.Path}: the target column '{raw.Targets[t].Name}' is constant ({mean.ToString(System.Globalization.CultureInfo.InvariantCulture)}) in the training rows; there is nothing to learn");
-            (means[t], scales[t]) = ((float)mean, (float)std);
+            (means[t], scales[t]) = (mean, (float)std);
         }
         return (means, scales);
     }
@@ -224,17 +234,26 @@ public sealed record Preprocessing(
 
     // A value the file can hold (any float) can still leave the float range once centred and divided by a small
     // scale; an infinite input would make every output of its row NaN.
-    private static InputException NotFiniteWhenScaled(RawData raw, int row, RawColumn column, float value, float mean, float scale) =>
+    private static InputException NotFiniteWhenScaled(RawData raw, int row, RawColumn column, double value, double mean, float scale) =>
         InputException.At(raw.Path, raw.Lines[row], column.Index + 1, Invariant(
             $"{value:G9} in column '{column.Name}' is out of range for the model: scaled as (value - {mean:G9}) / {scale:G9} it is beyond the float range (±3.4e38)"));
 
-    private float Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
+    private double Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
         feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
 
     private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
     {
-        string? text = column.Texts![row] ?? feature.FillCategory
-            ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+        string? text = column.Texts![row] ?? feature.FillCategory;
+        if (text is null)
+        {
+            if (feature.MissingCategory)
+                block[feature.Categories.Length] = 1f;
+            // A model that fills learned no missing category where its training rows had no gap: all zeros, as an
+            // unseen category; one that does not fill stops.
+            else if (Missing is not (MissingValuePolicy.Mean or MissingValuePolicy.Median))
+                throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
+            return;
+        }
         if (index.TryGetValue(text, out int category))
             block[category] = 1f;
         else if (unknownCategory == UnknownCategoryPolicy.Error)

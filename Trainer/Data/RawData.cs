@@ -10,7 +10,8 @@ public enum ColumnKind
 /// <see cref="Texts"/>.</summary>
 /// <param name="Index">0-based position in the file (column numbers in messages are Index + 1).</param>
 /// <param name="Slot">For a numeric column, its row in <see cref="RawData.Numbers"/>; -1 for text.</param>
-/// <param name="Texts">For a text column, the value of each row, null when missing.</param>
+/// <param name="Texts">For a text column, the value of each row, null when missing; for a numeric column, null,
+/// unless its cells are kept as text too (an ID column predict copies verbatim).</param>
 public sealed record RawColumn(string Name, int Index, ColumnKind Kind, int Slot, string?[]? Texts);
 
 /// <summary>
@@ -21,7 +22,8 @@ public sealed record RawColumn(string Name, int Index, ColumnKind Kind, int Slot
 /// <param name="Dialect">How the file was read.</param>
 /// <param name="Lines">The 1-based line of the file each row starts on, for messages about rows.</param>
 /// <param name="Numbers">(NumericCount, Rows) column-major: the numeric features of row r at
-/// [r·NumericCount, (r+1)·NumericCount); NaN where a value is missing.</param>
+/// [r·NumericCount, (r+1)·NumericCount), each as its difference from its slot's <see cref="Offsets"/>; NaN where a
+/// value is missing.</param>
 /// <param name="Features">The feature columns, in file order.</param>
 /// <param name="Targets">The target columns, in the order they were asked for; always text.</param>
 /// <param name="Dropped">Columns left out as asked (--drop), by name.</param>
@@ -45,6 +47,25 @@ public sealed record RawData(
     /// <summary>Lines for the summary about how columns were read (a text column that also holds many numbers).</summary>
     public string[] Notes { get; init; } = [];
 
+    /// <summary>The words that meant a missing value in the file (--na-values, else the default ones).</summary>
+    public MissingValues Missing { get; init; } = MissingValues.Default;
+
+    /// <summary>For each numeric slot, the value its <see cref="Numbers"/> are stored relative to (value = offset +
+    /// stored, in double): 0 for most columns, a typical value of the column where a float could not keep its
+    /// values apart (<see cref="NumericOffsets"/>). Empty means every offset is 0.</summary>
+    public double[] Offsets { get; init; } = [];
+
+    public double Offset(int slot) => Offsets.Length == 0 ? 0 : Offsets[slot];
+
+    /// <summary>A numeric cell's value in double: its offset plus the stored float; NaN when missing.</summary>
+    public double Value(int row, RawColumn column) => Offset(column.Slot) + Number(row, column);
+
+    /// <summary>A stored float of <paramref name="slot"/> as the value it stands for, for messages: the float itself
+    /// when the offset is 0 (its shortest form, as the file was read), else the double.</summary>
+    public string ValueText(int slot, float stored) => Offset(slot) == 0
+        ? stored.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : (Offset(slot) + stored).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     public string[] FeatureNames => [.. Features.Select(c => c.Name)];
 
     public string[] TargetNames => [.. Targets.Select(c => c.Name)];
@@ -56,7 +77,7 @@ public sealed record RawData(
 
     // The target cells decoded once per file: the split, the fit and the encoding of every row set all read these.
     private (string[] ClassNames, int[] Labels)? _labels; // Labels (Rows): class index, -1 when not one of ClassNames
-    private float[]? _targetValues;                       // (Targets, Rows) column-major: NaN when not a finite number
+    private double[]? _targetValues;                      // (Targets, Rows) column-major: NaN when not a finite number
 
     /// <summary>The class index of each of <paramref name="rows"/> (by position) in <paramref name="classNames"/>;
     /// a target cell that is not one of them is an <see cref="InputException"/> naming it. The file's labels are
@@ -85,23 +106,24 @@ public sealed record RawData(
         return result;
     }
 
-    /// <summary>Target <paramref name="target"/> of <paramref name="row"/> as a number (regression); a cell that is not
-    /// a finite number is an <see cref="InputException"/> naming it. The target columns are parsed once.</summary>
-    public float TargetValue(int row, int target)
+    /// <summary>Target <paramref name="target"/> of <paramref name="row"/> as a number (regression), in double, so that
+    /// large values close together (1e9 + 10·x) stay apart until they are standardised; a cell that is not a finite
+    /// number is an <see cref="InputException"/> naming it. The target columns are parsed once.</summary>
+    public double TargetValue(int row, int target)
     {
         if (_targetValues is null)
         {
-            var values = new float[Targets.Length * Rows];
+            var values = new double[Targets.Length * Rows];
             for (int t = 0; t < Targets.Length; t++)
             {
                 var texts = Targets[t].Texts!;
                 for (int r = 0; r < Rows; r++)
-                    values[t * Rows + r] = Dialect.TryParseNumber(texts[r], out double value) && float.IsFinite((float)value) ? (float)value : float.NaN;
+                    values[t * Rows + r] = Dialect.TryParseNumber(texts[r], out double value) ? value : double.NaN;
             }
             _targetValues = values;
         }
-        float result = _targetValues[target * Rows + row];
-        if (float.IsNaN(result))
+        double result = _targetValues[target * Rows + row];
+        if (double.IsNaN(result))
         {
             var column = Targets[target];
             throw InputException.At(Path, Lines[row], column.Index + 1,
@@ -109,7 +131,7 @@ public sealed record RawData(
         }
         // Its square (the squared error, the variance) must be a float too: a larger value would leave every other
         // row the same number once standardised, or overflow the loss, and the run would look diverged.
-        if (!float.IsFinite(result * result))
+        if (!float.IsFinite((float)(result * result)))
         {
             var column = Targets[target];
             throw InputException.At(Path, Lines[row], column.Index + 1,

@@ -7,6 +7,9 @@ internal enum ProblemKind
     /// <summary>Counted per column: whether it is an error depends on the whole column.</summary>
     NotANumber,
     NotFinite,
+
+    /// <summary>A number too far from its column's offset to be stored beside the column's other values.</summary>
+    OutOfSpan,
     Ragged,
     InvalidUtf8,
 
@@ -21,7 +24,7 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
 {
     public static readonly RecordProblem Overflow = new(ProblemKind.Overflow, 0, 0, "");
 
-    public bool IsFatal => Kind is ProblemKind.NotFinite or ProblemKind.Ragged or ProblemKind.InvalidUtf8;
+    public bool IsFatal => Kind is ProblemKind.NotFinite or ProblemKind.OutOfSpan or ProblemKind.Ragged or ProblemKind.InvalidUtf8;
 
     public static RecordProblem Ragged(CsvReader record, int expected) => new(ProblemKind.Ragged, record.LineNumber, record.FieldCount, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -31,19 +34,28 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
     {
         if (path is not null && Utf8(record, column, path) is { } invalid)
             return invalid;
-        return new RecordProblem(kind == CellKind.NotFinite ? ProblemKind.NotFinite : ProblemKind.NotANumber, record.LineNumber, column, record.GetString(column).Trim(' ', '\t'), next);
+        var problem = kind switch
+        {
+            CellKind.NotFinite => ProblemKind.NotFinite,
+            CellKind.OutOfSpan => ProblemKind.OutOfSpan,
+            _ => ProblemKind.NotANumber,
+        };
+        return new RecordProblem(problem, record.LineNumber, column, record.GetString(column).Trim(' ', '\t'), next);
     }
 
     /// <summary>The error of a fatal problem, or of a cell that is not a number where a number is required.</summary>
     /// <param name="requirement">Why a number is required, for <see cref="ProblemKind.NotANumber"/>.</param>
-    public InputException ToException(CsvScan scan, string columnName, string requirement = "as in the model's training data") => Kind switch
+    /// <param name="offset">The column's offset, for <see cref="ProblemKind.OutOfSpan"/>.</param>
+    public InputException ToException(CsvScan scan, string columnName, string requirement = "as in the model's training data", double offset = 0) => Kind switch
     {
+        ProblemKind.OutOfSpan => InputException.At(scan.Path, Line, Column + 1,
+            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is too far from the column's first values (around {offset.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}) to be held beside them: their difference is beyond the float range (±3.4e38)"),
         ProblemKind.Ragged => CsvScan.RaggedRow(scan.Path, Line, Column, int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture)),
         ProblemKind.InvalidUtf8 => new InputException(Text),
         ProblemKind.NotFinite => InputException.At(scan.Path, Line, Column + 1,
             $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a finite number; expected a number within ±3.4e38 (a float)"),
         _ => InputException.At(scan.Path, Line, Column + 1,
-            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number{Hint(Text, scan.Dialect)}; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, {requirement}, or a missing value ({MissingValues.Description})"),
+            $"'{CsvScan.Shorten(Text)}' in column '{columnName}' is not a number{Hint(Text, scan.Dialect)}; expected a number{(scan.Dialect.DecimalComma ? " with a decimal comma" : "")}, {requirement}, or a missing value ({scan.Missing.Description})"),
     };
 
     /// <summary>A field that is not UTF-8, with its message (a fatal problem), or null.</summary>

@@ -4,12 +4,13 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
 /// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
 [Layer(LayerRegistry.OutputLayer, Usage = "dense:N — fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
-public sealed class Dense<T> : ILayer<T>, IOnnxLayer where T : struct, IFloatingPointIeee754<T>
+public sealed class Dense<T> : ILayer<T>, IOnnxLayer, ITorchLayer where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight; // (out, in)
     private readonly Parameter<T> _bias;   // (out, 1)
@@ -64,6 +65,14 @@ public sealed class Dense<T> : ILayer<T>, IOnnxLayer where T : struct, IFloating
     public string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Gemm", [input,
         graph.Constant($"{prefix}.weight", OnnxGraph.Floats<T>(Weight.ToRowMajorArray()), OutputSize, InputSize),
         graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(Bias.AsColumnMajorArray()), OutputSize)], ("transB", 1));
+
+    // nn.Linear computes input (batch, in) · Wᵀ + b with its weight (out, in): the trainer's weight as it is, row by row.
+    public void ToTorch(TorchSequential model)
+    {
+        int index = model.Add($"nn.Linear({InputSize}, {OutputSize})");
+        model.Parameter<T>(index, "weight", Weight.ToRowMajorArray(), OutputSize, InputSize);
+        model.Parameter<T>(index, "bias", _bias.Values, OutputSize);
+    }
 
     public Matrix<T> Forward(Matrix<T> input, bool training)
     {

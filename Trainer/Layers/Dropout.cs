@@ -1,5 +1,6 @@
 using NeuralNet.Data;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -32,6 +33,9 @@ public sealed class Dropout<T> : ElementwiseLayer<T>, ISeededLayer where T : unm
     public void Reseed(int seed) => _random = new Random(seed);
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => input;
+
+    // nn.Dropout is inverted dropout too (kept values scaled by 1/(1 − p)), the identity in eval mode.
+    public override void ToTorch(TorchSequential model) => model.Add($"nn.Dropout({PythonLiteral.Number(_rate)})");
 
     protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
     {

@@ -9,7 +9,7 @@ namespace NeuralNet.Layers;
 /// in <see cref="Forward(ReadOnlySpan{T}, Span{T}, bool)"/> and <see cref="InputGradient"/> (plus
 /// <see cref="AccumulateParameterGradients"/> if it learns something), on column-major spans of (size, batch).
 /// </summary>
-public abstract class ElementwiseLayer<T> : ILayer<T>, IOnnxLayer where T : unmanaged, IFloatingPointIeee754<T>
+public abstract class ElementwiseLayer<T> : ILayer<T>, IOnnxLayer, ITorchLayer where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly BatchBuffers<T> _outputs;        // (size, batch)
     private readonly BatchBuffers<T> _inputGradients; // (size, batch)
@@ -58,6 +58,8 @@ public abstract class ElementwiseLayer<T> : ILayer<T>, IOnnxLayer where T : unma
     }
 
     public abstract string ToOnnx(Onnx.OnnxGraph graph, string input, string prefix);
+
+    public abstract void ToTorch(PyTorch.TorchSequential model);
 
     /// <summary>y = f(x), both (size, batch) column-major; y is the layer's own buffer, never x.</summary>
     protected abstract void Forward(ReadOnlySpan<T> x, Span<T> y, bool training);

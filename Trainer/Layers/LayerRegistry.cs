@@ -24,6 +24,9 @@ public static class LayerRegistry
     /// <summary>The registered layers that have an ONNX form (<see cref="IOnnxLayer"/>), for the export's refusal message.</summary>
     public static string OnnxNames => string.Join(", ", All.Where(layer => typeof(IOnnxLayer).IsAssignableFrom(layer.Definition)).Select(layer => layer.Name));
 
+    /// <summary>The registered layers that have a PyTorch form (<see cref="ITorchLayer"/>), for the export's refusal message.</summary>
+    public static string TorchNames => string.Join(", ", All.Where(layer => typeof(ITorchLayer).IsAssignableFrom(layer.Definition)).Select(layer => layer.Name));
+
     /// <summary>Parses <c>dense:256,relu,dense:128,leaky_relu:0.01,dense</c>. Commas separate both layers and the
     /// arguments of one layer: an item that starts with a letter begins a new layer, a number continues the last.</summary>
     public static IReadOnlyList<LayerSpec> Parse(string text)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -26,6 +27,10 @@ public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("PRelu", [input, graph.Constant($"{prefix}.slope", OnnxGraph.Floats<T>(_slope.Values), InputSize)]);
+
+    // nn.PReLU with one slope per feature: its weight is the slopes, (size).
+    public override void ToTorch(TorchSequential model) =>
+        model.Parameter<T>(model.Add($"nn.PReLU({InputSize})"), "weight", _slope.Values, InputSize);
 
     // k runs over (size, batch) column-major, i over the features of one column.
     protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)

@@ -1,5 +1,6 @@
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -26,6 +27,9 @@ public sealed class ReLU<T> : ElementwiseLayer<T> where T : unmanaged, IFloating
     public override string Description => $"relu {InputSize}";
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Relu", [input]);
+
+    // nn.ReLU's gradient at exactly 0 is 0, as here.
+    public override void ToTorch(TorchSequential model) => model.Add("nn.ReLU()");
 
     protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training) => Activations.Relu(x, y);
 

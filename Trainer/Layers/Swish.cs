@@ -1,4 +1,5 @@
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -20,6 +21,8 @@ public sealed class Swish<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("Mul", [input, graph.Node("Sigmoid", [input])]);
+
+    public override void ToTorch(TorchSequential model) => model.Add("nn.SiLU()");
 
     protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
     {

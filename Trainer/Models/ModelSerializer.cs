@@ -40,6 +40,7 @@ public static partial class ModelSerializer
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         RespectNullableAnnotations = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = ModelJsonContext.Default,
     };
 
     // The canonical form the document hash is taken over: the same document, compact, without the hash itself.
@@ -148,6 +149,8 @@ public static partial class ModelSerializer
             var text = bytes.AsMemory();
             if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 text = text[3..];
+            if (text.Span.Trim(" \t\r\n"u8).IsEmpty)
+                throw new InputException($"{path}: not a model file: it is empty{(text.Length == 0 ? "" : " (only whitespace)")}");
             // A key given twice would let a reader and the hash see different values (the last wins in one, both count in the other).
             using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = json.RootElement;

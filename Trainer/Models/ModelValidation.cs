@@ -25,8 +25,24 @@ internal static class ModelValidation
             throw new InputException($"{damaged} preprocessing is incomplete (class_names, target_means, target_scales, dropped and dialect are required)");
         Unique(damaged, "preprocessing.features", "feature", [.. prep.Features.Select(f => f.Name)]);
         Unique(damaged, "preprocessing.target_names", "target", prep.TargetNames);
+        if (prep.Dropped.Any(d => d is null || d.Reason is null))
+            throw new InputException($"{damaged} preprocessing.dropped has an entry without a name or a reason");
+        Unique(damaged, "preprocessing.dropped", "column", [.. prep.Dropped.Select(d => d.Name)]);
+        // One column of the file is one thing: a feature, a target or a column left out (an ID).
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (names, role) in new[] { (prep.FeatureNames, "a feature"), (prep.TargetNames, "a target"), (prep.Dropped.Select(d => d.Name).ToArray(), "a dropped column") })
+        {
+            foreach (string name in names)
+            {
+                if (!roles.TryAdd(name, role))
+                    throw new InputException($"{damaged} preprocessing names '{name}' both {roles[name]} and {role}; a column is one of them");
+            }
+        }
+        if (prep.NaValues is { } words && words.Any(w => w is null))
+            throw new InputException($"{damaged} preprocessing.na_values has an entry that is not a word");
+        bool fills = prep.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         foreach (var feature in prep.Features)
-            CheckFeature(damaged, feature);
+            CheckFeature(damaged, feature, fills);
 
         if (prep.Task == TaskKind.Classification)
         {
@@ -35,17 +51,24 @@ internal static class ModelValidation
             if (prep.ClassNames.Length < 2)
                 throw new InputException($"{damaged} preprocessing.class_names needs at least 2 classes, it has {prep.ClassNames.Length}");
             Unique(damaged, "preprocessing.class_names", "class", prep.ClassNames);
+            if (prep.TargetMeans.Length > 0 || prep.TargetScales.Length > 0)
+                throw new InputException($"{damaged} a classifier has no target_means or target_scales, but preprocessing has {prep.TargetMeans.Length} and {prep.TargetScales.Length}");
         }
         else
         {
+            if (prep.ClassNames.Length > 0)
+                throw new InputException($"{damaged} a regression model has no class_names, but preprocessing.class_names has {prep.ClassNames.Length}");
             if (prep.TargetMeans.Length != prep.TargetNames.Length || prep.TargetScales.Length != prep.TargetNames.Length)
                 throw new InputException($"{damaged} preprocessing has {prep.TargetNames.Length} targets but {prep.TargetMeans.Length} target_means and {prep.TargetScales.Length} target_scales");
             for (int k = 0; k < prep.TargetNames.Length; k++)
             {
-                if (!float.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] >= SmallestScale) || !float.IsFinite(prep.TargetScales[k]))
+                if (!double.IsFinite(prep.TargetMeans[k]) || !(prep.TargetScales[k] >= SmallestScale) || !float.IsFinite(prep.TargetScales[k]))
                     throw new InputException($"{damaged} target '{prep.TargetNames[k]}': its mean must be finite and its scale finite and at least {SmallestScale:G9}");
             }
         }
+        // --resume draws its split from the run record: a share outside [0, 1) would hold out no row or every row.
+        if (document.Run is { } run && !(run.ValidationSplit >= 0 && run.ValidationSplit < 1))
+            throw new InputException(System.FormattableString.Invariant($"{damaged} run.validation_split must be at least 0 and below 1, not {run.ValidationSplit}"));
         if (document.Run?.ClassWeights is { } weights)
             CheckClassWeights(damaged, weights, prep.Task == TaskKind.Classification ? prep.ClassNames : []);
     }
@@ -59,19 +82,32 @@ internal static class ModelValidation
             throw new InputException(System.FormattableString.Invariant($"{damaged} run.class_weights: the weight of class '{bad.Key}' must be a finite number of at least 0, not {bad.Value}"));
     }
 
-    private static void CheckFeature(string damaged, FeatureEncoding feature)
+    /// <param name="fills">The model fills missing values (--missing mean|median): each numeric feature has a fill.</param>
+    private static void CheckFeature(string damaged, FeatureEncoding feature, bool fills)
     {
+        if (feature.Categories is null)
+            throw new InputException($"{damaged} feature '{feature.Name}' has no categories list");
         if (feature.IsCategorical)
         {
-            if (feature.Categories is not { Length: > 0 })
+            if (feature.Categories.Length == 0)
                 throw new InputException($"{damaged} feature '{feature.Name}' is categorical but has no categories");
             Unique(damaged, $"feature '{feature.Name}'", "category", feature.Categories);
+            if (feature.FillCategory is { } fill && !feature.Categories.Contains(fill, StringComparer.Ordinal))
+                throw new InputException($"{damaged} feature '{feature.Name}': its fill category '{fill}' is not one of its categories");
+            if (feature.MissingCategory && feature.FillCategory is not null)
+                throw new InputException($"{damaged} feature '{feature.Name}' has both a missing category and a fill category");
+            if (feature.MissingCategory && !fills)
+                throw new InputException($"{damaged} feature '{feature.Name}' has a missing category, but the model does not fill missing values");
             return;
         }
-        if (!float.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale >= SmallestScale))
+        if (feature.Categories.Length > 0 || feature.FillCategory is not null || feature.MissingCategory)
+            throw new InputException($"{damaged} feature '{feature.Name}' is numeric but has categories");
+        if (!double.IsFinite(feature.Mean) || !float.IsFinite(feature.Scale) || !(feature.Scale >= SmallestScale))
             throw new InputException($"{damaged} feature '{feature.Name}': its mean must be finite and its scale finite and at least {SmallestScale:G9} (mean {feature.Mean}, scale {feature.Scale})");
-        if (feature.Fill is { } fill && !float.IsFinite(fill))
+        if (feature.Fill is { } value && !double.IsFinite(value))
             throw new InputException($"{damaged} feature '{feature.Name}': its fill value must be finite");
+        if (fills != feature.Fill.HasValue)
+            throw new InputException($"{damaged} feature '{feature.Name}' {(fills ? "has no fill value, but the model fills missing values" : "has a fill value, but the model does not fill missing values")}");
     }
 
     private static void Unique(string damaged, string where, string what, string?[] names)

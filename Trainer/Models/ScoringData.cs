@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuralNet.Data;
 
 namespace NeuralNet.Models;
@@ -6,9 +5,14 @@ namespace NeuralNet.Models;
 /// <summary>A CSV file prepared for a saved model with the model's own preprocessing (nothing is refitted).</summary>
 /// <param name="Dataset">The encoded rows; for a file without targets, its targets are placeholders (zeros).</param>
 /// <param name="IdColumns">The columns copied into predictions to identify each row (empty when there are none).</param>
-/// <param name="Ids">For each row, the values of <see cref="IdColumns"/> as the file has them ("" where missing).</param>
-public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][] Ids)
+/// <param name="Ids">For each row of the file, the values of <see cref="IdColumns"/> as the file has them ("" where missing).</param>
+/// <param name="FileRows">The file's data rows: more than the dataset's when --missing drop-rows left some out.</param>
+/// <param name="Rows">The file row (0-based) of each sample of <paramref name="Dataset"/>, in order.</param>
+public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][] Ids, int FileRows, int[] Rows)
 {
+    /// <summary>Rows of the file left out (--missing drop-rows).</summary>
+    public int LeftOut => FileRows - Rows.Length;
+
     /// <summary>Reads <paramref name="path"/> for a model trained with <paramref name="preprocessing"/>.</summary>
     /// <param name="withTargets">True to require and read the target columns (evaluate); false when they may be
     /// missing (predict), in which case ID columns are read too.</param>
@@ -19,7 +23,10 @@ public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][]
     {
         options ??= DataOptions.Default;
         if (withTargets)
-            return new ScoringData(PreparedData.LoadTest(preprocessing, path, options), [], []);
+        {
+            var test = PreparedData.LoadTest(preprocessing, path, options);
+            return new ScoringData(test, [], [], test.Count, [.. Enumerable.Range(0, test.Count)]);
+        }
 
         var header = CsvLoader.ReadHeader(path, options);
         string[] ids = idColumns is null ? DefaultIdColumns(header, preprocessing) : [.. idColumns.Distinct(StringComparer.Ordinal)];
@@ -30,7 +37,7 @@ public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][]
         var dataset = new Dataset(preprocessing.InputCount, outputs, inputs, new float[rows.Length * outputs],
             preprocessing.Task == TaskKind.Classification ? new int[rows.Length] : null);
         var columns = ids.Select(id => raw.Features.Concat(raw.Targets).First(c => c.Name == id)).ToArray();
-        return new ScoringData(dataset, ids, [.. rows.Select(r => columns.Select(c => Text(raw, r, c)).ToArray())]);
+        return new ScoringData(dataset, ids, [.. Enumerable.Range(0, raw.Rows).Select(r => columns.Select(c => Text(c, r)).ToArray())], raw.Rows, rows);
     }
 
     /// <summary>The columns training recognised as ID-like that the file has; for a model that recorded none, a column
@@ -47,10 +54,8 @@ public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][]
         return named is null ? [] : [named];
     }
 
-    // A numeric feature asked for as an ID was read as a number: written back in round-trip form.
-    private static string Text(RawData raw, int row, RawColumn column) => column.Kind == ColumnKind.Text
-        ? column.Texts![row] ?? ""
-        : float.IsNaN(raw.Number(row, column)) ? "" : raw.Number(row, column).ToString("R", CultureInfo.InvariantCulture);
+    // Every ID column keeps its cells' text, a numeric feature's too (CsvLoader.LoadFor), so it is copied verbatim.
+    private static string Text(RawColumn column, int row) => column.Texts![row] ?? "";
 
     private static bool SameName(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -7,6 +7,7 @@ public enum OnnxType
     String = 8,
     Int64 = 7,
     Bool = 9,
+    Double = 11,
 }
 
 /// <summary>
@@ -65,6 +66,14 @@ public sealed class OnnxGraph
     {
         var (tensor, reserved) = Tensor(name, OnnxType.Float, dims);
         tensor.Floats(9, values); // raw_data
+        return reserved;
+    }
+
+    /// <summary>Adds a constant double tensor of shape <paramref name="dims"/> and returns its name.</summary>
+    public string Constant(string name, ReadOnlySpan<double> values, params long[] dims)
+    {
+        var (tensor, reserved) = Tensor(name, OnnxType.Double, dims);
+        tensor.Doubles(9, values); // raw_data
         return reserved;
     }
 

@@ -41,6 +41,12 @@ internal sealed class ProtoWriter
             ? Bytes(field, MemoryMarshal.AsBytes(values))
             : throw new PlatformNotSupportedException("ONNX export writes little-endian floats");
 
+    /// <summary>Doubles as little-endian bytes (ONNX's raw_data).</summary>
+    public ProtoWriter Doubles(int field, ReadOnlySpan<double> values) =>
+        BitConverter.IsLittleEndian
+            ? Bytes(field, MemoryMarshal.AsBytes(values))
+            : throw new PlatformNotSupportedException("ONNX export writes little-endian doubles");
+
     public ProtoWriter Bytes(int field, ReadOnlySpan<byte> value)
     {
         Tag(field, LengthDelimitedType);

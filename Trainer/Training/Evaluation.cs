@@ -86,7 +86,7 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
         ArgMax(output.AsColumnMajorArray().AsSpan(column * output.RowCount, output.RowCount));
 
     /// <summary>The index of the highest score; the first one on ties.</summary>
-    public static int ArgMax(ReadOnlySpan<float> scores)
+    public static int ArgMax<T>(ReadOnlySpan<T> scores) where T : System.Numerics.IComparisonOperators<T, T, bool>
     {
         int best = 0;
         for (int k = 1; k < scores.Length; k++)
