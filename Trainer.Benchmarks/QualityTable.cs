@@ -21,12 +21,14 @@ internal static class QualityTable
             double oursCpu = Mean(row.Ours.Select(r => r.CpuSeconds)), mlpCpu = Mean(row.Mlp.Select(r => r.CpuSeconds));
             bool large = row.TrainRows > largeRows;
             var misses = new List<string>();
-            if (row.Mlp.Count > 0 && !(ours >= mlp - Tie))
+            if (double.IsFinite(mlp) && !(ours >= mlp - Tie))
                 misses.Add("MLP");
-            if (wall > 60 || (large && row.Mlp.Count > 0 && !(wall <= 0.5 * mlpWall)))
+            if (!double.IsFinite(ours))
+                misses.Add("failed");
+            if (wall > 60 || (large && double.IsFinite(mlp) && !(wall <= 0.5 * mlpWall)))
                 misses.Add("time");
             string verdict = misses.Count == 0 ? "yes" : $"no ({string.Join(", ", misses)})";
-            if (row.Hgb.Count > 0 && ours >= hgb - Tie)
+            if (double.IsFinite(hgb) && ours >= hgb - Tie)
                 verdict += ", ≥ HGB";
             Console.WriteLine(Invariant($"| {row.Dataset.Name} | {row.TrainRows:N0} | {MetricName(row)} | {string.Join(' ', row.Ours.Select(r => Invariant($"{r.Metric:0.0000}")))} | **{ours:0.0000}** | {mlp:0.0000} | {hgb:0.0000} | {Statistics.SignedDifference(ours - mlp)} | {Statistics.SignedDifference(ours - hgb)} | {wall:0.0} | {mlpWall:0.0} | {wall / mlpWall:0.00}{(large ? " (≤ 0.5)" : "")} | {oursCpu:0.0} | {mlpCpu:0.0} | {verdict} |"));
         }
@@ -62,6 +64,7 @@ internal static class QualityTable
     /// worst) of the three, 1 when all three are equal. A side that failed a table ranks last there.</summary>
     public static string Summary(string name, IReadOnlyList<QualityRow> rows)
     {
+        // An anchor that failed a table (NaN: its script cannot read it, e.g. a target with gaps) is no anchor there.
         int withMlp = 0, matchesMlp = 0, withHgb = 0, matchesHgb = 0, failed = 0;
         var ranks = new List<double[]>();
         var scores = new List<double>();
@@ -70,17 +73,17 @@ internal static class QualityTable
             var (ours, mlp, hgb) = Means(row);
             if (!double.IsFinite(ours))
                 failed++;
-            if (row.Mlp.Count > 0)
+            if (double.IsFinite(mlp))
             {
                 withMlp++;
                 matchesMlp += ours >= mlp - Tie ? 1 : 0;
             }
-            if (row.Hgb.Count > 0)
+            if (double.IsFinite(hgb))
             {
                 withHgb++;
                 matchesHgb += ours >= hgb - Tie ? 1 : 0;
             }
-            if (row.Mlp.Count == 0 || row.Hgb.Count == 0)
+            if (!double.IsFinite(mlp) || !double.IsFinite(hgb))
                 continue;
             double[] metrics = [Finite(ours), Finite(mlp), Finite(hgb)];
             ranks.Add(Ranks(metrics));
@@ -88,7 +91,7 @@ internal static class QualityTable
             scores.Add(best > worst ? (metrics[0] - worst) / (best - worst) : 1);
         }
         string rankText = ranks.Count == 0 ? "" : Invariant($"; mean rank NeuralNet {ranks.Average(r => r[0]):0.00}, MLP {ranks.Average(r => r[1]):0.00}, HGB {ranks.Average(r => r[2]):0.00}; NeuralNet's mean normalised score {scores.Average():0.000}");
-        return Invariant($"summary {name} ({rows.Count} tables): NeuralNet ≥ MLP − {Tie} on {matchesMlp}/{withMlp}, ≥ HGB − {Tie} on {matchesHgb}/{withHgb}, failed on {failed}{rankText}");
+        return Invariant($"summary {name} ({rows.Count} tables): NeuralNet ≥ MLP − {Tie} on {matchesMlp}/{withMlp}, ≥ HGB − {Tie} on {matchesHgb}/{withHgb} (of the tables each anchor could read), NeuralNet failed on {failed}{rankText}");
     }
 
     private static (double Ours, double Mlp, double Hgb) Means(QualityRow row) =>
