@@ -257,20 +257,16 @@ public class OnnxExportTests
     }
 
     /// <summary>A layer the exporter does not know: y = x³.</summary>
-    private sealed class Cube(int size) : ILayer<float>
+    private sealed class Cube(int size) : Layer<float>(size, size)
     {
-        private readonly Matrix<float> _output = Matrix<float>.Build.Dense(size, 1);
+        public override string Spec => "cube";
 
-        public int InputSize => size;
+        protected override void Forward(Matrix<float> x, Matrix<float> y, bool training)
+        {
+        }
 
-        public int OutputSize => size;
-
-        public IReadOnlyList<Parameter<float>> Parameters => [];
-
-        public string Spec => "cube";
-
-        public Matrix<float> Forward(Matrix<float> input, bool training) => _output;
-
-        public Matrix<float>? Backward(Matrix<float> outputGradient, bool inputGradientNeeded = true) => null;
+        protected override void Backward(Matrix<float> x, Matrix<float> dy, Matrix<float>? dx)
+        {
+        }
     }
 }

@@ -61,7 +61,8 @@ internal static class ResumeConflicts
     private static bool Same(LayerSpec a, LayerSpec b) =>
         a.Name == b.Name && a.Arguments.Count == b.Arguments.Count && a.Arguments.Zip(b.Arguments).All(pair =>
             double.TryParse(pair.First, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            && double.TryParse(pair.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out double y) ? x == y : pair.First == pair.Second);
+            && double.TryParse(pair.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out double y) ? x == y : pair.First == pair.Second)
+        && a.Children.Count == b.Children.Count && a.Children.Zip(b.Children).All(pair => Same(pair.First, pair.Second));
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 

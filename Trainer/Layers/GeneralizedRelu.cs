@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
 
@@ -8,7 +9,7 @@ namespace NeuralNet.Layers;
 /// jumps at t; the gradient there is a0's side, as the kernel defines it.
 /// </summary>
 [Layer("generalized_relu", Usage = "generalized_relu[:t,a0,a1] — x > t ? a1·x : a0·x (defaults 0,0,1: ReLU)", Example = "generalized_relu:0.3,0.1,1.5")]
-public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public class GeneralizedRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Kept as given for the spec (a saved spec rebuilds the same layer); the kernels take them in T.
     private readonly double _threshold, _slopeBelow, _slopeAbove;
@@ -19,7 +20,7 @@ public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloa
     }
 
     public GeneralizedRelu(int inputs, double threshold, double slopeBelow, double slopeAbove)
-        : base(inputs)
+        : base(inputs, inputs)
     {
         _threshold = threshold;
         _slopeBelow = slopeBelow;
@@ -39,11 +40,17 @@ public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloa
         return graph.Node("Where", [above, slopeAbove, slopeBelow]);
     }
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training) =>
-        Activations.GeneralizedRelu(x, y, T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+    protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) =>
+        Activations.GeneralizedRelu<T>(x.AsColumnMajorArray(), y.AsColumnMajorArray(), T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) =>
-        Activations.GeneralizedReluBackward(x, dy, dx, T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+    protected override void Backward(Matrix<T> x, Matrix<T> dy, Matrix<T>? dx)
+    {
+        if (dx is not null)
+        {
+            Activations.GeneralizedReluBackward<T>(x.AsColumnMajorArray(), dy.AsColumnMajorArray(), dx.AsColumnMajorArray(),
+                T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+        }
+    }
 
     private static double ThresholdOf(LayerSpec spec)
     {

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
 
@@ -8,10 +9,10 @@ namespace NeuralNet.Layers;
 /// Backward passes the gradient where the cached input is &gt; 0 and 0 elsewhere, including at exactly 0.
 /// </summary>
 [Layer("relu", Usage = "relu — max(x, 0)", Example = "relu")]
-public sealed class ReLU<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public ReLU(int size)
-        : base(size)
+        : base(size, size)
     {
     }
 
@@ -27,7 +28,11 @@ public sealed class ReLU<T> : ElementwiseLayer<T> where T : unmanaged, IFloating
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Relu", [input]);
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training) => Activations.Relu(x, y);
+    protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) => Activations.Relu<T>(x.AsColumnMajorArray(), y.AsColumnMajorArray());
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) => Activations.ReluBackward(x, dy, dx);
+    protected override void Backward(Matrix<T> x, Matrix<T> dy, Matrix<T>? dx)
+    {
+        if (dx is not null)
+            Activations.ReluBackward<T>(x.AsColumnMajorArray(), dy.AsColumnMajorArray(), dx.AsColumnMajorArray());
+    }
 }

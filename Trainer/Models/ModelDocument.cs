@@ -53,6 +53,11 @@ public sealed record LayerDocument
     public int? Size { get; init; }
 
     public IReadOnlyDictionary<string, float[]>? Parameters { get; init; }
+
+    /// <summary>State that is not learned (batchnorm's running_mean and running_var), flattened as the parameters
+    /// are; absent for a layer without any. A layer that holds layers names its children's parameters and buffers
+    /// with their place: "0.weight", "1.0.running_mean".</summary>
+    public IReadOnlyDictionary<string, float[]>? Buffers { get; init; }
 }
 
 /// <summary>The figures of the saved weights at the end of training.</summary>
