@@ -126,8 +126,9 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 
     public void ZeroGradients()
     {
-        foreach (var parameter in Parameters)
-            parameter.ZeroGradient();
+        var parameters = Parameters; // indexed: a foreach over the interface would allocate its enumerator on every step
+        for (int i = 0; i < parameters.Count; i++)
+            parameters[i].ZeroGradient();
     }
 
     /// <summary>y = f(x): x is (InputSize, batch), y the layer's own (OutputSize, batch) buffer to fill; cache here
