@@ -51,6 +51,9 @@ public class LayerRegistryTests
     [TestCase("dense:8,relu", "dense:8,relu,dense:3")]
     [TestCase("dense", "dense:3")]
     [TestCase("dense:8,prelu,dropout:0.2,dense", "dense:8,prelu,dropout:0.2,dense:3")]
+    [TestCase("dense:8,residual(dense:8,relu)", "dense:8,residual(dense:8,relu),dense:3")]
+    [TestCase("scale,ensemble:2(dense:8,relu,dense)", "scale,ensemble:2(dense:8,relu,dense:3)")]
+    [TestCase("ensemble:2(dense:8,relu)", "ensemble:2(dense:8,relu),dense:3")]
     public void TheOutputLayerIsSizedFromTheDataAndAppendedWhenMissing(string text, string built)
     {
         var network = LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, LayerContext<float>.WithChosenGemm(new Random(1)));

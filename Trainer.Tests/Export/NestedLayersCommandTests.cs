@@ -1,0 +1,54 @@
+using NeuralNet.Models;
+using NeuralNet.Tests.Cli;
+
+namespace NeuralNet.Tests.Export;
+
+/// <summary>Issue 20's check, through the command line: a network with a stateful layer and a layer holding layers
+/// trains, saves, predicts and exports, and ONNX Runtime gives predict's answers.</summary>
+public class NestedLayersCommandTests
+{
+    private readonly TempFolder _temp = new();
+
+    [OneTimeTearDown]
+    public void Cleanup() => _temp.Dispose();
+
+    [TestCase("dense:32,batchnorm,relu,residual(dense:32,relu),dense", "dense:32,batchnorm:0.1,relu,residual(dense:32,relu),dense:3")]
+    [TestCase("scale,periodic:8,0.1,4,layernorm,ensemble:3(dense:16,relu,dense)", "scale,periodic:8,0.1,4,layernorm,ensemble:3(dense:16,relu,dense:3)")]
+    public void ItTrainsSavesPredictsAndExportsAndOnnxRuntimeMatchesPredict(string layers, string saved)
+    {
+        string model = _temp.File("nested.json");
+        var train = CliRun.Of(RepoPaths.Data("iris.csv"), "--layers", layers, "--epochs", "30", "--save", model);
+        Assert.That(train.ExitCode, Is.Zero, train.ToString());
+        Assert.That(train.Output, Does.Contain("val_acc"));
+
+        var loaded = ModelSerializer.Load(model);
+        Assert.That(loaded.Network.Spec, Is.EqualTo(saved), "defaults written out; the output layer sized from the data");
+        var (predict, onnx) = OnnxParity.Both(_temp, model, RepoPaths.Data("iris.csv"));
+
+        Assert.That(onnx.Labels, Is.EqualTo(predict.Labels));
+        Assert.That(OnnxParity.WorstDifference(predict.Values, onnx.Values, loaded.Preprocessing), Is.LessThanOrEqualTo(1e-5));
+    }
+
+    [Test]
+    public void ABatchnormModelSavesItsRunningStatistics()
+    {
+        string model = _temp.File("batchnorm.json");
+        var train = CliRun.Of(RepoPaths.Data("iris.csv"), "--layers", "dense:8,batchnorm,relu", "--epochs", "3", "--save", model);
+        Assert.That(train.ExitCode, Is.Zero, train.ToString());
+
+        var batchnorm = ModelSerializer.Load(model).Network.Layers[1];
+        Assert.That(batchnorm.NamedBuffers.Select(b => b.Name), Is.EqualTo(new[] { "running_mean", "running_var" }));
+        Assert.That(batchnorm.Buffers[0].Values, Has.Some.Not.EqualTo(0f), "training recorded the running mean");
+    }
+
+    [TestCase("dense:32,residual(dense:32,relu", "the '(' after 'residual' is never closed at character 18 of 'dense:32,residual(dense:32,relu'")]
+    [TestCase("dense:32,relu),dense", "')' closes no '(' at character 14")]
+    [TestCase("dense:32,residual(dense:16,relu),dense", "layer 'residual(dense:16,relu)': its inner layers give 16 values but take 32")]
+    public void ABadNestedSpecIsOneLineAndExitCode2(string layers, string expected)
+    {
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--layers", layers, "--epochs", "1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.Contains(expected));
+    }
+}
