@@ -27,7 +27,7 @@ public sealed class BatchNorm<T> : Layer<T> where T : struct, IFloatingPointIeee
     private T[] _xHat = [];                      // x̂ (features, batch), cached by Forward: backward is written in x̂
     private bool _trainingForward;               // whether the last forward used the batch's statistics
 
-    public BatchNorm(LayerSpec spec, int inputs, LayerContext<T> context)
+    public BatchNorm(LayerSpec spec, int inputs)
         : base(inputs, inputs)
     {
         spec.AtMost(1, "batchnorm[:m]");

@@ -14,7 +14,7 @@ public class GeneralizedRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIe
     // Kept as given for the spec (a saved spec rebuilds the same layer); the kernels take them in T.
     private readonly double _threshold, _slopeBelow, _slopeAbove;
 
-    public GeneralizedRelu(LayerSpec spec, int inputs, LayerContext<T> context)
+    public GeneralizedRelu(LayerSpec spec, int inputs)
         : this(inputs, ThresholdOf(spec), spec.Number(1, 0, "the slope a0"), spec.Number(2, 1, "the slope a1"))
     {
     }

@@ -20,10 +20,9 @@ public sealed class LayerNorm<T> : Layer<T> where T : struct, IFloatingPointIeee
     private T[] _xHat = [];                       // x̂ (features, batch), cached by Forward: backward is written in x̂
     private T[] _inverseDeviation = [];           // (batch), cached by Forward
 
-    public LayerNorm(LayerSpec spec, int inputs, LayerContext<T> context)
+    public LayerNorm(int inputs)
         : base(inputs, inputs)
     {
-        spec.AtMost(0, "layernorm");
         _scale = AddParameter("weight", Matrix<T>.Build.Dense(inputs, 1, T.One));
         _shift = AddParameter("bias", Matrix<T>.Build.Dense(inputs, 1));
         _normalised = new BatchBuffers<T>(inputs);

@@ -37,7 +37,7 @@ public static class LayerRegistry
         Layer<T> built;
         try
         {
-            built = (Layer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), spec, inputs, context)!;
+            built = (Layer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), Arguments(layer, spec, inputs, context))!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -48,6 +48,40 @@ public static class LayerRegistry
         if (spec.Children.Count > 0 && built.Children.Count == 0)
             throw spec.Error($"'{spec.Name}' holds no inner layers; only a layer such as residual(...) or ensemble:K(...) does");
         return built;
+    }
+
+    // A layer's constructor takes what it uses, in this order: the spec (for its arguments or inner layers), its
+    // input size, and the context (a random stream for initial values, the matrix product). One that takes no spec
+    // takes no arguments, which is checked here.
+    private static object[] Arguments<T>(RegisteredLayer layer, LayerSpec spec, int inputs, LayerContext<T> context) where T : struct
+    {
+        switch (ConstructorShape(layer.Definition))
+        {
+            case 3:
+                return [spec, inputs, context];
+            case 2:
+                return [spec, inputs];
+            default:
+                spec.AtMost(0, layer.Usage);
+                return [inputs];
+        }
+    }
+
+    // How many of (LayerSpec spec, int inputs, LayerContext<T> context) the layer's constructor takes: 3, 2, or 1
+    // (int inputs alone); 0 when it has none of these forms.
+    private static int ConstructorShape(Type definition)
+    {
+        Type[][] forms = [
+            [typeof(LayerSpec), typeof(int), typeof(LayerContext<>).MakeGenericType(definition.GetGenericArguments()[0])],
+            [typeof(LayerSpec), typeof(int)],
+            [typeof(int)]];
+        var constructors = definition.GetConstructors().Select(c => c.GetParameters().Select(p => p.ParameterType).ToArray()).ToList();
+        for (int i = 0; i < forms.Length; i++)
+        {
+            if (constructors.Any(parameters => parameters.SequenceEqual(forms[i])))
+                return forms.Length - i;
+        }
+        return 0;
     }
 
     /// <summary>Builds <paramref name="specs"/> one after another, each taking the previous one's outputs: the inner
@@ -106,6 +140,8 @@ public static class LayerRegistry
                 continue;
             if (!type.IsGenericTypeDefinition || type.GetGenericArguments().Length != 1)
                 throw new InvalidOperationException($"layer '{attribute.Name}' ({type.Name}) must be generic in its element type, like Dense<T>");
+            if (ConstructorShape(type) == 0)
+                throw new InvalidOperationException($"layer '{attribute.Name}' ({type.Name}) needs a public constructor (int inputs), (LayerSpec spec, int inputs) or (LayerSpec spec, int inputs, LayerContext<T> context)");
             if (!layers.TryAdd(attribute.Name, new RegisteredLayer(attribute.Name, attribute.Usage, attribute.Example, type)))
                 throw new InvalidOperationException($"two layers are registered as '{attribute.Name}'");
         }

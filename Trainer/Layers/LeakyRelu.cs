@@ -7,7 +7,7 @@ namespace NeuralNet.Layers;
 [Layer("leaky_relu", Usage = "leaky_relu[:a] — x > 0 ? x : a·x (a defaults to 0.01)", Example = "leaky_relu:0.1")]
 public sealed class LeakyRelu<T> : GeneralizedRelu<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public LeakyRelu(LayerSpec spec, int inputs, LayerContext<T> context)
+    public LeakyRelu(LayerSpec spec, int inputs)
         : base(inputs, 0, SlopeOf(spec), 1)
     {
     }

@@ -12,10 +12,9 @@ public sealed class PRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
 {
     private readonly Parameter<T> _slope; // (size, 1)
 
-    public PRelu(LayerSpec spec, int inputs, LayerContext<T> context)
+    public PRelu(int inputs)
         : base(inputs, inputs)
     {
-        spec.AtMost(0, "prelu");
         _slope = AddParameter("slope", Matrix<T>.Build.Dense(inputs, 1, T.CreateChecked(0.25)));
     }
 

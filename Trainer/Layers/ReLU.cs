@@ -16,12 +16,6 @@ public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee75
     {
     }
 
-    public ReLU(LayerSpec spec, int inputs, LayerContext<T> context)
-        : this(inputs)
-    {
-        spec.AtMost(0, "relu");
-    }
-
     public override string Spec => "relu";
 
     public override string Description => $"relu {InputSize}";

@@ -13,10 +13,9 @@ public sealed class Scale<T> : Layer<T> where T : struct, IFloatingPointIeee754<
 {
     private readonly Parameter<T> _scale; // (features, 1)
 
-    public Scale(LayerSpec spec, int inputs, LayerContext<T> context)
+    public Scale(int inputs)
         : base(inputs, inputs)
     {
-        spec.AtMost(0, "scale");
         _scale = AddParameter("scale", Matrix<T>.Build.Dense(inputs, 1, T.One));
     }
 

@@ -10,10 +10,9 @@ public sealed class Swish<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     private readonly BatchBuffers<T> _sigmoids; // (size, batch)
     private T[] _sigmoid = []; // (size, batch), cached by Forward so the backward does not recompute σ(x)
 
-    public Swish(LayerSpec spec, int inputs, LayerContext<T> context)
+    public Swish(int inputs)
         : base(inputs, inputs)
     {
-        spec.AtMost(0, "swish");
         _sigmoids = new BatchBuffers<T>(inputs);
     }
 
