@@ -41,6 +41,23 @@ public class NestedLayersCommandTests
         Assert.That(batchnorm.Buffers[0].Values, Has.Some.Not.EqualTo(0f), "training recorded the running mean");
     }
 
+    [TestCase("ensemble:2(dense:8,relu,dense)", "ensemble:2( dense:8, relu, dense )")]
+    [TestCase("dense:8,batchnorm,relu,dense", "dense:8,batchnorm:0.10,relu,dense:3")]
+    public void ResumingTakesTheSameLayersWrittenAnotherWayAndRefusesOthers(string layers, string sameLayers)
+    {
+        string model = _temp.File("resumable.json");
+        Assert.That(CliRun.Of(RepoPaths.Data("iris.csv"), "--layers", layers, "--epochs", "2", "--save", model).ExitCode, Is.Zero);
+        var before = ModelSerializer.Load(model).Network;
+
+        var resumed = CliRun.Of(RepoPaths.Data("iris.csv"), "--resume", model, "--layers", sameLayers, "--epochs", "1", "--save", _temp.File("resumed.json"));
+        var other = CliRun.Of(RepoPaths.Data("iris.csv"), "--resume", model, "--layers", "dense:8,relu", "--epochs", "1");
+
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        Assert.That(ModelSerializer.Load(_temp.File("resumed.json")).Network.Spec, Is.EqualTo(before.Spec));
+        Assert.That(other.ExitCode, Is.EqualTo(2));
+        Assert.That(other.Error, Does.Contain("contradicts the resumed model"));
+    }
+
     [TestCase("dense:32,residual(dense:32,relu", "the '(' after 'residual' is never closed at character 18 of 'dense:32,residual(dense:32,relu'")]
     [TestCase("dense:32,relu),dense", "')' closes no '(' at character 14")]
     [TestCase("dense:32,residual(dense:16,relu),dense", "layer 'residual(dense:16,relu)': its inner layers give 16 values but take 32")]
