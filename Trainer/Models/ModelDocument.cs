@@ -25,7 +25,7 @@ public sealed record ModelDocument
 
     public ModelMetrics? Metrics { get; init; }
 
-    /// <summary>SHA-256 of the weights as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
+    /// <summary>SHA-256 of the weights, then the buffers, as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
     public required string WeightsSha256 { get; init; }
 
     /// <summary>Format 3: SHA-256 of the rest of the document (see <see cref="ModelSerializer.DocumentSha256"/>), checked on load.</summary>
