@@ -41,6 +41,27 @@ public class NestedLayersCommandTests
         Assert.That(batchnorm.Buffers[0].Values, Has.Some.Not.EqualTo(0f), "training recorded the running mean");
     }
 
+    [Test]
+    public void AModelFileFromBeforeNestingPredictsWhatItPredictedThen()
+    {
+        // Rows 1, 2, 51, 149 and 150 of iris, as predict printed them with the build before layers could nest (6331f01).
+        string[] then = [
+            "species,p_setosa,p_versicolor,p_virginica",
+            "versicolor,0.35437855,0.6051454,0.040476035",
+            "versicolor,0.3674848,0.5534512,0.079064034",
+            "virginica,0.037575353,0.11878792,0.8436367",
+            "virginica,0.034863077,0.1834596,0.78167737",
+            "virginica,0.110625304,0.3038724,0.5855023"];
+        string old = Path.Combine(RepoPaths.Root, "Trainer.Tests", "Models", "Fixtures", "iris-format3-e7101ba.model.json");
+        string output = _temp.File("old-predictions.csv");
+
+        var predict = CliRun.Of("predict", old, RepoPaths.Data("iris.csv"), "--out", output);
+
+        Assert.That(predict.ExitCode, Is.Zero, predict.ToString());
+        string[] now = File.ReadAllLines(output);
+        Assert.That((string[])[now[0], now[1], now[2], now[51], now[149], now[150]], Is.EqualTo(then));
+    }
+
     [TestCase("ensemble:2(dense:8,relu,dense)", "ensemble:2( dense:8, relu, dense )")]
     [TestCase("dense:8,batchnorm,relu,dense", "dense:8,batchnorm:0.10,relu,dense:3")]
     public void ResumingTakesTheSameLayersWrittenAnotherWayAndRefusesOthers(string layers, string sameLayers)
