@@ -10,6 +10,10 @@ namespace NeuralNet.Layers;
 /// dense at its end, <c>ensemble:8(dense:256,relu,dense)</c>, each member ends in its own output layer. Member k's
 /// parameters are named "k.0.weight"….
 /// </summary>
+/// <remarks>The loss sees the mean of the members' outputs (logits), so training fits the average, as one wide
+/// network would. TabM instead scores each member's prediction with its own loss and averages the losses, which
+/// keeps the members diverse, and averages probabilities at inference; that needs a loss over the K outputs, not a
+/// layer.</remarks>
 [Layer("ensemble", Usage = "ensemble:K(layers) — K independently initialised copies of the inner layers, fed the same input; the output is their mean (written last, ensemble:K(...,dense) gives each copy its own output layer)", Example = "ensemble:3(dense:4,swish,dense:2)")]
 public sealed class Ensemble<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
