@@ -19,9 +19,9 @@ namespace NeuralNet.Benchmarks;
 /// </summary>
 internal static class BenchmarkCommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="root">The repository the benchmarks read from (../shared is beside it).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string root)
     {
-        string root = Program.FindRepositoryRoot();
         var check = new Option<bool>("--check")
         {
             Description = "Parse the arguments and list the files the benchmark reads (and how to get a missing one), without running it",
@@ -32,11 +32,11 @@ internal static class BenchmarkCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         command.Options.Add(check);
-        command.Subcommands.Add(Relu(root, check, output));
-        command.Subcommands.Add(Fashion(root, check, output));
+        command.Subcommands.Add(Relu(root, check, output, error));
+        command.Subcommands.Add(Fashion(root, check, output, error));
         command.Subcommands.Add(Scaling(check, output));
         command.Subcommands.Add(QualityCommand.Create(root, args, check, output));
-        command.Subcommands.Add(Load(root, check, output));
+        command.Subcommands.Add(Load(root, check, output, error));
         command.SetAction(parse => parse.GetValue(check) ? CheckSwitcher([.. parse.UnmatchedTokens], output, error) : RunSwitcher([.. parse.UnmatchedTokens]));
 
         var result = command.Parse(args);
@@ -52,7 +52,35 @@ internal static class BenchmarkCommandLine
             error.WriteLine($"error: {problem} (see --help)");
             return 2;
         }
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A file a benchmark found missing only once running (the checks below name what each one reads).
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (ChildProcessException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>With --check, lists <paramref name="needs"/>; else runs the benchmark if every one of them is there,
+    /// or writes one line naming the first missing file (and how to get it) and returns exit code 2.</summary>
+    private static int Needing(bool check, string name, IReadOnlyList<NeededFile> needs, TextWriter output, TextWriter error, Func<int> run)
+    {
+        if (check)
+            return BenchmarkFiles.Report(output, name, needs);
+        if (needs.FirstOrDefault(need => !File.Exists(need.Path)) is { } missing)
+        {
+            error.WriteLine($"error: {name} needs {missing.Path}, which is missing; {missing.HowToGet}");
+            return 2;
+        }
+        return run();
     }
 
     /// <summary>An optional whole-number argument of at least 1.</summary>
@@ -76,35 +104,32 @@ internal static class BenchmarkCommandLine
         return minimum;
     }
 
-    private static Command Relu(string root, Option<bool> check, TextWriter output)
+    private static Command Relu(string root, Option<bool> check, TextWriter output, TextWriter error)
     {
         var command = new Command("relu", "The ReLU kernels' table (BenchmarkDotNet), then ../shared/reference/relu_numpy.py, then the compact table with the target ratios");
-        command.SetAction(parse => parse.GetValue(check)
-            ? BenchmarkFiles.Report(output, "relu", [BenchmarkFiles.Reference(root, "relu_numpy.py"), BenchmarkFiles.Python3("python3-numpy")])
-            : Program.RunRelu());
+        command.SetAction(parse => Needing(parse.GetValue(check), "relu", [BenchmarkFiles.Reference(root, "relu_numpy.py"), BenchmarkFiles.Python3("python3-numpy")],
+            output, error, () => Program.RunRelu(root)));
         return command;
     }
 
-    private static Command Fashion(string root, Option<bool> check, TextWriter output)
+    private static Command Fashion(string root, Option<bool> check, TextWriter output, TextWriter error)
     {
         var runs = Count("RUNS", 3, "Alternating runs per side");
         var epochs = Count("EPOCHS", 2, "Epochs per run");
-        // No DefaultValueFactory for the lists: help would show them as "1|2".
-        var threads = new Argument<int[]?>("THREADS")
+        // No DefaultValueFactory for the list: help would show it as "1|2".
+        var cores = new Argument<int[]?>("CORES")
         {
-            Description = "Our --threads, one run each, e.g. 1,2 [default: 1,2]",
+            Description = "The core counts compared, e.g. 1,2: on N cores ours runs with --threads N and numpy at every BLAS thread count from 1 to N [default: 1,2]",
             Arity = ArgumentArity.ZeroOrOne,
-            CustomParser = result => result.Tokens.Count == 0 ? null : Wholes(result, "THREADS"),
+            CustomParser = result => result.Tokens.Count == 0 ? null : Wholes(result, "CORES"),
         };
-        var numpyThreads = Count("NUMPY-THREADS", 1, "numpy's BLAS threads");
-        var command = new Command("fashion", "Fashion-MNIST training against ../shared/reference/numpy_mlp.py, the same work on both sides, alternating")
+        var command = new Command("fashion", "Fashion-MNIST training against ../shared/reference/numpy_mlp.py at its fastest BLAS thread count, the same work on the same cores, alternating")
         {
-            runs, epochs, threads, numpyThreads,
+            runs, epochs, cores,
         };
-        command.SetAction(parse => parse.GetValue(check)
-            ? BenchmarkFiles.Report(output, "fashion", [BenchmarkFiles.FashionTrain(root), BenchmarkFiles.FashionTest(root), BenchmarkFiles.ReleaseTrainer(root),
-                BenchmarkFiles.Reference(root, "numpy_mlp.py"), BenchmarkFiles.Python3("python3-numpy"), BenchmarkFiles.TimeProgram])
-            : FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(threads) is { Length: > 0 } given ? given : [1, 2], parse.GetValue(numpyThreads)));
+        command.SetAction(parse => Needing(parse.GetValue(check), "fashion", [BenchmarkFiles.FashionTrain(root), BenchmarkFiles.FashionTest(root), BenchmarkFiles.ReleaseTrainer(root),
+                BenchmarkFiles.Reference(root, "numpy_mlp.py"), BenchmarkFiles.Python3("python3-numpy"), BenchmarkFiles.TimeProgram, BenchmarkFiles.TasksetProgram], output, error,
+            () => FashionComparison.Run(root, parse.GetValue(runs), parse.GetValue(epochs), parse.GetValue(cores) is { Length: > 0 } given ? given : [1, 2])));
         return command;
     }
 
@@ -116,7 +141,7 @@ internal static class BenchmarkCommandLine
         return command;
     }
 
-    private static Command Load(string root, Option<bool> check, TextWriter output)
+    private static Command Load(string root, Option<bool> check, TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE.csv") { Description = "The CSV file to read" };
         var repeats = Count("REPEATS", 5, "Reads per side, alternating");
@@ -126,13 +151,12 @@ internal static class BenchmarkCommandLine
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            if (!parse.GetValue(check))
-                return LoadComparison.Run(path, parse.GetValue(repeats), parse.GetValue(onlyLoad), parse.GetValue(target));
             var fashion = BenchmarkFiles.FashionTrain(root);
             NeededFile data = Path.GetFullPath(path).StartsWith(Path.GetDirectoryName(fashion.Path)!, StringComparison.Ordinal)
                 ? fashion with { Path = Path.GetFullPath(path) }
                 : new(Path.GetFullPath(path), "no such file");
-            return BenchmarkFiles.Report(output, "load", parse.GetValue(onlyLoad) ? [data] : [data, BenchmarkFiles.Python3("python3-numpy")]);
+            return Needing(parse.GetValue(check), "load", parse.GetValue(onlyLoad) ? [data] : [data, BenchmarkFiles.Python3("python3-numpy")], output, error,
+                () => LoadComparison.Run(path, parse.GetValue(repeats), parse.GetValue(onlyLoad), parse.GetValue(target)));
         });
         return command;
     }

@@ -11,6 +11,7 @@ internal static class BenchmarkFiles
 {
     public const string Python = "/usr/bin/python3";
     public const string Time = "/usr/bin/time";
+    public const string Taskset = "/usr/bin/taskset";
 
     private const string InShared = "it is in the project's shared folder, beside the repository (../shared)";
 
@@ -33,6 +34,8 @@ internal static class BenchmarkFiles
     public static NeededFile Python3(string modules) => new(Python, $"apt-get install -y {modules}");
 
     public static NeededFile TimeProgram { get; } = new(Time, "apt-get install -y time");
+
+    public static NeededFile TasksetProgram { get; } = new(Taskset, "apt-get install -y util-linux");
 
     /// <summary>--check's report: the arguments were accepted, then one line per needed file, present or missing
     /// with how to get it. The arguments are what --check judges (exit code 0); a missing file is the machine's.</summary>

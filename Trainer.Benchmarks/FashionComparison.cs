@@ -7,100 +7,125 @@ using static System.FormattableString;
 namespace NeuralNet.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [our --threads, e.g. 1,2] [numpy's BLAS threads]</c>:
-/// the trainer against ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides
-/// (784-256-128-10, batch 64, lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32),
-/// alternating runs in one command (numpy, then ours at each --threads), with the same OpenBLAS (OPENBLAS_CORETYPE set to the best
-/// kernel this CPU runs, as the trainer picks it: SkylakeX with AVX-512, Haswell with AVX2; OPENBLAS_L2_SIZE unset; ours runs one BLAS thread per worker, numpy the given BLAS threads, 1 by default: its
-/// fastest here). After each run it measures the GEMM floor of each thread count (<see cref="GemmFloor"/>).
-/// Prints medians of the epoch times, the floor and our share of it, test accuracy, peak resident memory
-/// (/usr/bin/time -v), load time, and the load average before and after. Run r trains ours with --seed r − 1 at
-/// every thread count: a different thread count sums in another order, which after thousands of steps at this
-/// learning rate moves the accuracy as much as another seed does (about ±0.01), so the accuracy row compares the
-/// thread counts seed by seed and gives the mean of those paired differences with its standard error.
+/// <c>dotnet run -c Release --project Trainer.Benchmarks -- fashion [runs] [epochs] [cores, e.g. 1,2]</c>: the trainer
+/// against ../shared/reference/numpy_mlp.py on Fashion-MNIST, the same work on both sides (784-256-128-10, batch 64,
+/// lr 0.05, momentum 0.9, no weight decay, all 60 000 training rows, float32), alternating runs in one command, on
+/// equal cores with numpy at its fastest: for each core count N given, ours runs with --threads N (one BLAS thread
+/// per worker) and numpy at every BLAS thread count k from 1 to N (OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = k), each
+/// pinned (taskset) to the first N (ours) or k (numpy) cores; per run, ours is compared with the fastest of numpy's
+/// settings within N cores, and the table says which k that was. Both get the same OpenBLAS kernel
+/// (OPENBLAS_CORETYPE set to the best this CPU runs, as the trainer picks it: SkylakeX with AVX-512, Haswell with
+/// AVX2). After each run it measures the GEMM floor of each core count in this process (<see cref="GemmFloor"/>), so
+/// ours is also given over the floor of the same run. Prints the CPU, medians of the epoch times and of the per-run
+/// ratios, test accuracy, peak resident memory (/usr/bin/time -v), load time, and the load average before and after.
+/// Run r trains ours with --seed r − 1 at every core count: another worker count sums in another order, which moves
+/// the accuracy as much as another seed does (about ±0.01), so the accuracy row compares core counts seed by seed.
 /// </summary>
 internal static partial class FashionComparison
 {
-    public static int Run(string root, int runs, int epochs, int[] threads, int numpyThreads)
+    public static int Run(string root, int runs, int epochs, int[] cores)
     {
+        if (cores.Max() > Environment.ProcessorCount)
+        {
+            Console.Error.WriteLine($"error: fashion: {cores.Max()} cores asked for, but this process may use {Environment.ProcessorCount}");
+            return 2;
+        }
         string train = BenchmarkFiles.FashionTrain(root).Path;
         string test = BenchmarkFiles.FashionTest(root).Path;
         string trainer = BenchmarkFiles.ReleaseTrainer(root).Path;
         string script = BenchmarkFiles.Reference(root, "numpy_mlp.py").Path;
-        if (!File.Exists(train) || !File.Exists(test))
-        {
-            Console.WriteLine($"Fashion-MNIST is missing: run ../shared/datasets/fashion-mnist.sh data/fashion-mnist first.");
-            return 2;
-        }
+        string cpu = MachineCores.Describe();
         // The floor's products run on the kernel the children get: BlasBackend picks CoreType itself when the variable is unset.
-        Console.WriteLine(NeuralNet.LinearAlgebra.BlasBackend.Use(NeuralNet.LinearAlgebra.BlasChoice.Auto).Describe());
+        Console.WriteLine($"CPU: {cpu}; {NeuralNet.LinearAlgebra.BlasBackend.Use(NeuralNet.LinearAlgebra.BlasChoice.Auto).Describe()}");
         string loadBefore = Statistics.LoadAverage();
 
-        var ours = threads.ToDictionary(t => t, _ => new List<Side>());
-        var floors = threads.ToDictionary(t => t, _ => new List<double>());
-        var numpy = new List<Side>();
+        int[] blasThreads = [.. Enumerable.Range(1, cores.Max())];
+        var numpy = blasThreads.ToDictionary(k => k, _ => new List<Side>());
+        var ours = cores.ToDictionary(n => n, _ => new List<Side>());
+        var floors = cores.ToDictionary(n => n, _ => new List<double>());
         string work = Directory.CreateTempSubdirectory("neuralnet-fashion-").FullName;
         for (int run = 1; run <= runs; run++)
         {
-            var (numpyOutput, numpyRss) = Timed(numpyThreads, BenchmarkFiles.Python, script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
-            var epochLines = EpochLine().Matches(numpyOutput);
-            numpy.Add(new Side(
-                [.. epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))],
-                double.Parse(epochLines[^1].Groups["acc"].Value, CultureInfo.InvariantCulture),
-                double.Parse(LoadLine().Match(numpyOutput).Groups["s"].Value, CultureInfo.InvariantCulture),
-                numpyRss));
-            Console.WriteLine($"run {run} numpy: {numpyOutput.Trim().Split('\n')[^1]} (load average {Statistics.LoadAverage()})");
-
-            foreach (int t in threads)
+            foreach (int k in blasThreads)
             {
-                string report = Path.Combine(work, $"report{run}-{t}.json");
-                var (oursOutput, oursRss) = Timed(1, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
-                    "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
-                    "--threads", t.ToString(CultureInfo.InvariantCulture), "--seed", (run - 1).ToString(CultureInfo.InvariantCulture),
-                    "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
-                using (var json = JsonDocument.Parse(File.ReadAllText(report)))
-                {
-                    var r = json.RootElement;
-                    ours[t].Add(new Side(
-                        [.. r.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble())],
-                        r.GetProperty("test").GetProperty("metric").GetDouble(),
-                        r.GetProperty("load_seconds").GetDouble(),
-                        oursRss));
-                }
-                Console.WriteLine($"run {run} ours, --threads {t}: {string.Join(' ', oursOutput.Split('\n').Where(l => l.StartsWith("test", StringComparison.Ordinal)))} (load average {Statistics.LoadAverage()})");
-                floors[t].Add(GemmFloor.StepSeconds(t, 64, [256, 128]) * 60000 / 64);
+                numpy[k].Add(Numpy(script, train, test, epochs, k));
+                Console.WriteLine(Invariant($"run {run} numpy, {k} BLAS thread(s) on {k} core(s): epoch {numpy[k][^1].Epoch:0.000} s, test_acc {numpy[k][^1].TestAccuracy:0.0000} (load average {Statistics.LoadAverage()})"));
+            }
+            foreach (int n in cores)
+            {
+                ours[n].Add(Ours(trainer, train, test, epochs, n, run - 1, work));
+                floors[n].Add(GemmFloor.StepSeconds(n, 64, [256, 128]) * 60000 / 64);
+                Console.WriteLine(Invariant($"run {run} ours, --threads {n} on {n} core(s): epoch {ours[n][^1].Epoch:0.000} s, test {ours[n][^1].TestAccuracy:0.0000}, GEMM floor {floors[n][^1]:0.000} s (load average {Statistics.LoadAverage()})"));
             }
         }
         Directory.Delete(work, recursive: true);
 
-        double numpyEpoch = Statistics.Median(numpy.SelectMany(s => s.EpochSeconds));
-        double numpyAccuracy = Statistics.Median(numpy.Select(s => s.TestAccuracy));
-        double numpyRssMb = Statistics.Median(numpy.Select(s => s.PeakRssKb)) / 1024, numpyLoad = Statistics.Median(numpy.Select(s => s.LoadSeconds));
+        // Per run and core count N: numpy's fastest setting within N cores, and ours against it and against the floor.
+        var best = cores.ToDictionary(n => n, n => Enumerable.Range(0, runs).Select(r => blasThreads.Where(k => k <= n).MinBy(k => numpy[k][r].Epoch)).ToArray());
         Console.WriteLine();
-        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs per side, OPENBLAS_CORETYPE={CoreType ?? "unset"}, numpy on {numpyThreads} BLAS thread(s), ours on one BLAS thread per worker, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
-        Console.WriteLine($"| figure | numpy_mlp.py | {string.Join(" | ", threads.Select(t => $"NeuralNet --threads {t}"))} |");
-        Console.WriteLine($"|---|---:|{string.Concat(threads.Select(_ => "---:|"))}");
-        string Row(string figure, string numpyCell, Func<int, string> cell) => $"| {figure} | {numpyCell} | {string.Join(" | ", threads.Select(cell))} |";
-        Console.WriteLine(Row("median epoch seconds", Invariant($"{numpyEpoch:0.000}"), t => Invariant($"{Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)):0.000} ({Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)) / numpyEpoch:0.00}× numpy)")));
-        Console.WriteLine(Row("GEMM floor per epoch, seconds (median)", "", t => Invariant($"{Statistics.Median(floors[t]):0.000} (epoch = {Statistics.Median(ours[t].SelectMany(s => s.EpochSeconds)) / Statistics.Median(floors[t]):0.00}× floor)")));
-        Console.WriteLine(Row($"test accuracy after {epochs} epochs (median over seeds 0–{runs - 1}; vs --threads {threads[0]}: mean paired difference ± standard error)",
-            Invariant($"{numpyAccuracy:0.0000}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.TestAccuracy)):0.0000} ({PairedDifference(ours[t], ours[threads[0]])})")));
-        Console.WriteLine(Row("peak resident memory, MB (median)", Invariant($"{numpyRssMb:0}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.PeakRssKb)) / 1024:0} ({Statistics.Median(ours[t].Select(s => s.PeakRssKb)) / 1024 / numpyRssMb:0.00}×)")));
-        Console.WriteLine(Row("load seconds (median; ours: the train file, numpy: train + test)", Invariant($"{numpyLoad:0.000}"), t => Invariant($"{Statistics.Median(ours[t].Select(s => s.LoadSeconds)):0.000} ({Statistics.Median(ours[t].Select(s => s.LoadSeconds)) / numpyLoad:0.00}×)")));
+        Console.WriteLine($"Fashion-MNIST, {epochs} epochs, {runs} alternating runs, CPU {cpu}, OPENBLAS_CORETYPE={CoreType ?? "unset"}, {DateTime.Now:yyyy-MM-dd HH:mm}, load average {loadBefore} before, {Statistics.LoadAverage()} after");
+        Console.WriteLine("Each column is one core count: ours with --threads N and numpy at its fastest BLAS thread count k ≤ N, each pinned to its cores; ratios are medians of the per-run ratios.");
+        Console.WriteLine($"| figure | {string.Join(" | ", cores.Select(n => $"{n} core{(n == 1 ? "" : "s")}"))} |");
+        Console.WriteLine($"|---|{string.Concat(cores.Select(_ => "---:|"))}");
+        void Row(string figure, Func<int, string> cell) => Console.WriteLine($"| {figure} | {string.Join(" | ", cores.Select(cell))} |");
+        foreach (int k in blasThreads)
+            Row(Invariant($"numpy_mlp.py, {k} BLAS thread{(k == 1 ? "" : "s")}: median epoch seconds"), n => k <= n ? Invariant($"{Statistics.Median(numpy[k].Select(s => s.Epoch)):0.000}") : "");
+        Row("numpy's fastest setting per run", n => string.Join(", ", best[n].GroupBy(k => k).OrderBy(g => g.Key).Select(g => $"{g.Key} thread{(g.Key == 1 ? "" : "s")} in {g.Count()} of {runs}")));
+        Row("numpy at its fastest: median epoch seconds", n => Invariant($"{Statistics.Median(best[n].Select((k, r) => numpy[k][r].Epoch)):0.000}"));
+        Row("NeuralNet --threads N: median epoch seconds", n => Invariant($"{Statistics.Median(ours[n].Select(s => s.Epoch)):0.000}"));
+        Row("**NeuralNet / numpy at its fastest**", n => Invariant($"**{Statistics.Median(ours[n].Select((s, r) => s.Epoch / numpy[best[n][r]][r].Epoch)):0.00}×**"));
+        Row("GEMM floor per epoch, seconds (median)", n => Invariant($"{Statistics.Median(floors[n]):0.000}"));
+        Row("**NeuralNet / GEMM floor**", n => Invariant($"**{Statistics.Median(ours[n].Select((s, r) => s.Epoch / floors[n][r])):0.00}×**"));
+        Row(Invariant($"test accuracy after {epochs} epochs, numpy at its fastest / ours (medians; ours vs {cores[0]} core(s): mean paired difference ± standard error)"),
+            n => Invariant($"{Statistics.Median(best[n].Select((k, r) => numpy[k][r].TestAccuracy)):0.0000} / {Statistics.Median(ours[n].Select(s => s.TestAccuracy)):0.0000} ({PairedDifference(ours[n], ours[cores[0]])})"));
+        Row("peak resident memory, MB, numpy at its fastest / ours (medians)",
+            n => Invariant($"{Statistics.Median(best[n].Select((k, r) => numpy[k][r].PeakRssKb)) / 1024:0} / {Statistics.Median(ours[n].Select(s => s.PeakRssKb)) / 1024:0}"));
+        Row("load seconds, numpy (train + test) / ours (the train file) (medians)",
+            n => Invariant($"{Statistics.Median(best[n].Select((k, r) => numpy[k][r].LoadSeconds)):0.000} / {Statistics.Median(ours[n].Select(s => s.LoadSeconds)):0.000}"));
         return 0;
     }
 
     /// <summary>The kernel the trainer would pick on this CPU; null leaves it to OpenBLAS.</summary>
     private static string? CoreType { get; } = NeuralNet.LinearAlgebra.CoreTypeSelection.CoreTypeToSet(null, NeuralNet.LinearAlgebra.CpuIsa.Current);
 
-    private sealed record Side(double[] EpochSeconds, double TestAccuracy, double LoadSeconds, double PeakRssKb);
+    /// <param name="Epoch">The median of the run's epoch times.</param>
+    private sealed record Side(double Epoch, double TestAccuracy, double LoadSeconds, double PeakRssKb);
 
-    /// <summary>Runs a command under /usr/bin/time -v with the shared BLAS settings; its output and peak RSS in kB.</summary>
-    private static (string Output, double PeakRssKb) Timed(int threads, params string[] command)
+    /// <summary>numpy_mlp.py with <paramref name="threads"/> BLAS threads on as many cores.</summary>
+    private static Side Numpy(string script, string train, string test, int epochs, int threads)
+    {
+        var (output, rss) = Timed(threads, threads, BenchmarkFiles.Python, script, train, test, "--epochs", epochs.ToString(CultureInfo.InvariantCulture));
+        var epochLines = EpochLine().Matches(output);
+        return new Side(
+            Statistics.Median(epochLines.Select(m => double.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture))),
+            double.Parse(epochLines[^1].Groups["acc"].Value, CultureInfo.InvariantCulture),
+            double.Parse(LoadLine().Match(output).Groups["s"].Value, CultureInfo.InvariantCulture),
+            rss);
+    }
+
+    /// <summary>The trainer with --threads <paramref name="cores"/> (one BLAS thread per worker) on as many cores.</summary>
+    private static Side Ours(string trainer, string train, string test, int epochs, int cores, int seed, string work)
+    {
+        string report = Path.Combine(work, Invariant($"report-{seed}-{cores}.json"));
+        var (_, rss) = Timed(cores, 1, "dotnet", trainer, "train", train, "--test", test, "--hidden", "256,128",
+            "--batch-size", "64", "--lr", "0.05", "--momentum", "0.9", "--weight-decay", "0", "--val-split", "0",
+            "--threads", cores.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture),
+            "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--report", report, "--save", Path.Combine(work, "model.json"));
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var r = json.RootElement;
+        return new Side(
+            Statistics.Median(r.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble())),
+            r.GetProperty("test").GetProperty("metric").GetDouble(),
+            r.GetProperty("load_seconds").GetDouble(),
+            rss);
+    }
+
+    /// <summary>Runs a command pinned to the first <paramref name="cores"/> cores, under /usr/bin/time -v, with
+    /// <paramref name="blasThreads"/> OpenBLAS (and OpenMP) threads and the shared kernel; its output and peak RSS in kB.</summary>
+    private static (string Output, double PeakRssKb) Timed(int cores, int blasThreads, params string[] command)
     {
         var start = new ProcessStartInfo(BenchmarkFiles.Time) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-v");
-        foreach (string part in command)
+        foreach (string part in (string[])["-v", BenchmarkFiles.Taskset, "-c", MachineCores.First(cores), .. command])
             start.ArgumentList.Add(part);
         // Forcing SkylakeX would die of SIGILL on an AVX2-only CPU: both sides get the kernel this CPU runs best.
         if (CoreType is null)
@@ -108,13 +133,14 @@ internal static partial class FashionComparison
         else
             start.Environment["OPENBLAS_CORETYPE"] = CoreType;
         start.Environment.Remove("OPENBLAS_L2_SIZE");
-        start.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        start.Environment["OPENBLAS_NUM_THREADS"] = blasThreads.ToString(CultureInfo.InvariantCulture);
+        start.Environment["OMP_NUM_THREADS"] = blasThreads.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error.Result}");
+            throw new ChildProcessException(command, process.ExitCode, error.Result);
         var rss = MaxRss().Match(error.Result);
         return (output, double.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture));
     }

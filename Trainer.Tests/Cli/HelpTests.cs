@@ -6,7 +6,7 @@ public class HelpTests
     [TestCase(new[] { "train" }, "--save")]
     [TestCase(new[] { "predict" }, "--out")]
     [TestCase(new[] { "evaluate" }, "MODEL.json")]
-    [TestCase(new[] { "export" }, "MODEL.onnx")]
+    [TestCase(new[] { "export" }, "--format <onnx|safetensors>")]
     public void EveryVerbHasHelp(string[] verb, string mentioned)
     {
         var result = CliRun.Of([.. verb, "--help"]);
@@ -18,7 +18,7 @@ public class HelpTests
     [TestCase("train", "  neuralnet train <DATA.csv> [options]", "<DATA.csv>  CSV file")]
     [TestCase("predict", "  neuralnet predict <MODEL.json> <DATA.csv> [options]", "<MODEL.json>  A model saved by train")]
     [TestCase("evaluate", "  neuralnet evaluate <MODEL.json> <DATA.csv> [options]", "<MODEL.json>  A model saved by train")]
-    [TestCase("export", "  neuralnet export <MODEL.json> <MODEL.onnx> [options]", "<MODEL.json>  A model saved by train")]
+    [TestCase("export", "  neuralnet export <MODEL.json> <OUT> [options]", "<MODEL.json>  A model saved by train")]
     public void EachVerbsUsageNamesTheToolAndOnlyItsOwnArguments(string verb, string usage, string firstArgument)
     {
         var result = CliRun.Of(verb, "--help");

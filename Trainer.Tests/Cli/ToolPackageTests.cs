@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 
 namespace NeuralNet.Tests.Cli;
@@ -6,7 +7,8 @@ namespace NeuralNet.Tests.Cli;
 /// <summary>
 /// The trainer as a .NET tool, as the README installs it: <c>dotnet pack</c> makes the NeuralNet package, <c>dotnet
 /// tool install</c> puts the <c>neuralnet</c> command in a folder, and that command trains iris (with OpenBLAS when the
-/// machine has it, and a --plot, whose SkiaSharp native library must travel in the package). Offline: the package
+/// machine has it, and a --plot, whose SkiaSharp native library must travel in the package). The package is the
+/// linux-x64 one compiled ReadyToRun (for start-up) and the NeuralNet package that points to it. Offline: the package
 /// comes from the folder it was packed into, its dependencies are inside it, and pack restores from the local cache.
 /// The sources are packed from a copy, so the build under test is not touched.
 /// </summary>
@@ -22,7 +24,7 @@ public class ToolPackageTests
         string packages = Path.Combine(temp.Path, "nupkg");
 
         Run(source, "pack", "Trainer/Trainer.csproj", "-c", "Release", "-o", packages, "-nodeReuse:false", "--disable-build-servers");
-        Assert.That(Directory.GetFiles(packages, "NeuralNet.*.nupkg"), Has.Length.EqualTo(1));
+        Assert.That(Directory.GetFiles(packages, "NeuralNet.*.nupkg").Select(Path.GetFileName), Is.EquivalentTo(new[] { "NeuralNet.1.0.0.nupkg", "NeuralNet.linux-x64.1.0.0.nupkg" }));
         string config = temp.File("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -38,6 +40,10 @@ public class ToolPackageTests
 
         var version = Run(temp.Path, neuralnet, "--version");
         Assert.That(version.Trim(), Does.Match(@"^1\.0\.0(\+[0-9a-f]+)?$"));
+        // ReadyToRun: the installed assembly carries native code (a managed native header) beside its IL.
+        string installed = Directory.GetFiles(Path.Combine(tools, ".store"), "Trainer.dll", SearchOption.AllDirectories).Single();
+        using (var pe = new PEReader(File.OpenRead(installed)))
+            Assert.That(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, Is.GreaterThan(0), $"{installed} is not ReadyToRun");
 
         string plot = Path.Combine(temp.Path, "loss.png");
         var train = Run(temp.Path, neuralnet, "train", RepoPaths.Data("iris.csv"), "--epochs", "3", "--save", Path.Combine(temp.Path, "iris.model.json"), "--plot", plot);

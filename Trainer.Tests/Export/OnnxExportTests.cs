@@ -1,5 +1,4 @@
 using NeuralNet.Cli;
-using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NeuralNet.Data;
@@ -254,19 +253,5 @@ public class OnnxExportTests
         Assert.That(onnx.Values, Has.Length.EqualTo(predict.Values.Length));
         Assert.That(onnx.Labels, Is.EqualTo(predict.Labels));
         Assert.That(OnnxParity.WorstDifference(predict.Values, onnx.Values, ModelSerializer.Load(model).Preprocessing), Is.LessThanOrEqualTo(1e-5));
-    }
-
-    /// <summary>A layer the exporter does not know: y = x³.</summary>
-    private sealed class Cube(int size) : Layer<float>(size, size)
-    {
-        public override string Spec => "cube";
-
-        protected override void Forward(Matrix<float> x, Matrix<float> y, bool training)
-        {
-        }
-
-        protected override void Backward(Matrix<float> x, Matrix<float> dy, Matrix<float>? dx)
-        {
-        }
     }
 }

@@ -107,17 +107,26 @@ public static class CommandLine
     private static Command ExportCommand(TextWriter output, TextWriter error)
     {
         var model = new Argument<string>("MODEL.json") { Description = "A model saved by train" };
-        var onnx = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to write" };
+        var target = new Argument<string>("OUT") { Description = "The file to write: MODEL.onnx, or with --format safetensors MODEL.safetensors (and MODEL.py beside it)" };
+        var format = new Option<string>("--format")
+        {
+            Description = "onnx: one ONNX graph, preprocessing included; safetensors: the weights for PyTorch, and a Python module beside them that rebuilds the network and holds the preprocessing",
+            DefaultValueFactory = _ => "onnx",
+        };
+        format.AcceptOnlyFromAmong("onnx", "safetensors");
         var command = new Command("export", "Writes the model, preprocessing included, as one ONNX graph (opset 13, ai.onnx.ml 3): one input per feature column, named as the column "
             + $"(float (batch, 1) for a number, string (batch, 1) for text; a column named as an output gets '{OnnxExport.ClashingInputSuffix}'); outputs always '{OnnxExport.Label}' "
-            + $"(the class name, \"\" where a value cannot be filled, or the values in target units) and, for a classifier, '{OnnxExport.Probabilities}', as predict gives them.")
+            + $"(the class name, \"\" where a value cannot be filled, or the values in target units) and, for a classifier, '{OnnxExport.Probabilities}', as predict gives them. "
+            + "With --format safetensors, the weights for PyTorch and a Python module (nn.Sequential, preprocessing, predict) to go on training there.")
         {
-            model, onnx,
+            model, target, format,
         };
         command.SetAction(parse => Guard(error, () =>
         {
             string modelPath = parse.GetValue(model)!;
-            string path = parse.GetValue(onnx)!;
+            string path = parse.GetValue(target)!;
+            if (parse.GetValue(format) == "safetensors")
+                return ExportRun.Torch(modelPath, path, output);
             OutputPaths.Check([new("MODEL.onnx", path)], [new("MODEL.json", modelPath)]);
             var saved = ModelSerializer.Load(modelPath);
             var signature = OnnxExport.Save(path, saved);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -54,6 +55,19 @@ public sealed class BatchNorm<T> : Layer<T> where T : struct, IFloatingPointIeee
         graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(_shift.Values), InputSize),
         graph.Constant($"{prefix}.running_mean", OnnxGraph.Floats<T>(_runningMean.Values), InputSize),
         graph.Constant($"{prefix}.running_var", OnnxGraph.Floats<T>(_runningVariance.Values), InputSize)], ("epsilon", (float)Epsilon));
+
+    // nn.BatchNorm1d normalises each feature over dimension 0 of its (batch, features) input: over the batch, as here
+    // over the columns of (features, batch). Its momentum is ours (r ← (1 − m)·r + m·s, the unbiased variance
+    // recorded), and eval mode uses the running statistics, exported as its buffers; load_state_dict fills in the
+    // num_batches_tracked it also keeps (0), which only a momentum of None would read.
+    public override string ToTorch(TorchModel model)
+    {
+        model.Tensor<T>("weight", _scale.Values, InputSize);
+        model.Tensor<T>("bias", _shift.Values, InputSize);
+        model.Tensor<T>("running_mean", _runningMean.Values, InputSize);
+        model.Tensor<T>("running_var", _runningVariance.Values, InputSize);
+        return $"nn.BatchNorm1d({InputSize}, eps={PythonLiteral.Number(Epsilon)}, momentum={PythonLiteral.Number(_momentum)})";
+    }
 
     // i runs over the features, j over the samples: element (i, j) of a (features, batch) array is at j·features + i.
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)

@@ -4,6 +4,7 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -53,6 +54,14 @@ public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Gemm", [input,
         graph.Constant($"{prefix}.weight", OnnxGraph.Floats<T>(Weight.ToRowMajorArray()), OutputSize, InputSize),
         graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(Bias.AsColumnMajorArray()), OutputSize)], ("transB", 1));
+
+    // nn.Linear computes input (batch, in) · Wᵀ + b with its weight (out, in): the trainer's weight as it is, row by row.
+    public override string ToTorch(TorchModel model)
+    {
+        model.Tensor<T>("weight", Weight.ToRowMajorArray(), OutputSize, InputSize);
+        model.Tensor<T>("bias", _bias.Values, OutputSize);
+        return $"nn.Linear({InputSize}, {OutputSize})";
+    }
 
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {

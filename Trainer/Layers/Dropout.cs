@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -33,6 +34,9 @@ public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIee
     public override void Reseed(Random seeds) => _random = new Random(seeds.Next());
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => input;
+
+    // nn.Dropout is inverted dropout too (kept values scaled by 1/(1 − p)), the identity in eval mode.
+    public override string ToTorch(TorchModel model) => $"nn.Dropout({PythonLiteral.Number(_rate)})";
 
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -49,6 +50,20 @@ public sealed class Ensemble<T> : Layer<T> where T : struct, IFloatingPointIeee7
             outputs[k] = output;
         }
         return graph.Node("Mean", outputs);
+    }
+
+    // An nn.ModuleList of the members, each an nn.Sequential named "k." as here, whose forward is their mean.
+    public override string? ToTorch(TorchModel model)
+    {
+        model.Define("Ensemble", """"
+            class Ensemble(nn.ModuleList):
+                """NeuralNet's ensemble:K(layers): the mean of its K members' outputs, each fed the same input."""
+
+                def forward(self, x):
+                    return torch.stack([member(x) for member in self]).mean(dim=0)
+            """");
+        var members = model.Children(_members.Select(member => (Func<TorchModel, string?>)member.ToTorch));
+        return members is null ? null : $"Ensemble([{string.Join(", ", members)}])";
     }
 
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)

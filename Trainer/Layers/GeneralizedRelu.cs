@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -38,6 +39,27 @@ public class GeneralizedRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIe
         string slopeAbove = graph.Node("Mul", [input, graph.Constant($"{prefix}.slope_above", [(float)_slopeAbove])]);
         string slopeBelow = graph.Node("Mul", [input, graph.Constant($"{prefix}.slope_below", [(float)_slopeBelow])]);
         return graph.Node("Where", [above, slopeAbove, slopeBelow]);
+    }
+
+    // torch has no such module: the generated file defines one, torch.where(x > t, a1·x, a0·x), whose gradient at
+    // x = t is a0's side, as the kernel's.
+    public override string ToTorch(TorchModel model)
+    {
+        model.Define("GeneralizedReLU", """"
+            class GeneralizedReLU(nn.Module):
+                """NeuralNet's generalized_relu: x > threshold ? slope_above * x : slope_below * x."""
+
+                def __init__(self, threshold, slope_below, slope_above):
+                    super().__init__()
+                    self.threshold, self.slope_below, self.slope_above = threshold, slope_below, slope_above
+
+                def forward(self, x):
+                    return torch.where(x > self.threshold, self.slope_above * x, self.slope_below * x)
+
+                def extra_repr(self):
+                    return f"threshold={self.threshold}, slope_below={self.slope_below}, slope_above={self.slope_above}"
+            """");
+        return $"GeneralizedReLU({PythonLiteral.Number(_threshold)}, {PythonLiteral.Number(_slopeBelow)}, {PythonLiteral.Number(_slopeAbove)})";
     }
 
     protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) =>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -114,6 +115,14 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// <param name="prefix">A stem unique to this layer for naming its constants, such as "layer3".</param>
     /// <returns>The name of the output value, (batch, OutputSize).</returns>
     public virtual string? ToOnnx(OnnxGraph graph, string input, string prefix) => null;
+
+    /// <summary>The layer's PyTorch module as a Python expression, such as <c>nn.Linear(4, 64)</c>, its parameters and
+    /// buffers recorded in <paramref name="model"/> under the names the module gives them, which are the layer's
+    /// (<see cref="NamedParameters"/>, <see cref="NamedBuffers"/>), so the exported state dict loads; or null when it has no
+    /// PyTorch form (export refuses the model in one line naming it). The module takes (batch, InputSize) and gives
+    /// (batch, OutputSize), PyTorch putting the batch first, and computes what the layer computes in training as well
+    /// as at inference (dropout is nn.Dropout), so that PyTorch can go on training the model.</summary>
+    public virtual string? ToTorch(TorchModel model) => null;
 
     /// <summary>Restarts the random streams a layer draws from in its forward pass (dropout's mask) from
     /// <paramref name="seeds"/>, so a caller can make forward passes draw the same numbers (the gradient check) or

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -41,6 +42,14 @@ public sealed class LayerNorm<T> : Layer<T> where T : struct, IFloatingPointIeee
         return graph.Node("Add", [
             graph.Node("Mul", [normalised, graph.Constant($"{prefix}.weight", OnnxGraph.Floats<T>(_scale.Values), InputSize)]),
             graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(_shift.Values), InputSize)]);
+    }
+
+    // nn.LayerNorm over the last dimension of (batch, features): each sample over its features, as here.
+    public override string ToTorch(TorchModel model)
+    {
+        model.Tensor<T>("weight", _scale.Values, InputSize);
+        model.Tensor<T>("bias", _shift.Values, InputSize);
+        return $"nn.LayerNorm({InputSize}, eps={PythonLiteral.Number(Epsilon)})";
     }
 
     // i runs over the features of sample j; element (i, j) of a (features, batch) array is at j·features + i.

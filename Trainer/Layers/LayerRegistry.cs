@@ -22,8 +22,10 @@ public static class LayerRegistry
     public static string Names => string.Join(", ", All.Select(layer => layer.Name));
 
     /// <summary>The registered layers that have an ONNX form (override <see cref="Layer{T}.ToOnnx"/>), for the export's refusal message.</summary>
-    public static string OnnxNames => string.Join(", ", All.Where(layer =>
-        layer.Definition.MakeGenericType(typeof(float)).GetMethod(nameof(Layer<float>.ToOnnx))!.DeclaringType != typeof(Layer<float>)).Select(layer => layer.Name));
+    public static string OnnxNames => Overriding(nameof(Layer<float>.ToOnnx));
+
+    /// <summary>The registered layers that have a PyTorch form (override <see cref="Layer{T}.ToTorch"/>), for the export's refusal message.</summary>
+    public static string TorchNames => Overriding(nameof(Layer<float>.ToTorch));
 
     /// <summary>Parses <c>dense:256,relu,residual(dense:256,relu),dense</c> (see <see cref="LayerSpec.Parse"/>):
     /// one clear error naming the character where the text goes wrong.</summary>
@@ -147,4 +149,8 @@ public static class LayerRegistry
         }
         return layers;
     }
+
+    // The names of the registered layers whose float form overrides Layer<T>'s virtual `method` (a form for export).
+    private static string Overriding(string method) => string.Join(", ", All.Where(layer =>
+        layer.Definition.MakeGenericType(typeof(float)).GetMethod(method)!.DeclaringType != typeof(Layer<float>)).Select(layer => layer.Name));
 }

@@ -1,4 +1,5 @@
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -16,6 +17,8 @@ public sealed class LeakyRelu<T> : GeneralizedRelu<T> where T : unmanaged, IFloa
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("LeakyRelu", [input], ("alpha", (float)SlopeBelow));
+
+    public override string ToTorch(TorchModel model) => $"nn.LeakyReLU({PythonLiteral.Number(SlopeBelow)})";
 
     private static double SlopeOf(LayerSpec spec)
     {

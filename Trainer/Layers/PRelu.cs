@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -22,6 +23,13 @@ public sealed class PRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("PRelu", [input, graph.Constant($"{prefix}.slope", OnnxGraph.Floats<T>(_slope.Values), InputSize)]);
+
+    // nn.PReLU with one slope per feature: its weight is the slopes, (size).
+    public override string ToTorch(TorchModel model)
+    {
+        model.Tensor<T>("weight", _slope.Values, InputSize);
+        return $"nn.PReLU({InputSize})";
+    }
 
     // k runs over (size, batch) column-major, i over the features of one column.
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)

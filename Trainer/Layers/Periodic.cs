@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -62,6 +63,46 @@ public sealed class Periodic<T> : Layer<T> where T : struct, IFloatingPointIeee7
             ("equation", "bfq,fqd->bfd"));
         h = graph.Node("Add", [h, graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(_bias.Value.ToRowMajorArray()), InputSize, _width)]);
         return graph.Node("Flatten", [graph.Node("Relu", [h])], ("axis", 1));
+    }
+
+    // torch has no such module: the generated file defines one, initialised as here, with the weight as (F, 2K, d),
+    // which is the trainer's (F·2K, d) in row-major order, and the bias as (F, d).
+    public override string ToTorch(TorchModel model)
+    {
+        model.Define("Periodic", """"
+            class Periodic(nn.Module):
+                """NeuralNet's periodic:K,s,d (the PLR embedding): feature i's value x becomes
+                ReLU(W_i [cos v, sin v] + b_i) with v = 2 pi c_i x at K frequencies c_i, d values per feature,
+                the features' values concatenated feature-major: (batch, features) -> (batch, features * d)."""
+
+                def __init__(self, features, count, sigma, width):
+                    super().__init__()
+                    self.sigma = sigma
+                    self.frequencies = nn.Parameter(torch.empty(features, count))
+                    self.weight = nn.Parameter(torch.empty(features, 2 * count, width))
+                    self.bias = nn.Parameter(torch.empty(features, width))
+                    self.reset_parameters()
+
+                def reset_parameters(self):
+                    nn.init.trunc_normal_(self.frequencies, 0.0, self.sigma, -3 * self.sigma, 3 * self.sigma)
+                    bound = (2 * self.frequencies.shape[1]) ** -0.5
+                    nn.init.uniform_(self.weight, -bound, bound)
+                    nn.init.uniform_(self.bias, -bound, bound)
+
+                def forward(self, x):
+                    v = 2 * math.pi * self.frequencies * x[..., None]  # (batch, features, K)
+                    p = torch.cat([torch.cos(v), torch.sin(v)], dim=-1)  # (batch, features, 2K)
+                    h = torch.einsum("bfq,fqd->bfd", p, self.weight) + self.bias  # (batch, features, d)
+                    return torch.relu(h).flatten(1)
+
+                def extra_repr(self):
+                    count, width = self.frequencies.shape[1], self.bias.shape[1]
+                    return f"features={self.bias.shape[0]}, count={count}, sigma={self.sigma}, width={width}"
+            """");
+        model.Tensor<T>("frequencies", _frequencies.Value.ToRowMajorArray(), InputSize, _count);
+        model.Tensor<T>("weight", _weight.Value.ToRowMajorArray(), InputSize, 2 * _count, _width);
+        model.Tensor<T>("bias", _bias.Value.ToRowMajorArray(), InputSize, _width);
+        return $"Periodic({InputSize}, {_count}, {PythonLiteral.Number(_sigma)}, {_width})";
     }
 
     // Element (r, c) of a column-major (rows, columns) matrix is at c·rows + r. j runs over the samples, i over the

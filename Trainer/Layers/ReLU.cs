@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -21,6 +22,9 @@ public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee75
     public override string Description => $"relu {InputSize}";
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Relu", [input]);
+
+    // nn.ReLU's gradient at exactly 0 is 0, as here.
+    public override string ToTorch(TorchModel model) => "nn.ReLU()";
 
     protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) => Activations.Relu<T>(x.AsColumnMajorArray(), y.AsColumnMajorArray());
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -27,6 +28,20 @@ public sealed class Residual<T> : Layer<T> where T : struct, IFloatingPointIeee7
 
     public override string? ToOnnx(OnnxGraph graph, string input, string prefix) =>
         _body.ToOnnx(graph, input, prefix) is { } f ? graph.Node("Add", [input, f]) : null;
+
+    // An nn.Sequential of the body's modules whose forward adds its input: the body's tensors are then named "0.weight",
+    // as the body is this layer's child with no prefix of its own.
+    public override string? ToTorch(TorchModel model)
+    {
+        model.Define("Residual", """"
+            class Residual(nn.Sequential):
+                """NeuralNet's residual(layers): x + f(x), f its layers one after another."""
+
+                def forward(self, x):
+                    return x + super().forward(x)
+            """");
+        return _body.TorchModules(model) is { } modules ? $"Residual({string.Join(", ", modules)})" : null;
+    }
 
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -23,6 +24,24 @@ public sealed class Scale<T> : Layer<T> where T : struct, IFloatingPointIeee754<
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("Mul", [input, graph.Constant($"{prefix}.scale", OnnxGraph.Floats<T>(_scale.Values), InputSize)]);
+
+    // torch has no such module: the generated file defines one, its parameter named "scale" as here.
+    public override string ToTorch(TorchModel model)
+    {
+        model.Define("Scale", """"
+            class Scale(nn.Module):
+                """NeuralNet's scale: y = scale * x, a learnable factor per feature (starts at 1)."""
+
+                def __init__(self, features):
+                    super().__init__()
+                    self.scale = nn.Parameter(torch.ones(features))
+
+                def forward(self, x):
+                    return x * self.scale
+            """");
+        model.Tensor<T>("scale", _scale.Values, InputSize);
+        return $"Scale({InputSize})";
+    }
 
     // k runs over (features, batch) column-major, i over the features of one column.
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -55,6 +56,14 @@ public sealed class Sequential<T> : Layer<T> where T : struct, IFloatingPointIee
             value = _layers[i].ToOnnx(graph, value, $"{prefix}.{i}");
         return value;
     }
+
+    /// <summary>An nn.Sequential of the layers' modules, or null when one has none.</summary>
+    public override string? ToTorch(TorchModel model) =>
+        TorchModules(model) is { } modules ? $"nn.Sequential({string.Join(", ", modules)})" : null;
+
+    /// <summary>The layers' PyTorch modules in order, each written as child "i." as this layer names them (so an
+    /// nn.Sequential or a subclass of it holding them has this layer's state dict), or null when one has none.</summary>
+    public string[]? TorchModules(TorchModel model) => model.Children(_layers.Select(layer => (Func<TorchModel, string?>)layer.ToTorch));
 
     /// <summary>
     /// A network of the same layers that reads and updates this one's parameter values but has its own gradients,

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
+using NeuralNet.PyTorch;
 
 namespace NeuralNet.Layers;
 
@@ -20,6 +21,8 @@ public sealed class Swish<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("Mul", [input, graph.Node("Sigmoid", [input])]);
+
+    public override string ToTorch(TorchModel model) => "nn.SiLU()";
 
     protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {

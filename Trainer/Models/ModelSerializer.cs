@@ -40,6 +40,7 @@ public static partial class ModelSerializer
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         RespectNullableAnnotations = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = ModelJsonContext.Default,
     };
 
     // The canonical form the document hash is taken over: the same document, compact, without the hash itself.
