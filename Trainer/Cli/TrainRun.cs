@@ -141,7 +141,7 @@ public static class TrainRun
             ("validation", 'o', history.Select(e => e.ValidationLoss).ToArray()),
         ], outcome.BestEpoch));
 
-        string hash = WeightsHash.Sha256(model.Parameters);
+        string hash = WeightsHash.Sha256(model.Parameters, model.Buffers);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
@@ -347,8 +347,7 @@ public static class TrainRun
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
-            foreach (var layer in model.Layers.OfType<ISeededLayer>())
-                layer.Reseed(initRandom.Next());
+            model.Reseed(initRandom);
         }
         var optimizer = NewOptimizer(options);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom, parallelism);

@@ -47,7 +47,7 @@ public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, 
     /// differs from the previous epoch's (null otherwise).</param>
     public TrainingOutcome Run(int epochs, Dataset train, Dataset validation, Action<EpochResult, double?> onEpoch, CancellationToken cancel)
     {
-        var best = new BestWeights(model.Parameters);
+        var best = new BestWeights(model);
         var history = new List<EpochResult>();
         bool hasValidation = validation.Count > 0;
         double rate = double.CreateChecked(optimizer.LearningRate);
