@@ -1,5 +1,4 @@
 using NeuralNet.Cli;
-using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NeuralNet.Data;
@@ -270,23 +269,5 @@ public class OnnxExportTests
         Assert.That(onnx.Values, Has.Length.EqualTo(predict.Values.Length));
         Assert.That(onnx.Labels, Is.EqualTo(predict.Labels));
         Assert.That(OnnxParity.WorstDifference(predict.Values, onnx.Values, ModelSerializer.Load(model).Preprocessing), Is.LessThanOrEqualTo(1e-5));
-    }
-
-    /// <summary>A layer the exporter does not know: y = x³.</summary>
-    private sealed class Cube(int size) : ILayer<float>
-    {
-        private readonly Matrix<float> _output = Matrix<float>.Build.Dense(size, 1);
-
-        public int InputSize => size;
-
-        public int OutputSize => size;
-
-        public IReadOnlyList<Parameter<float>> Parameters => [];
-
-        public string Spec => "cube";
-
-        public Matrix<float> Forward(Matrix<float> input, bool training) => _output;
-
-        public Matrix<float>? Backward(Matrix<float> outputGradient, bool inputGradientNeeded = true) => null;
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Cli;
 using NeuralNet.Data;
 using NeuralNet.Export;
@@ -250,23 +249,5 @@ public class TorchExportTests
         var loss = System.Text.RegularExpressions.Regex.Match(evaluate.Output, @"\bloss (?<loss>[\d.]+)");
         Assert.That(loss.Success, Is.True, evaluate.Output);
         return double.Parse(loss.Groups["loss"].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A layer the exporter does not know: y = x³.</summary>
-    private sealed class Cube(int size) : ILayer<float>
-    {
-        private readonly Matrix<float> _output = Matrix<float>.Build.Dense(size, 1);
-
-        public int InputSize => size;
-
-        public int OutputSize => size;
-
-        public IReadOnlyList<Parameter<float>> Parameters => [];
-
-        public string Spec => "cube";
-
-        public Matrix<float> Forward(Matrix<float> input, bool training) => _output;
-
-        public Matrix<float>? Backward(Matrix<float> outputGradient, bool inputGradientNeeded = true) => null;
     }
 }

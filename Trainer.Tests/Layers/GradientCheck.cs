@@ -7,7 +7,7 @@ namespace NeuralNet.Tests.Layers;
 /// The one central-difference gradient check, in double, that every layer goes through. The scalar under test is
 /// L = Σ r ⊙ layer(x) for a fixed random r, so dL/dy = r is what Backward receives; each input and parameter
 /// element is then nudged by ±h and (L₊ − L₋) / 2h is compared with the analytic gradient.
-/// A layer that draws random numbers (<see cref="ISeededLayer"/>, dropout's mask) is reseeded before every forward
+/// A layer that draws random numbers (dropout's mask, <see cref="Layer{T}.Reseed"/>) is reseeded before every forward
 /// pass, so the nudged passes see the same mask as the one Backward differentiates.
 /// </summary>
 public static class GradientCheck
@@ -17,7 +17,7 @@ public static class GradientCheck
     /// <summary>Largest relative error allowed: |analytic − numeric| / max(1, |analytic|, |numeric|).</summary>
     public const double Tolerance = 1e-6;
 
-    public static void Layer(ILayer<double> layer, Matrix<double> input, int seed = 1)
+    public static void Layer(Layer<double> layer, Matrix<double> input, int seed = 1)
     {
         var random = new Random(seed);
         var output = Forward(layer, input);
@@ -35,9 +35,9 @@ public static class GradientCheck
             Compare(layer.Parameters[i].Name, layer.Parameters[i].Values, parameterGradients[i].AsColumnMajorArray(), Loss);
     }
 
-    private static Matrix<double> Forward(ILayer<double> layer, Matrix<double> input)
+    private static Matrix<double> Forward(Layer<double> layer, Matrix<double> input)
     {
-        (layer as ISeededLayer)?.Reseed(MaskSeed);
+        layer.Reseed(new Random(MaskSeed));
         return layer.Forward(input, training: true);
     }
 

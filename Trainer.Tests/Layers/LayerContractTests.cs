@@ -123,8 +123,7 @@ public class LayerContractTests
         // The layer takes iris's 4 features; a dense output layer gives its 3 classes, as a trained model would.
         var random = new Random(10);
         var layer = LayerRegistry.Create(LayerRegistry.Parse(example).Single(), 4, LayerContext<float>.WithChosenGemm(random));
-        foreach (var parameter in layer.Parameters)
-            parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
+        MoveOffInitialValues(layer, random);
         var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, LayerContext<float>.WithChosenGemm(random))]);
         using var temp = new TempFolder();
         string path = temp.File("m.json");
@@ -133,6 +132,7 @@ public class LayerContractTests
         var loaded = ModelSerializer.Load(path).Network;
 
         Assert.That(loaded.Spec, Is.EqualTo(network.Spec));
+        Assert.That(loaded.Buffers.SelectMany(b => b.Values), Is.EqualTo(network.Buffers.SelectMany(b => b.Values)), "the buffers");
         var input = Matrix<float>.Build.Random(4, Batch, 11);
         Assert.That(loaded.Forward(input, training: false).AsColumnMajorArray(), Is.EqualTo(network.Forward(input, training: false).AsColumnMajorArray()));
     }
@@ -154,9 +154,7 @@ public class LayerContractTests
         // classifier; the graph standardises raw values itself, so it is fed raw = z·scale + mean.
         var random = new Random(13);
         var layer = LayerRegistry.Create(LayerRegistry.Parse(example).Single(), 4, LayerContext<float>.WithChosenGemm(random));
-        Assert.That(layer, Is.InstanceOf<IOnnxLayer>(), "every shipped layer has an ONNX form: implement IOnnxLayer in the layer's file");
-        foreach (var parameter in layer.Parameters)
-            parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
+        MoveOffInitialValues(layer, random);
         var network = new Sequential<float>([layer, new Dense<float>(layer.OutputSize, 3, LayerContext<float>.WithChosenGemm(random))]);
         var z = Input(example, Batch, new Random(14));
         var raw = new float[Batch * 4]; // (batch, features) row-major, as ONNX takes it
@@ -218,13 +216,25 @@ public class LayerContractTests
 
     /// <summary>The example layer in double, its parameters moved off their initial values (a zero bias, a uniform
     /// slope) so every gradient path carries distinct values.</summary>
-    private static ILayer<double> Build(string example, int seed)
+    private static Layer<double> Build(string example, int seed)
     {
         var random = new Random(seed);
         var layer = LayerRegistry.Create<double>(LayerRegistry.Parse(example).Single(), Inputs, LayerContext<double>.WithChosenGemm(random));
         foreach (var parameter in layer.Parameters)
             parameter.Value.MapInplace(v => v + (random.NextDouble() - 0.5) * 0.2);
+        foreach (var buffer in layer.Buffers)
+            buffer.Value.MapInplace(v => v + random.NextDouble() * 0.5);
         return layer;
+    }
+
+    /// <summary>Parameters moved by up to ±0.5 and buffers up by up to 0.5 (a running variance stays positive), so a
+    /// round trip or an export that dropped or mixed up a value shows.</summary>
+    private static void MoveOffInitialValues(Layer<float> layer, Random random)
+    {
+        foreach (var parameter in layer.Parameters)
+            parameter.Value.MapInplace(v => v + (float)(random.NextDouble() - 0.5));
+        foreach (var buffer in layer.Buffers)
+            buffer.Value.MapInplace(v => v + (float)(random.NextDouble() * 0.5));
     }
 
     /// <summary>(Inputs, batch) values in ±[0.05, 1), each at least 0.05 away from 0 and from every number in the

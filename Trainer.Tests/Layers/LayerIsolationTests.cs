@@ -6,7 +6,7 @@ namespace NeuralNet.Tests.Layers;
 /// <summary>
 /// Everything about a layer lives in its file: no source file of the trainer outside <c>Trainer/Layers/</c> names a
 /// registered layer class (<c>Dense&lt;float&gt;</c>, <c>is ReLU&lt;T&gt;</c>, <c>new Swish&lt;double&gt;(…)</c>). Code
-/// elsewhere goes through <see cref="ILayer{T}"/>, <see cref="IOnnxLayer"/> and <see cref="LayerRegistry"/>, so a
+/// elsewhere goes through <see cref="Layer{T}"/> and <see cref="LayerRegistry"/>, so a
 /// new layer needs no switch extended anywhere. The class names come from the registry.
 /// </summary>
 public class LayerIsolationTests

@@ -14,17 +14,46 @@ public class LayerRegistryTests
         Assert.That(specs.Select(s => s.ToString()), Is.EqualTo(new[] { "dense:256", "relu", "dense:128", "generalized_relu:0.5,-0.1,1", "leaky_relu:0.01", "dense" }));
     }
 
-    [TestCase("dense:8,swoosh", "unknown layer 'swoosh'")]
-    [TestCase("0.5,relu", "'0.5'")]
-    [TestCase("relu,,dense", "is not a layer")]
-    [TestCase("relu,3", "'3'")]
-    public void ABadSpecIsOneClearError(string text, string expected) =>
-        Assert.That(() => LayerRegistry.Parse(text), Throws.TypeOf<InputException>().With.Message.Contains(expected));
+    [TestCase("dense:8,swoosh", "unknown layer 'swoosh' at character 9 of 'dense:8,swoosh'; the layers are")]
+    [TestCase("0.5,relu", "'0.5' is not a layer at character 1")]
+    [TestCase("relu,,dense", "a layer is missing at character 6")]
+    [TestCase("relu,3", "'3' is not a layer at character 6")]
+    [TestCase("dense:8,relu,", "a layer is missing at character 14")]
+    [TestCase("dense:8,relu(dense:4", "the '(' after 'relu' is never closed at character 13")]
+    [TestCase("dense:8,relu),dense", "')' closes no '(' at character 13")]
+    [TestCase("dense:8,relu()", "'relu(' holds no layers at character 13")]
+    [TestCase("dense:8,relu(dense:4,(relu))", "a layer is missing at character 22")]
+    public void ABadSpecIsOneClearErrorNamingTheCharacter(string text, string expected) =>
+        Assert.That(() => LayerRegistry.Parse(text), Throws.TypeOf<InputException>().With.Message.Contains(expected).And.Message.Not.Contain("\n"));
+
+    [TestCase("dense:32,relu,dense")]
+    [TestCase("generalized_relu:0.5,-0.1,1,relu(dense:4,relu),dense")]
+    [TestCase("relu(dense:4,relu(prelu,swish)),dense:2(relu)")]
+    public void ANestedSpecReadsBackAsWritten(string text) =>
+        Assert.That(string.Join(',', LayerRegistry.Parse(text)), Is.EqualTo(text));
+
+    [Test]
+    public void InnerLayersAreTheChildrenOfTheLayerBeforeTheParenthesis()
+    {
+        var specs = LayerRegistry.Parse(" dense:8 , relu ( dense:4 , leaky_relu:0.1 ) , dense");
+
+        Assert.That(specs.Select(s => s.Name), Is.EqualTo(new[] { "dense", "relu", "dense" }));
+        Assert.That(specs[1].Children.Select(s => s.ToString()), Is.EqualTo(new[] { "dense:4", "leaky_relu:0.1" }));
+        Assert.That(specs[1].Children[1].Position, Is.EqualTo(29), "1-based, where the name starts");
+    }
+
+    [Test]
+    public void ALayerThatHoldsNoLayersRefusesInnerOnes() =>
+        Assert.That(() => LayerRegistry.Build<float>(LayerRegistry.Parse("dense:8,relu(dense:8)"), 4, 3, LayerContext<float>.WithChosenGemm(new Random(1))),
+            Throws.TypeOf<InputException>().With.Message.EqualTo("layer 'relu(dense:8)': 'relu' holds no inner layers; only a layer such as residual(...) or ensemble:K(...) does (at character 9)"));
 
     [TestCase("dense:8,relu,dense", "dense:8,relu,dense:3")]
     [TestCase("dense:8,relu", "dense:8,relu,dense:3")]
     [TestCase("dense", "dense:3")]
     [TestCase("dense:8,prelu,dropout:0.2,dense", "dense:8,prelu,dropout:0.2,dense:3")]
+    [TestCase("dense:8,residual(dense:8,relu)", "dense:8,residual(dense:8,relu),dense:3")]
+    [TestCase("scale,ensemble:2(dense:8,relu,dense)", "scale,ensemble:2(dense:8,relu,dense:3)")]
+    [TestCase("ensemble:2(dense:8,relu)", "ensemble:2(dense:8,relu),dense:3")]
     public void TheOutputLayerIsSizedFromTheDataAndAppendedWhenMissing(string text, string built)
     {
         var network = LayerRegistry.Build<float>(LayerRegistry.Parse(text), 4, 3, LayerContext<float>.WithChosenGemm(new Random(1)));

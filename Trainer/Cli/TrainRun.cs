@@ -141,7 +141,7 @@ public static class TrainRun
             ("validation", 'o', history.Select(e => e.ValidationLoss).ToArray()),
         ], outcome.BestEpoch));
 
-        string hash = WeightsHash.Sha256(model.Parameters);
+        string hash = WeightsHash.Sha256(model.Parameters, model.Buffers);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
@@ -370,8 +370,7 @@ public static class TrainRun
         if (resumed is not null)
         {
             // A loaded model's layers were built with a fixed seed; its dropout masks follow --seed like a new model's.
-            foreach (var layer in model.Layers.OfType<ISeededLayer>())
-                layer.Reseed(initRandom.Next());
+            model.Reseed(initRandom);
         }
         var optimizer = NewOptimizer(options);
         var loop = new TrainingLoop(model, LossFor.Task(prep, options.LabelSmoothing), optimizer, options.BatchSize, shuffleRandom, parallelism, LossFor.Task(prep));
@@ -451,7 +450,7 @@ public static class TrainRun
             memberScores.Add((scores, members[m].Validation.Count));
             output.WriteLine(Invariant($"member {m + 1}/{k}: {o.History.Count} epochs, kept epoch {o.RestoredEpoch ?? o.History.Count}: {ScoreLine.Format(scores, classification)}"));
         }
-        var model = new Sequential<float>([new Ensemble<float>([.. members.Select(member => member.Model)])]);
+        var model = new Sequential<float>([Ensemble<float>.Of([.. members.Select(member => member.Model)])]);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, new Random(0));
         var reason = outcomes.Any(o => o.Reason == StopReason.Interrupted) ? StopReason.Interrupted
             : outcomes.All(o => o.Reason == StopReason.NonFinite) ? StopReason.NonFinite

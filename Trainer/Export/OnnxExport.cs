@@ -21,7 +21,7 @@ public sealed record OnnxSignature(IReadOnlyList<(string Name, OnnxType Type)> I
 /// writes a scikit-learn pipeline: each column its own input; a missing number filled (ai.onnx.ml Imputer, NaN → the
 /// fill); a text column mapped (LabelEncoder: a missing marker → the missing category) and one-hot encoded
 /// (OneHotEncoder with the training categories, and the missing one); the blocks concatenated and standardised (Sub, Div); each layer's
-/// own ONNX form (<see cref="IOnnxLayer"/>, written in the layer's file); then Softmax, ArgMax and the class names
+/// own ONNX form (<see cref="Layer{T}.ToOnnx"/>, written in the layer's file); then Softmax, ArgMax and the class names
 /// (LabelEncoder), or the values scaled back to target units.
 /// </summary>
 public static class OnnxExport
@@ -160,7 +160,7 @@ public static class OnnxExport
     }
 
     // A layer without an ONNX form is named in the error rather than exported wrongly.
-    private static string Layer(OnnxGraph graph, ILayer<float> layer, int index, string x) => layer is IOnnxLayer onnx
-        ? onnx.ToOnnx(graph, x, $"layer{index}")
-        : throw new InputException($"layer {index} ({layer.Spec}) has no ONNX export; exportable layers are {LayerRegistry.OnnxNames}");
+    private static string Layer(OnnxGraph graph, Layer<float> layer, int index, string x) =>
+        layer.ToOnnx(graph, x, $"layer{index}")
+        ?? throw new InputException($"layer {index} ({layer.Spec}) has no ONNX export; exportable layers are {LayerRegistry.OnnxNames}");
 }

@@ -10,7 +10,7 @@ namespace NeuralNet.Export;
 /// Writes a saved model for PyTorch: the weights as a safetensors file whose names are the state-dict keys of the
 /// network's nn.Sequential ("0.weight", "0.bias", …), and beside it a Python module (the same name, ".py") that
 /// rebuilds that nn.Sequential and holds the preprocessing (<see cref="TorchModuleSource"/>). Each layer writes its
-/// own module (<see cref="ITorchLayer"/>, in the layer's file).
+/// own module (<see cref="Layer{T}.ToTorch"/>, overridden in the layer's file), a layer holding layers theirs within its own.
 /// </summary>
 public static class TorchExport
 {
@@ -32,17 +32,17 @@ public static class TorchExport
         });
     }
 
-    /// <summary>The network as PyTorch modules and their parameters.</summary>
-    public static TorchSequential Build(Sequential<float> network)
+    /// <summary>The network as PyTorch modules, one for each of its layers, and their parameters and buffers.</summary>
+    public static TorchNetwork Build(Sequential<float> network)
     {
-        var torch = new TorchSequential();
-        for (int i = 0; i < network.Layers.Count; i++)
+        var torch = new TorchModel();
+        var modules = new string[network.Layers.Count];
+        for (int i = 0; i < modules.Length; i++)
         {
-            if (network.Layers[i] is not ITorchLayer layer)
-                throw new InputException($"layer {i} ({network.Layers[i].Spec}) has no PyTorch export; exportable layers are {LayerRegistry.TorchNames}");
-            layer.ToTorch(torch);
+            modules[i] = torch.Child($"{i}.", network.Layers[i].ToTorch)
+                ?? throw new InputException($"layer {i} ({network.Layers[i].Spec}) has no PyTorch export; exportable layers are {LayerRegistry.TorchNames}");
         }
-        return torch;
+        return new TorchNetwork(modules, torch.Tensors, torch.Classes);
     }
 
     // "format": "pt" is what safetensors.torch.save_file writes; the rest says what the tensors are.

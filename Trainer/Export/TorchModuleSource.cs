@@ -1,5 +1,4 @@
 using NeuralNet.Data;
-using NeuralNet.PyTorch;
 using static NeuralNet.PyTorch.PythonLiteral;
 
 namespace NeuralNet.Export;
@@ -12,7 +11,7 @@ namespace NeuralNet.Export;
 public static class TorchModuleSource
 {
     /// <param name="weightsName">The safetensors file's name; the module reads it from its own folder.</param>
-    public static string Write(TorchSequential network, Preprocessing prep, string modelName, string weightsName)
+    public static string Write(TorchNetwork network, Preprocessing prep, string modelName, string weightsName)
     {
         bool classification = prep.Task == TaskKind.Classification;
         string stem = Path.GetFileNameWithoutExtension(weightsName);
@@ -106,7 +105,8 @@ public static class TorchModuleSource
 
 
             def load(path=WEIGHTS):
-                """build() with the trained weights, in eval mode (dropout off): call .train() to go on training."""
+                """build() with the trained weights, in eval mode (dropout off, batchnorm on its running statistics): call
+                .train() to go on training."""
                 model = build()
                 model.load_state_dict(read_safetensors(path))
                 return model.eval()

@@ -10,15 +10,12 @@ namespace NeuralNet.Layers;
 
 /// <summary>Fully connected layer: y = W·x + b for every sample (column) of the batch.</summary>
 [Layer(LayerRegistry.OutputLayer, Usage = "dense:N — fully connected, N outputs; a bare 'dense' at the end is the output layer, sized from the data", Example = "dense:3")]
-public sealed class Dense<T> : ILayer<T>, IOnnxLayer, ITorchLayer where T : struct, IFloatingPointIeee754<T>
+public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight; // (out, in)
     private readonly Parameter<T> _bias;   // (out, 1)
-    private readonly BatchBuffers<T> _outputs;        // (out, batch)
-    private readonly BatchBuffers<T> _inputGradients; // (in, batch)
     private readonly IGemm<T> _gemm;
     private readonly Dictionary<int, T[]> _ones = [];  // (batch): sums the columns of dZ into db with one product
-    private Matrix<T>? _input; // (in, batch), cached by Forward because dW = dZ·Xᵀ needs it
 
     /// <summary>Creates the layer with He initialisation: W ~ N(0, 2/in), b = 0.</summary>
     public Dense(int inputs, int outputs, LayerContext<T> context)
@@ -34,67 +31,53 @@ public sealed class Dense<T> : ILayer<T>, IOnnxLayer, ITorchLayer where T : stru
 
     /// <summary>Creates the layer from given weights (out, in) and bias (out, 1), which it takes over.</summary>
     public Dense(Matrix<T> weight, Matrix<T> bias, IGemm<T> gemm)
+        : base(weight.ColumnCount, weight.RowCount)
     {
         _gemm = gemm;
         if (bias.RowCount != weight.RowCount || bias.ColumnCount != 1)
             throw new ArgumentException($"bias must be ({weight.RowCount}, 1), not ({bias.RowCount}, {bias.ColumnCount})", nameof(bias));
-        _weight = new Parameter<T>("weight", weight);
-        _bias = new Parameter<T>("bias", bias);
-        Parameters = [_weight, _bias];
-        _outputs = new BatchBuffers<T>(OutputSize);
-        _inputGradients = new BatchBuffers<T>(InputSize);
+        _weight = AddParameter("weight", weight);
+        _bias = AddParameter("bias", bias);
     }
 
-    public int InputSize => _weight.Value.ColumnCount;
+    public override string Spec => LayerSpec.Format(LayerRegistry.OutputLayer, OutputSize);
 
-    public int OutputSize => _weight.Value.RowCount;
+    public override string Description => $"dense {InputSize}→{OutputSize}";
 
-    public IReadOnlyList<Parameter<T>> Parameters { get; }
-
-    public string Spec => LayerSpec.Format(LayerRegistry.OutputLayer, OutputSize);
-
-    public string Description => $"dense {InputSize}→{OutputSize}";
-
-    public string Summary => $"dense {OutputSize}";
+    public override string Summary => $"dense {OutputSize}";
 
     public Matrix<T> Weight => _weight.Value;
 
     public Matrix<T> Bias => _bias.Value;
 
     // ONNX's Gemm with transB computes input (batch, in) · Wᵀ + b, the same y = W·x + b per sample.
-    public string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Gemm", [input,
+    public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Gemm", [input,
         graph.Constant($"{prefix}.weight", OnnxGraph.Floats<T>(Weight.ToRowMajorArray()), OutputSize, InputSize),
         graph.Constant($"{prefix}.bias", OnnxGraph.Floats<T>(Bias.AsColumnMajorArray()), OutputSize)], ("transB", 1));
 
     // nn.Linear computes input (batch, in) · Wᵀ + b with its weight (out, in): the trainer's weight as it is, row by row.
-    public void ToTorch(TorchSequential model)
+    public override string ToTorch(TorchModel model)
     {
-        int index = model.Add($"nn.Linear({InputSize}, {OutputSize})");
-        model.Parameter<T>(index, "weight", Weight.ToRowMajorArray(), OutputSize, InputSize);
-        model.Parameter<T>(index, "bias", _bias.Values, OutputSize);
+        model.Tensor<T>("weight", Weight.ToRowMajorArray(), OutputSize, InputSize);
+        model.Tensor<T>("bias", _bias.Values, OutputSize);
+        return $"nn.Linear({InputSize}, {OutputSize})";
     }
 
-    public Matrix<T> Forward(Matrix<T> input, bool training)
+    protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {
-        LayerChecks.Rows(input, InputSize, "input");
-        _input = input;
         int batch = input.ColumnCount;
-        var output = _outputs.For(batch); // (out, batch)
-
-        // Broadcast b into every column, then Z += W·X in one product (beta = 1): no separate bias pass.
+        // Broadcast b into every column of Z (out, batch), then Z += W·X in one product (beta = 1): no separate bias pass.
         var z = output.AsColumnMajorArray();
         var b = _bias.Values;
         for (int j = 0; j < batch; j++)
             b.CopyTo(z, j * OutputSize);
         _gemm.Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
             _weight.Values, OutputSize, InputSize, input.AsColumnMajorArray(), InputSize, batch, T.One, z);
-        return output;
     }
 
-    public Matrix<T>? Backward(Matrix<T> outputGradient, bool inputGradientNeeded = true)
+    // dW = dZ·Xᵀ needs the input X (in, batch), which the base caches for every layer.
+    protected override void Backward(Matrix<T> input, Matrix<T> outputGradient, Matrix<T>? inputGradient)
     {
-        var input = _input ?? throw new InvalidOperationException("Backward called before Forward.");
-        LayerChecks.Shape(outputGradient, OutputSize, input.ColumnCount, "output gradient");
         int batch = input.ColumnCount;
         var dz = outputGradient.AsColumnMajorArray(); // (out, batch)
 
@@ -104,12 +87,11 @@ public sealed class Dense<T> : ILayer<T>, IOnnxLayer, ITorchLayer where T : stru
         _gemm.Multiply(Transpose.DontTranspose, Transpose.DontTranspose, T.One,
             dz, OutputSize, batch, Ones(batch), batch, 1, T.One, _bias.Gradients);
 
-        if (!inputGradientNeeded)
-            return null;
-        var inputGradient = _inputGradients.For(batch); // (in, batch)
-        _gemm.Multiply(Transpose.Transpose, Transpose.DontTranspose, T.One,
-            _weight.Values, OutputSize, InputSize, dz, OutputSize, batch, T.Zero, inputGradient.AsColumnMajorArray());
-        return inputGradient;
+        if (inputGradient is not null) // (in, batch)
+        {
+            _gemm.Multiply(Transpose.Transpose, Transpose.DontTranspose, T.One,
+                _weight.Values, OutputSize, InputSize, dz, OutputSize, batch, T.Zero, inputGradient.AsColumnMajorArray());
+        }
     }
 
     private static int OutputsOf(LayerSpec spec)

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.Onnx;
 using NeuralNet.PyTorch;
@@ -10,7 +11,7 @@ namespace NeuralNet.Layers;
 /// stream seeded at construction, so a seeded run is reproducible.
 /// </summary>
 [Layer("dropout", Usage = "dropout[:p] — while training, zero each value with probability p (default 0.5), scale the rest by 1/(1-p)", Example = "dropout:0.3")]
-public sealed class Dropout<T> : ElementwiseLayer<T>, ISeededLayer where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly double _rate;
     private readonly BatchBuffers<T> _masks; // (size, batch): 0 or 1/(1 − p)
@@ -18,7 +19,7 @@ public sealed class Dropout<T> : ElementwiseLayer<T>, ISeededLayer where T : unm
     private T[]? _mask; // (size, batch), cached by Forward because backward multiplies by the same mask; null after an evaluation forward (identity)
 
     public Dropout(LayerSpec spec, int inputs, LayerContext<T> context)
-        : base(inputs)
+        : base(inputs, inputs)
     {
         spec.AtMost(1, "dropout[:p]");
         _rate = spec.Number(0, 0.5, "the drop probability p");
@@ -30,22 +31,23 @@ public sealed class Dropout<T> : ElementwiseLayer<T>, ISeededLayer where T : unm
 
     public override string Spec => LayerSpec.Format("dropout", _rate);
 
-    public void Reseed(int seed) => _random = new Random(seed);
+    public override void Reseed(Random seeds) => _random = new Random(seeds.Next());
 
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => input;
 
     // nn.Dropout is inverted dropout too (kept values scaled by 1/(1 − p)), the identity in eval mode.
-    public override void ToTorch(TorchSequential model) => model.Add($"nn.Dropout({PythonLiteral.Number(_rate)})");
+    public override string ToTorch(TorchModel model) => $"nn.Dropout({PythonLiteral.Number(_rate)})";
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
+    protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {
+        var (x, y) = (input.AsColumnMajorArray(), output.AsColumnMajorArray());
         if (!training)
         {
             _mask = null;
-            x.CopyTo(y); // the layer returns its own buffer, never its input
+            x.CopyTo(y, 0); // the layer returns its own buffer, never its input
             return;
         }
-        _mask = _masks.For(x.Length / InputSize).AsColumnMajorArray();
+        _mask = _masks.For(input.ColumnCount).AsColumnMajorArray();
         var m = _mask;
         T scale = T.One / T.CreateChecked(1 - _rate);
         for (int k = 0; k < m.Length; k++)
@@ -55,11 +57,14 @@ public sealed class Dropout<T> : ElementwiseLayer<T>, ISeededLayer where T : unm
         }
     }
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx)
+    protected override void Backward(Matrix<T> input, Matrix<T> outputGradient, Matrix<T>? inputGradient)
     {
+        if (inputGradient is null)
+            return;
+        var (dy, dx) = (outputGradient.AsColumnMajorArray(), inputGradient.AsColumnMajorArray());
         if (_mask is null)
         {
-            dy.CopyTo(dx);
+            dy.CopyTo(dx, 0);
             return;
         }
         var m = _mask;

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
 using NeuralNet.PyTorch;
@@ -9,18 +10,18 @@ namespace NeuralNet.Layers;
 /// jumps at t; the gradient there is a0's side, as the kernel defines it.
 /// </summary>
 [Layer("generalized_relu", Usage = "generalized_relu[:t,a0,a1] — x > t ? a1·x : a0·x (defaults 0,0,1: ReLU)", Example = "generalized_relu:0.3,0.1,1.5")]
-public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public class GeneralizedRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Kept as given for the spec (a saved spec rebuilds the same layer); the kernels take them in T.
     private readonly double _threshold, _slopeBelow, _slopeAbove;
 
-    public GeneralizedRelu(LayerSpec spec, int inputs, LayerContext<T> context)
+    public GeneralizedRelu(LayerSpec spec, int inputs)
         : this(inputs, ThresholdOf(spec), spec.Number(1, 0, "the slope a0"), spec.Number(2, 1, "the slope a1"))
     {
     }
 
     public GeneralizedRelu(int inputs, double threshold, double slopeBelow, double slopeAbove)
-        : base(inputs)
+        : base(inputs, inputs)
     {
         _threshold = threshold;
         _slopeBelow = slopeBelow;
@@ -42,7 +43,7 @@ public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloa
 
     // torch has no such module: the generated file defines one, torch.where(x > t, a1·x, a0·x), whose gradient at
     // x = t is a0's side, as the kernel's.
-    public override void ToTorch(TorchSequential model)
+    public override string ToTorch(TorchModel model)
     {
         model.Define("GeneralizedReLU", """"
             class GeneralizedReLU(nn.Module):
@@ -58,14 +59,20 @@ public class GeneralizedRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloa
                 def extra_repr(self):
                     return f"threshold={self.threshold}, slope_below={self.slope_below}, slope_above={self.slope_above}"
             """");
-        model.Add($"GeneralizedReLU({PythonLiteral.Number(_threshold)}, {PythonLiteral.Number(_slopeBelow)}, {PythonLiteral.Number(_slopeAbove)})");
+        return $"GeneralizedReLU({PythonLiteral.Number(_threshold)}, {PythonLiteral.Number(_slopeBelow)}, {PythonLiteral.Number(_slopeAbove)})";
     }
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training) =>
-        Activations.GeneralizedRelu(x, y, T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+    protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) =>
+        Activations.GeneralizedRelu<T>(x.AsColumnMajorArray(), y.AsColumnMajorArray(), T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) =>
-        Activations.GeneralizedReluBackward(x, dy, dx, T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+    protected override void Backward(Matrix<T> x, Matrix<T> dy, Matrix<T>? dx)
+    {
+        if (dx is not null)
+        {
+            Activations.GeneralizedReluBackward<T>(x.AsColumnMajorArray(), dy.AsColumnMajorArray(), dx.AsColumnMajorArray(),
+                T.CreateChecked(_threshold), T.CreateChecked(_slopeBelow), T.CreateChecked(_slopeAbove));
+        }
+    }
 
     private static double ThresholdOf(LayerSpec spec)
     {

@@ -21,80 +21,112 @@ public static class LayerRegistry
 
     public static string Names => string.Join(", ", All.Select(layer => layer.Name));
 
-    /// <summary>The registered layers that have an ONNX form (<see cref="IOnnxLayer"/>), for the export's refusal message.</summary>
-    public static string OnnxNames => string.Join(", ", All.Where(layer => typeof(IOnnxLayer).IsAssignableFrom(layer.Definition)).Select(layer => layer.Name));
+    /// <summary>The registered layers that have an ONNX form (override <see cref="Layer{T}.ToOnnx"/>), for the export's refusal message.</summary>
+    public static string OnnxNames => Overriding(nameof(Layer<float>.ToOnnx));
 
-    /// <summary>The registered layers that have a PyTorch form (<see cref="ITorchLayer"/>), for the export's refusal message.</summary>
-    public static string TorchNames => string.Join(", ", All.Where(layer => typeof(ITorchLayer).IsAssignableFrom(layer.Definition)).Select(layer => layer.Name));
+    /// <summary>The registered layers that have a PyTorch form (override <see cref="Layer{T}.ToTorch"/>), for the export's refusal message.</summary>
+    public static string TorchNames => Overriding(nameof(Layer<float>.ToTorch));
 
-    /// <summary>Parses <c>dense:256,relu,dense:128,leaky_relu:0.01,dense</c>. Commas separate both layers and the
-    /// arguments of one layer: an item that starts with a letter begins a new layer, a number continues the last.</summary>
-    public static IReadOnlyList<LayerSpec> Parse(string text)
-    {
-        var specs = new List<(string Name, List<string> Arguments)>();
-        foreach (string raw in text.Split(','))
-        {
-            string item = raw.Trim();
-            if (item.Length > 0 && (char.IsLetter(item[0]) || item[0] == '_'))
-            {
-                int colon = item.IndexOf(':', StringComparison.Ordinal);
-                string name = (colon < 0 ? item : item[..colon]).Trim().ToLowerInvariant();
-                if (!ByName.Value.ContainsKey(name))
-                    throw new InputException($"unknown layer '{name}' in '{text}'; the layers are {Names}");
-                var arguments = new List<string>();
-                if (colon >= 0)
-                    arguments.Add(item[(colon + 1)..].Trim());
-                specs.Add((name, arguments));
-            }
-            else if (specs.Count > 0 && specs[^1].Arguments.Count > 0 && item.Length > 0)
-            {
-                specs[^1].Arguments.Add(item);
-            }
-            else
-            {
-                throw new InputException($"'{item}' in '{text}' is not a layer; write layers as name[:arg,arg], such as dense:128,relu,dense");
-            }
-        }
-        return [.. specs.Select(spec => new LayerSpec(spec.Name, spec.Arguments))];
-    }
+    /// <summary>Parses <c>dense:256,relu,residual(dense:256,relu),dense</c> (see <see cref="LayerSpec.Parse"/>):
+    /// one clear error naming the character where the text goes wrong.</summary>
+    public static IReadOnlyList<LayerSpec> Parse(string text) => LayerSpec.Parse(text, ByName.Value.ContainsKey, Names);
 
     /// <summary>Builds the layer <paramref name="spec"/> for element type T taking <paramref name="inputs"/> features.</summary>
-    public static ILayer<T> Create<T>(LayerSpec spec, int inputs, LayerContext<T> context) where T : struct, IFloatingPointIeee754<T>
+    public static Layer<T> Create<T>(LayerSpec spec, int inputs, LayerContext<T> context) where T : struct, IFloatingPointIeee754<T>
     {
         if (!ByName.Value.TryGetValue(spec.Name, out var layer))
             throw new InputException($"unknown layer '{spec.Name}'; the layers are {Names}");
+        Layer<T> built;
         try
         {
-            return (ILayer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), spec, inputs, context)!;
+            built = (Layer<T>)Activator.CreateInstance(layer.Definition.MakeGenericType(typeof(T)), Arguments(layer, spec, inputs, context))!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
         }
+        // A layer that holds layers builds them from spec.Children; any other would drop them without a word.
+        if (spec.Children.Count > 0 && built.Children.Count == 0)
+            throw spec.Error($"'{spec.Name}' holds no inner layers; only a layer such as residual(...) or ensemble:K(...) does");
+        return built;
     }
 
-    /// <summary>Builds a network from <paramref name="specs"/>. A bare <c>dense</c> at the end is the output layer,
-    /// sized from the data; a spec that does not end in one gets one appended, since the loss needs
-    /// <paramref name="outputs"/> values per sample. Every layer gets <paramref name="context"/>: one random stream
-    /// drawn in layer order, and one matrix product.</summary>
-    public static Sequential<T> Build<T>(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, LayerContext<T> context)
-        where T : struct, IFloatingPointIeee754<T>
+    // A layer's constructor takes what it uses, in this order: the spec (for its arguments or inner layers), its
+    // input size, and the context (a random stream for initial values, the matrix product). One that takes no spec
+    // takes no arguments, which is checked here.
+    private static object[] Arguments<T>(RegisteredLayer layer, LayerSpec spec, int inputs, LayerContext<T> context) where T : struct
     {
-        var all = specs.ToList();
-        if (all.Count > 0 && all[^1].Name == OutputLayer && all[^1].Arguments.Count == 0)
-            all.RemoveAt(all.Count - 1);
-        all.Add(new LayerSpec(OutputLayer, [outputs.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        switch (ConstructorShape(layer.Definition))
+        {
+            case 3:
+                return [spec, inputs, context];
+            case 2:
+                return [spec, inputs];
+            default:
+                spec.AtMost(0, layer.Usage);
+                return [inputs];
+        }
+    }
 
-        var layers = new List<ILayer<T>>();
+    // How many of (LayerSpec spec, int inputs, LayerContext<T> context) the layer's constructor takes: 3, 2, or 1
+    // (int inputs alone); 0 when it has none of these forms.
+    private static int ConstructorShape(Type definition)
+    {
+        Type[][] forms = [
+            [typeof(LayerSpec), typeof(int), typeof(LayerContext<>).MakeGenericType(definition.GetGenericArguments()[0])],
+            [typeof(LayerSpec), typeof(int)],
+            [typeof(int)]];
+        var constructors = definition.GetConstructors().Select(c => c.GetParameters().Select(p => p.ParameterType).ToArray()).ToList();
+        for (int i = 0; i < forms.Length; i++)
+        {
+            if (constructors.Any(parameters => parameters.SequenceEqual(forms[i])))
+                return forms.Length - i;
+        }
+        return 0;
+    }
+
+    /// <summary>Builds <paramref name="specs"/> one after another, each taking the previous one's outputs: the inner
+    /// layers of a layer that holds layers (no output layer is added).</summary>
+    public static Sequential<T> Sequence<T>(IReadOnlyList<LayerSpec> specs, int inputs, LayerContext<T> context) where T : struct, IFloatingPointIeee754<T>
+    {
+        var layers = new List<Layer<T>>();
         int width = inputs;
-        foreach (var spec in all)
+        foreach (var spec in specs)
         {
             var layer = Create(spec, width, context);
             layers.Add(layer);
             width = layer.OutputSize;
         }
         return new Sequential<T>(layers);
+    }
+
+    /// <summary>Builds a network from <paramref name="specs"/> with the output layer sized from the data (see
+    /// <see cref="WithOutputLayer"/>). Every layer gets <paramref name="context"/>: one random stream drawn in layer
+    /// order, and one matrix product.</summary>
+    public static Sequential<T> Build<T>(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, LayerContext<T> context)
+        where T : struct, IFloatingPointIeee754<T> =>
+        Sequence(WithOutputLayer(specs, outputs), inputs, context);
+
+    /// <summary>The specs with the output layer sized to <paramref name="outputs"/>, the values per sample the loss
+    /// needs. A bare <c>dense</c> at the end is the output layer; so is one at the end of the last layer's inner
+    /// layers (<c>ensemble:4(dense:64,relu,dense)</c>: each member ends in its own). Otherwise one is appended.</summary>
+    public static IReadOnlyList<LayerSpec> WithOutputLayer(IReadOnlyList<LayerSpec> specs, int outputs)
+    {
+        var output = new LayerSpec(OutputLayer, [outputs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        return SizedOutput(specs, output) ?? [.. specs, output];
+    }
+
+    // The specs with their trailing bare 'dense' (at the end, or at the end of the last spec's inner layers) replaced
+    // by output; null when there is none.
+    private static List<LayerSpec>? SizedOutput(IReadOnlyList<LayerSpec> specs, LayerSpec output)
+    {
+        if (specs.Count == 0)
+            return null;
+        var last = specs[^1];
+        if (last.Name == OutputLayer && last.Arguments.Count == 0 && last.Children.Count == 0)
+            return [.. specs.Take(specs.Count - 1), new LayerSpec(OutputLayer, output.Arguments, null, last.Position)];
+        return SizedOutput(last.Children, output) is { } inner ? [.. specs.Take(specs.Count - 1), last.WithChildren(inner)] : null;
     }
 
     /// <summary>The <c>--hidden 64,32</c> short form as specs: a Dense + ReLU pair per width.</summary>
@@ -110,9 +142,15 @@ public static class LayerRegistry
                 continue;
             if (!type.IsGenericTypeDefinition || type.GetGenericArguments().Length != 1)
                 throw new InvalidOperationException($"layer '{attribute.Name}' ({type.Name}) must be generic in its element type, like Dense<T>");
+            if (ConstructorShape(type) == 0)
+                throw new InvalidOperationException($"layer '{attribute.Name}' ({type.Name}) needs a public constructor (int inputs), (LayerSpec spec, int inputs) or (LayerSpec spec, int inputs, LayerContext<T> context)");
             if (!layers.TryAdd(attribute.Name, new RegisteredLayer(attribute.Name, attribute.Usage, attribute.Example, type)))
                 throw new InvalidOperationException($"two layers are registered as '{attribute.Name}'");
         }
         return layers;
     }
+
+    // The names of the registered layers whose float form overrides Layer<T>'s virtual `method` (a form for export).
+    private static string Overriding(string method) => string.Join(", ", All.Where(layer =>
+        layer.Definition.MakeGenericType(typeof(float)).GetMethod(method)!.DeclaringType != typeof(Layer<float>)).Select(layer => layer.Name));
 }

@@ -8,7 +8,7 @@ namespace NeuralNet.Layers;
 [Layer("leaky_relu", Usage = "leaky_relu[:a] — x > 0 ? x : a·x (a defaults to 0.01)", Example = "leaky_relu:0.1")]
 public sealed class LeakyRelu<T> : GeneralizedRelu<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public LeakyRelu(LayerSpec spec, int inputs, LayerContext<T> context)
+    public LeakyRelu(LayerSpec spec, int inputs)
         : base(inputs, 0, SlopeOf(spec), 1)
     {
     }
@@ -18,7 +18,7 @@ public sealed class LeakyRelu<T> : GeneralizedRelu<T> where T : unmanaged, IFloa
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("LeakyRelu", [input], ("alpha", (float)SlopeBelow));
 
-    public override void ToTorch(TorchSequential model) => model.Add($"nn.LeakyReLU({PythonLiteral.Number(SlopeBelow)})");
+    public override string ToTorch(TorchModel model) => $"nn.LeakyReLU({PythonLiteral.Number(SlopeBelow)})";
 
     private static double SlopeOf(LayerSpec spec)
     {

@@ -9,19 +9,15 @@ namespace NeuralNet.Layers;
 /// PyTorch. Backward gives dx = x &gt; 0 ? dy : a·dy and accumulates da += Σ over the batch of (x ≤ 0 ? x·dy : 0).
 /// </summary>
 [Layer("prelu", Usage = "prelu — x > 0 ? x : a·x with a learnable slope a per feature (starts at 0.25)", Example = "prelu")]
-public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class PRelu<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _slope; // (size, 1)
 
-    public PRelu(LayerSpec spec, int inputs, LayerContext<T> context)
-        : base(inputs)
+    public PRelu(int inputs)
+        : base(inputs, inputs)
     {
-        spec.AtMost(0, "prelu");
-        _slope = new Parameter<T>("slope", Matrix<T>.Build.Dense(inputs, 1, T.CreateChecked(0.25)));
-        Parameters = [_slope];
+        _slope = AddParameter("slope", Matrix<T>.Build.Dense(inputs, 1, T.CreateChecked(0.25)));
     }
-
-    public override IReadOnlyList<Parameter<T>> Parameters { get; }
 
     public override string Spec => "prelu";
 
@@ -29,12 +25,16 @@ public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
         graph.Node("PRelu", [input, graph.Constant($"{prefix}.slope", OnnxGraph.Floats<T>(_slope.Values), InputSize)]);
 
     // nn.PReLU with one slope per feature: its weight is the slopes, (size).
-    public override void ToTorch(TorchSequential model) =>
-        model.Parameter<T>(model.Add($"nn.PReLU({InputSize})"), "weight", _slope.Values, InputSize);
+    public override string ToTorch(TorchModel model)
+    {
+        model.Tensor<T>("weight", _slope.Values, InputSize);
+        return $"nn.PReLU({InputSize})";
+    }
 
     // k runs over (size, batch) column-major, i over the features of one column.
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
+    protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {
+        var (x, y) = (input.AsColumnMajorArray(), output.AsColumnMajorArray());
         var a = _slope.Values;
         for (int k = 0; k < x.Length;)
         {
@@ -43,8 +43,9 @@ public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
         }
     }
 
-    protected override void AccumulateParameterGradients(ReadOnlySpan<T> x, ReadOnlySpan<T> dy)
+    protected override void Backward(Matrix<T> input, Matrix<T> outputGradient, Matrix<T>? inputGradient)
     {
+        var (x, dy) = (input.AsColumnMajorArray(), outputGradient.AsColumnMajorArray());
         var da = _slope.Gradients;
         for (int k = 0; k < x.Length;)
         {
@@ -54,10 +55,9 @@ public sealed class PRelu<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
                     da[i] += x[k] * dy[k];
             }
         }
-    }
-
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx)
-    {
+        if (inputGradient is null)
+            return;
+        var dx = inputGradient.AsColumnMajorArray();
         var a = _slope.Values;
         for (int k = 0; k < x.Length;)
         {

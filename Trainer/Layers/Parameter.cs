@@ -12,17 +12,6 @@ public sealed class Parameter<T> where T : struct, IFloatingPointIeee754<T>
         Gradient = Matrix<T>.Build.Dense(value.RowCount, value.ColumnCount);
     }
 
-    /// <summary>The same value and gradient under another name: a layer that holds others lists its children's
-    /// parameters under names that say whose they are ("member2.layer0.weight").</summary>
-    public Parameter<T> Renamed(string name) => new(name, Value, Gradient);
-
-    private Parameter(string name, Matrix<T> value, Matrix<T> gradient)
-    {
-        Name = name;
-        Value = value;
-        Gradient = gradient;
-    }
-
     public string Name { get; }
 
     /// <summary>The value. A replica's parameter (<see cref="ShareValueOf"/>) holds its primary's matrix.</summary>

@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Kernels;
 using NeuralNet.Onnx;
 using NeuralNet.PyTorch;
@@ -9,17 +10,11 @@ namespace NeuralNet.Layers;
 /// Backward passes the gradient where the cached input is &gt; 0 and 0 elsewhere, including at exactly 0.
 /// </summary>
 [Layer("relu", Usage = "relu — max(x, 0)", Example = "relu")]
-public sealed class ReLU<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public ReLU(int size)
-        : base(size)
+        : base(size, size)
     {
-    }
-
-    public ReLU(LayerSpec spec, int inputs, LayerContext<T> context)
-        : this(inputs)
-    {
-        spec.AtMost(0, "relu");
     }
 
     public override string Spec => "relu";
@@ -29,9 +24,13 @@ public sealed class ReLU<T> : ElementwiseLayer<T> where T : unmanaged, IFloating
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) => graph.Node("Relu", [input]);
 
     // nn.ReLU's gradient at exactly 0 is 0, as here.
-    public override void ToTorch(TorchSequential model) => model.Add("nn.ReLU()");
+    public override string ToTorch(TorchModel model) => "nn.ReLU()";
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training) => Activations.Relu(x, y);
+    protected override void Forward(Matrix<T> x, Matrix<T> y, bool training) => Activations.Relu<T>(x.AsColumnMajorArray(), y.AsColumnMajorArray());
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx) => Activations.ReluBackward(x, dy, dx);
+    protected override void Backward(Matrix<T> x, Matrix<T> dy, Matrix<T>? dx)
+    {
+        if (dx is not null)
+            Activations.ReluBackward<T>(x.AsColumnMajorArray(), dy.AsColumnMajorArray(), dx.AsColumnMajorArray());
+    }
 }

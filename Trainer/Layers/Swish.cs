@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Onnx;
 using NeuralNet.PyTorch;
 
@@ -5,15 +6,14 @@ namespace NeuralNet.Layers;
 
 /// <summary>Swish (SiLU), y = x·σ(x) with σ the logistic sigmoid; dy/dx = σ(x)·(1 + x·(1 − σ(x))).</summary>
 [Layer("swish", Usage = "swish — x·sigmoid(x), also called SiLU", Example = "swish")]
-public sealed class Swish<T> : ElementwiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Swish<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly BatchBuffers<T> _sigmoids; // (size, batch)
     private T[] _sigmoid = []; // (size, batch), cached by Forward so the backward does not recompute σ(x)
 
-    public Swish(LayerSpec spec, int inputs, LayerContext<T> context)
-        : base(inputs)
+    public Swish(int inputs)
+        : base(inputs, inputs)
     {
-        spec.AtMost(0, "swish");
         _sigmoids = new BatchBuffers<T>(inputs);
     }
 
@@ -22,11 +22,12 @@ public sealed class Swish<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
     public override string ToOnnx(OnnxGraph graph, string input, string prefix) =>
         graph.Node("Mul", [input, graph.Node("Sigmoid", [input])]);
 
-    public override void ToTorch(TorchSequential model) => model.Add("nn.SiLU()");
+    public override string ToTorch(TorchModel model) => "nn.SiLU()";
 
-    protected override void Forward(ReadOnlySpan<T> x, Span<T> y, bool training)
+    protected override void Forward(Matrix<T> input, Matrix<T> output, bool training)
     {
-        _sigmoid = _sigmoids.For(x.Length / InputSize).AsColumnMajorArray();
+        var (x, y) = (input.AsColumnMajorArray(), output.AsColumnMajorArray());
+        _sigmoid = _sigmoids.For(input.ColumnCount).AsColumnMajorArray();
         var s = _sigmoid;
         for (int k = 0; k < x.Length; k++)
         {
@@ -35,8 +36,11 @@ public sealed class Swish<T> : ElementwiseLayer<T> where T : unmanaged, IFloatin
         }
     }
 
-    protected override void InputGradient(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, Span<T> dx)
+    protected override void Backward(Matrix<T> input, Matrix<T> outputGradient, Matrix<T>? inputGradient)
     {
+        if (inputGradient is null)
+            return;
+        var (x, dy, dx) = (input.AsColumnMajorArray(), outputGradient.AsColumnMajorArray(), inputGradient.AsColumnMajorArray());
         var s = _sigmoid;
         for (int k = 0; k < x.Length; k++)
             dx[k] = dy[k] * s[k] * (T.One + x[k] * (T.One - s[k]));

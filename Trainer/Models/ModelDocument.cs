@@ -25,7 +25,7 @@ public sealed record ModelDocument
 
     public ModelMetrics? Metrics { get; init; }
 
-    /// <summary>SHA-256 of the weights as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
+    /// <summary>SHA-256 of the weights, then the buffers, as raw little-endian floats in model order (see <see cref="WeightsHash"/>).</summary>
     public required string WeightsSha256 { get; init; }
 
     /// <summary>Format 3: SHA-256 of the rest of the document (see <see cref="ModelSerializer.DocumentSha256"/>), checked on load.</summary>
@@ -53,6 +53,11 @@ public sealed record LayerDocument
     public int? Size { get; init; }
 
     public IReadOnlyDictionary<string, float[]>? Parameters { get; init; }
+
+    /// <summary>State that is not learned (batchnorm's running_mean and running_var), flattened as the parameters
+    /// are; absent for a layer without any. A layer that holds layers names its children's parameters and buffers
+    /// with their place: "0.weight", "1.0.running_mean".</summary>
+    public IReadOnlyDictionary<string, float[]>? Buffers { get; init; }
 }
 
 /// <summary>The figures of the saved weights at the end of training.</summary>

@@ -10,7 +10,7 @@ using NeuralNet.Reporting;
 namespace NeuralNet.Models;
 
 /// <summary>
-/// Writes and reads model files. A layer is saved as its spec, input size and named parameters, and rebuilt through
+/// Writes and reads model files. A layer is saved as its spec, input size, named parameters and named buffers, and rebuilt through
 /// <see cref="LayerRegistry"/>, so a new layer needs no code here. Loading checks everything it can and explains a bad file in one line (an <see cref="InputException"/>).
 /// </summary>
 public static partial class ModelSerializer
@@ -56,7 +56,7 @@ public static partial class ModelSerializer
             Preprocessing = preprocessing,
             Run = run,
             Metrics = metrics,
-            WeightsSha256 = WeightsHash.Sha256(network.Parameters),
+            WeightsSha256 = WeightsHash.Sha256(network.Parameters, network.Buffers),
         };
         return document with { DocumentSha256 = DocumentSha256(document) };
     }
@@ -178,8 +178,9 @@ public static partial class ModelSerializer
         var prep = document.Preprocessing;
         // No layer size can exceed the values the file holds (a width of N has at least N parameters), so a width
         // turned into 100000000 is refused before gigabytes are allocated for it.
-        long values = document.Architecture.Sum(layer => layer.Parameters?.Values.Sum(v => (long)(v?.Length ?? 0)) ?? 0);
-        var layers = new List<ILayer<float>>();
+        long values = document.Architecture.Sum(layer => (layer.Parameters?.Values.Sum(v => (long)(v?.Length ?? 0)) ?? 0)
+            + (layer.Buffers?.Values.Sum(v => (long)(v?.Length ?? 0)) ?? 0));
+        var layers = new List<Layer<float>>();
         // Each layer's input size is checked against what feeds it before the layer is built, so a wrong size is
         // named instead of allocating for it.
         int expected = prep.InputCount;
@@ -203,22 +204,23 @@ public static partial class ModelSerializer
             throw new InputException($"{path}: damaged model file: the network takes {network.InputSize} inputs but the preprocessing encodes {prep.Features?.Sum(f => f.Width) ?? 0}");
         if (prep.OutputCount != network.OutputSize)
             throw new InputException($"{path}: damaged model file: the network gives {network.OutputSize} outputs but the preprocessing expects {prep.OutputCount}");
-        string hash = WeightsHash.Sha256(network.Parameters);
+        string hash = WeightsHash.Sha256(network.Parameters, network.Buffers);
         if (!string.Equals(hash, document.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"{path}: damaged model file: the weights do not match weights_sha256");
         return new SavedModel(network, prep, document.Run, document.Metrics, hash, document.FormatVersion);
     }
 
-    private static LayerDocument Describe(ILayer<float> layer) => new()
+    private static LayerDocument Describe(Layer<float> layer) => new()
     {
         Spec = layer.Spec,
         Inputs = layer.InputSize,
-        Parameters = layer.Parameters.Count == 0 ? null : layer.Parameters.ToDictionary(p => p.Name, p => p.Value.ToRowMajorArray()),
+        Parameters = layer.Parameters.Count == 0 ? null : layer.NamedParameters.ToDictionary(p => p.Name, p => p.Parameter.Value.ToRowMajorArray()),
+        Buffers = layer.Buffers.Count == 0 ? null : layer.NamedBuffers.ToDictionary(b => b.Name, b => b.Buffer.Value.ToRowMajorArray()),
     };
 
     /// <param name="expectedInputs">What feeds the layer: the preprocessing's encoded inputs, or the previous layer's outputs.</param>
     /// <param name="heldValues">How many parameter values the whole file holds.</param>
-    private static ILayer<float> Build(string path, int index, LayerDocument document, int version, int expectedInputs, long heldValues)
+    private static Layer<float> Build(string path, int index, LayerDocument document, int version, int expectedInputs, long heldValues)
     {
         string where = $"{path}: damaged model file: layer {index} ({document.Spec ?? document.Type})";
         var (text, inputs) = version == 1 ? FormatOneSpec(path, index, document, where) : (document.Spec, Positive(document.Inputs, where, "inputs"));
@@ -237,10 +239,10 @@ public static partial class ModelSerializer
         {
             throw new InputException($"{path}: unsupported layer at layer {index}: {e.Message}", e);
         }
-        if (spec.Arguments.FirstOrDefault(a => long.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out long size) && size > Math.Max(heldValues, 1)) is { } tooLarge)
+        if (AndInner(spec).SelectMany(s => s.Arguments).FirstOrDefault(a => long.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out long size) && size > Math.Max(heldValues, 1)) is { } tooLarge)
             throw new InputException($"{where}: a size of {tooLarge} is more than the {heldValues} parameter values the file holds");
 
-        ILayer<float> layer;
+        Layer<float> layer;
         try
         {
             layer = LayerRegistry.Create(spec, inputs, LayerContext<float>.WithChosenGemm(new Random(0))); // the random initial values are overwritten below
@@ -255,15 +257,18 @@ public static partial class ModelSerializer
             throw new InputException($"{where}: its size cannot be built ({e.GetType().Name})", e);
         }
 
-        foreach (var parameter in layer.Parameters)
-        {
-            var values = Values(document, parameter.Name, parameter.Values.LongLength, where);
-            Matrix<float>.Build.DenseOfRowMajor(parameter.Value.RowCount, parameter.Value.ColumnCount, values).CopyTo(parameter.Value);
-        }
-        if (document.Parameters?.Keys.FirstOrDefault(name => layer.Parameters.All(p => p.Name != name)) is { } unknown)
+        foreach (var (name, parameter) in layer.NamedParameters)
+            Read(document.Parameters, "parameter", name, parameter.Value, where);
+        foreach (var (name, buffer) in layer.NamedBuffers)
+            Read(document.Buffers, "buffer", name, buffer.Value, where);
+        if (document.Parameters?.Keys.FirstOrDefault(name => layer.NamedParameters.All(p => p.Name != name)) is { } unknown)
             throw new InputException($"{where}: unknown parameter '{unknown}'");
+        if (document.Buffers?.Keys.FirstOrDefault(name => layer.NamedBuffers.All(b => b.Name != name)) is { } unknownBuffer)
+            throw new InputException($"{where}: unknown buffer '{unknownBuffer}'");
         return layer;
     }
+
+    private static IEnumerable<LayerSpec> AndInner(LayerSpec spec) => [spec, .. spec.Children.SelectMany(AndInner)];
 
     // Format 1 wrote a type and sizes instead of a spec, and knew only these two layers.
     private static (string? Spec, int Inputs) FormatOneSpec(string path, int index, LayerDocument document, string where) => document.Type switch
@@ -276,15 +281,17 @@ public static partial class ModelSerializer
     private static int Positive(int? value, string where, string name) =>
         value is > 0 ? value.Value : throw new InputException($"{where}: '{name}' must be a positive integer");
 
-    private static float[] Values(LayerDocument layer, string name, long expected, string where)
+    // Copies the saved values of a parameter or buffer (row by row) into the freshly built layer's matrix.
+    private static void Read(IReadOnlyDictionary<string, float[]>? saved, string kind, string name, Matrix<float> target, string where)
     {
-        if (layer.Parameters is null || !layer.Parameters.TryGetValue(name, out var values) || values is null)
-            throw new InputException($"{where}: parameter '{name}' is missing");
+        if (saved is null || !saved.TryGetValue(name, out var values) || values is null)
+            throw new InputException($"{where}: {kind} '{name}' is missing");
+        long expected = (long)target.RowCount * target.ColumnCount;
         if (values.Length != expected)
-            throw new InputException($"{where}: parameter '{name}' has {values.Length} values; expected {expected}");
+            throw new InputException($"{where}: {kind} '{name}' has {values.Length} values; expected {expected}");
         if (Array.FindIndex(values, v => !float.IsFinite(v)) is int bad and >= 0)
-            throw new InputException($"{where}: parameter '{name}' has a non-finite value at index {bad}");
-        return values;
+            throw new InputException($"{where}: {kind} '{name}' has a non-finite value at index {bad}");
+        Matrix<float>.Build.DenseOfRowMajor(target.RowCount, target.ColumnCount, values).CopyTo(target);
     }
 
     // System.Text.Json's messages speak of .NET types ("could not be converted to System.Nullable`1[System.Int32]",

@@ -2,11 +2,22 @@ using NeuralNet.Layers;
 
 namespace NeuralNet.Training;
 
-/// <summary>A copy of the parameters of the epoch with the lowest loss so far, to put back at the end. The copy's
-/// arrays are allocated once; taking a snapshot only copies.</summary>
-public sealed class BestWeights(IReadOnlyList<Parameter<float>> parameters)
+/// <summary>A copy of the parameters (and buffers: running statistics) of the epoch with the lowest loss so far, to
+/// put back at the end. The copy's arrays are allocated once; taking a snapshot only copies.</summary>
+public sealed class BestWeights(IReadOnlyList<float[]> values)
 {
-    private readonly float[][] _copy = [.. parameters.Select(p => new float[p.Values.Length])];
+    private readonly float[][] _copy = [.. values.Select(v => new float[v.Length])];
+
+    public BestWeights(IReadOnlyList<Parameter<float>> parameters)
+        : this([.. parameters.Select(p => p.Values)])
+    {
+    }
+
+    /// <summary>The snapshot of a network: its parameters and its buffers.</summary>
+    public BestWeights(Sequential<float> network)
+        : this([.. network.Parameters.Select(p => p.Values), .. network.Buffers.Select(b => b.Values)])
+    {
+    }
 
     /// <summary>The epoch of the snapshot; 0 before the first.</summary>
     public int Epoch { get; private set; }
@@ -21,7 +32,7 @@ public sealed class BestWeights(IReadOnlyList<Parameter<float>> parameters)
         if (!(loss < Loss))
             return false;
         for (int i = 0; i < _copy.Length; i++)
-            parameters[i].Values.CopyTo(_copy[i], 0);
+            values[i].CopyTo(_copy[i], 0);
         (Epoch, Loss) = (epoch, loss);
         return true;
     }
@@ -31,6 +42,6 @@ public sealed class BestWeights(IReadOnlyList<Parameter<float>> parameters)
         if (!HasSnapshot)
             throw new InvalidOperationException("no snapshot has been taken");
         for (int i = 0; i < _copy.Length; i++)
-            _copy[i].CopyTo(parameters[i].Values, 0);
+            _copy[i].CopyTo(values[i], 0);
     }
 }

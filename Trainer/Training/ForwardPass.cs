@@ -63,6 +63,7 @@ public sealed class ForwardPass
     {
         int count = Math.Min(limit, data.Count);
         _data = data;
+        ReplicaBuffers.CopyFromModel(_networks, _networks.Length); // running statistics, as the model has them now
         try
         {
             for (int start = 0; start < count; start += _roundSize)

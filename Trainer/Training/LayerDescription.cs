@@ -2,8 +2,8 @@ using NeuralNet.Layers;
 
 namespace NeuralNet.Training;
 
-/// <summary>Short names of layers for messages, as each layer gives them (<see cref="ILayer{T}.Description"/>): "dense 4→64", "relu 64".</summary>
+/// <summary>Short names of layers for messages, as each layer gives them (<see cref="Layer{T}.Description"/>): "dense 4→64", "relu 64".</summary>
 public static class LayerDescription
 {
-    public static string Of(ILayer<float> layer) => layer.Description;
+    public static string Of(Layer<float> layer) => layer.Description;
 }

@@ -26,11 +26,23 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
     /// <exception cref="InputException">A spec argument is invalid (the layer's own message).</exception>
     public static MemoryEstimate For(IReadOnlyList<LayerSpec> specs, int inputs, int outputs, int batch, int evaluationChunk, int optimizerStates, int workers = 1)
     {
-        long parameters = 0, largest = 0, activations = 0;
-        long width = inputs;
-        foreach (var spec in WithOutputLayer(specs, outputs))
+        var (parameters, largest, widths, _) = Measure(LayerRegistry.WithOutputLayer(specs, outputs), inputs);
+        // Each layer keeps its output and its input gradient, (width, batch), per batch size it sees: the batch, the
+        // epoch's last partial batch, and the same two for the evaluation chunk.
+        long activations = widths * 2L * (batch + evaluationChunk * (long)workers);
+        // Initialising the largest layer briefly holds its weights as doubles and as floats besides.
+        long bytes = sizeof(float) * (parameters * (CopiesPerParameter + optimizerStates + workers - 1L) + activations) + (sizeof(double) + sizeof(float)) * largest;
+        return new MemoryEstimate(parameters, largest, bytes);
+    }
+
+    // Walks the specs as the layers would be built, without building any that scales with its sizes: parameters,
+    // the largest weight matrix, the sum over layers of (inputs + outputs), and the width that comes out.
+    private static (long Parameters, long Largest, long Widths, long Width) Measure(IReadOnlyList<LayerSpec> specs, long width)
+    {
+        long parameters = 0, largest = 0, widths = 0;
+        foreach (var spec in specs)
         {
-            long next = width, layerParameters;
+            long next, layerParameters;
             if (spec.Name == LayerRegistry.OutputLayer && spec.Arguments.Count > 0)
             {
                 spec.AtMost(1, "dense:N");
@@ -38,21 +50,31 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
                 layerParameters = width * next + next;
                 largest = Math.Max(largest, width * next);
             }
+            else if (spec.Children.Count > 0)
+            {
+                // A layer that holds layers costs its inner layers, times its count when it has one (ensemble:K's K
+                // members); an upper estimate for one that adds its own (residual adds none).
+                long copies = spec.Count(0, "the count") ?? 1;
+                var inner = Measure(spec.Children, width);
+                layerParameters = copies * inner.Parameters;
+                largest = Math.Max(largest, inner.Largest);
+                widths += copies * inner.Widths;
+                next = inner.Width;
+            }
             else
             {
-                // Other layers keep the width and have at most a parameter per unit (prelu): build one unit's worth,
+                // Other layers have parameters per input feature (prelu's slope, batchnorm's scale, periodic's
+                // frequencies) and give outputs per input feature (periodic's embedding): build one feature's worth,
                 // which also checks the spec's arguments (and refuses a bare 'dense' before the last layer), and scale.
-                layerParameters = LayerRegistry.Create<float>(spec, 1, new LayerContext<float>(new Random(0), NeuralNet.LinearAlgebra.ManagedGemm.Instance)).Parameters.Sum(p => (long)p.Values.Length) * width;
+                var one = LayerRegistry.Create<float>(spec, 1, new LayerContext<float>(new Random(0), NeuralNet.LinearAlgebra.ManagedGemm.Instance));
+                layerParameters = (one.Parameters.Sum(p => (long)p.Values.Length) + one.Buffers.Sum(b => (long)b.Values.Length)) * width;
+                next = one.OutputSize * width;
             }
             parameters += layerParameters;
-            // Each layer keeps its output and its input gradient, (width, batch), per batch size it sees: the batch,
-            // the epoch's last partial batch, and the same two for the evaluation chunk.
-            activations += (width + next) * 2L * (batch + evaluationChunk * (long)workers);
+            widths += width + next;
             width = next;
         }
-        // Initialising the largest layer briefly holds its weights as doubles and as floats besides.
-        long bytes = sizeof(float) * (parameters * (CopiesPerParameter + optimizerStates + workers - 1L) + activations) + (sizeof(double) + sizeof(float)) * largest;
-        return new MemoryEstimate(parameters, largest, bytes);
+        return (parameters, largest, widths, width);
     }
 
     /// <summary>Throws unless every weight matrix fits <see cref="MaxMatrix"/> and the whole fits in <see cref="AvailableMemory"/>.</summary>
@@ -67,14 +89,5 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
         }
         AvailableMemory.Check(Bytes, Invariant($"training the network {network} ({Parameters:N0} parameters)"),
             "use fewer or narrower layers, or a smaller --batch-size");
-    }
-
-    private static IEnumerable<LayerSpec> WithOutputLayer(IReadOnlyList<LayerSpec> specs, int outputs)
-    {
-        var all = specs.ToList();
-        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Arguments.Count == 0)
-            all.RemoveAt(all.Count - 1);
-        all.Add(new LayerSpec(LayerRegistry.OutputLayer, [outputs.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
-        return all;
     }
 }

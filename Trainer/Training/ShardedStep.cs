@@ -68,6 +68,7 @@ internal sealed class ShardedStep
             _indices = new int[indices.Length];
         indices.CopyTo(_indices);
         (_data, _batch, _shards) = (data, indices.Length, shards);
+        ReplicaBuffers.CopyFromModel(_networks, shards);
         try
         {
             _pool.Run(_step, shards);
@@ -81,6 +82,7 @@ internal sealed class ShardedStep
             }
             if (!_stepping)
                 return float.NaN;
+            ReplicaBuffers.AverageIntoModel(_networks, shards, _batch);
             double total = 0;
             for (int w = 0; w < shards; w++)
                 total += (double)_shardLosses[w] * ShardPlan.Shard(_batch, shards, w).Count;

@@ -43,7 +43,7 @@ public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopRea
 public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, IOptimizer<float> optimizer, LearningRateSchedule schedule, int? patience,
     double minImprovement = 0)
 {
-    private readonly BestWeights _best = new(model.Parameters);
+    private readonly BestWeights _best = new(model);
     private readonly List<EpochResult> _history = [];
     private StopReason _reason = StopReason.Completed;
     private NonFiniteLossException? _failure;
