@@ -154,7 +154,7 @@ internal sealed class TrainCommandOptions
         Schedule = new LearningRateScheduleSettings(
             given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
             parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
-            WarmupEpochs: parse.GetValue(_warmup)),
+            WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         Ensemble = parse.GetValue(_ensemble),
         PlotPath = parse.GetValue(_plot),

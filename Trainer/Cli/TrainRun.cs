@@ -109,7 +109,7 @@ public static class TrainRun
         if (validationScores is not null && kept is not null)
         {
             validationScore = RunScore.From(validationScores);
-            output.WriteLine($"val (epoch {kept.Epoch}): {ScoreLine.Format(validationScores, classification)}");
+            output.WriteLine($"val ({(model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && model.Layers.Count == 1 ? "each member on its own fold" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
         }
         RunScore? test = null;
         InputException? testProblem = null;
@@ -267,7 +267,7 @@ public static class TrainRun
         {
             LearningRateScheduleKind.Step => Invariant($"; lr ×{settings.Gamma} every {settings.StepEpochs} epochs"),
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
-            LearningRateScheduleKind.Cosine => Invariant($"; cosine lr over {options.Epochs} epochs{(settings.WarmupEpochs > 0 ? $" after {settings.WarmupEpochs} of warm-up" : "")}"),
+            LearningRateScheduleKind.Cosine => Invariant($"; cosine lr over {options.Epochs} epochs{(settings.WarmupEpochs is > 0 and var warmup ? $" after {warmup} of warm-up" : "")}"),
             _ => "",
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {Improvement(options, "val_loss")}" : "");
@@ -396,9 +396,12 @@ public static class TrainRun
 
     private static bool IsEnsemble(TrainOptions options, SavedModel? resumed) => options.Ensemble > 1 && resumed is null;
 
-    /// <summary>The recipe picks the members when --ensemble is not given (a fresh model with a validation split).</summary>
+    /// <summary>The recipe picks the members when --ensemble is not given, for a fresh model with a validation split
+    /// whose network the command line does not describe: --hidden or --layers name the model's network exactly (an
+    /// ensemble of such networks is --ensemble K, or ensemble:K(...) in --layers).</summary>
     private static bool PicksMembers(TrainOptions options, SavedModel? resumed) =>
-        options.PickDefaultsFromData && resumed is null && !options.Given.Contains("--ensemble") && options.ValidationSplit > 0;
+        options.PickDefaultsFromData && resumed is null && options.ValidationSplit > 0
+        && !options.Given.Contains("--ensemble") && !options.Given.Contains("--hidden") && !options.Given.Contains("--layers");
 
     /// <summary>The file is read without a split when the rows may be dealt into an ensemble's folds.</summary>
     private static bool UsesFolds(TrainOptions options, SavedModel? resumed) => IsEnsemble(options, resumed) || PicksMembers(options, resumed);
@@ -438,7 +441,8 @@ public static class TrainRun
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var (outcomes, history) = EpochProgress.Run(output, members[0].Loop, options.Epochs, writeLine =>
-            EnsembleTraining.Run(members, options.Epochs, parallelism.Workers, result => writeLine(result.Epoch, FormatEpoch(result, options.Epochs)), interrupt));
+            EnsembleTraining.Run(members, options.Epochs, parallelism.Workers,
+                (result, changedRate) => writeLine(result.Epoch, FormatEpoch(result, options.Epochs, changedRate)), interrupt));
         bool classification = prep.Task == TaskKind.Classification;
         var memberScores = new List<(Scores Scores, int Rows)>();
         for (int m = 0; m < k; m++)
@@ -448,15 +452,16 @@ public static class TrainRun
                 continue;
             var scores = members[m].Loop.Score(members[m].Validation, prep.TargetScales);
             memberScores.Add((scores, members[m].Validation.Count));
-            output.WriteLine(Invariant($"member {m + 1}/{k}: {o.History.Count} epochs, kept epoch {o.RestoredEpoch ?? o.History.Count}: {ScoreLine.Format(scores, classification)}"));
+            // Loss and metric only: the line stays within 80 columns; the val line below has every figure for the ensemble.
+            output.WriteLine(Invariant($"member {m + 1}/{k}: epoch {o.RestoredEpoch ?? o.History.Count} of {o.History.Count} kept: val_loss {scores.Loss:0.0000}  val_{(classification ? "acc" : "r2")} {scores.Metric:0.0000}"));
         }
-        var model = new Sequential<float>([Ensemble<float>.Of([.. members.Select(member => member.Model)])]);
+        var model = Sequential<float>.AverageOf([.. members.Select(member => member.Model)]);
         var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, new Random(0));
+        // Each member kept its own best epoch (the lines above): the ensemble has no one best epoch to name. It is usable
+        // when every member is; a member without finite weights would spoil the average.
         var reason = outcomes.Any(o => o.Reason == StopReason.Interrupted) ? StopReason.Interrupted
-            : outcomes.All(o => o.Reason == StopReason.NonFinite) ? StopReason.NonFinite
-            : outcomes.All(o => o.Reason == StopReason.EarlyStopped) ? StopReason.EarlyStopped : StopReason.Completed;
-        int? best = history.Count == 0 ? null : history.Select((e, i) => (e, i)).MinBy(p => p.e.ValidationLoss).i + 1;
-        var outcome = new TrainingOutcome(history, reason, best, outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null), best);
+            : outcomes.Any(o => !o.HasUsableWeights) ? StopReason.NonFinite : StopReason.Completed;
+        var outcome = new TrainingOutcome(history, reason, null, outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null));
         var validationScores = memberScores.Count == 0 ? null : MeanScores(memberScores);
         return new Trained(prep, model, loop, optimizer, outcome, true, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
     }

@@ -84,7 +84,8 @@ internal static class ColumnTypes
                 if (count == 0 || AreCodes(count, distinct, texts))
                     continue;
                 string text = column.Texts![firstText]!;
-                if (IsFewStrays(count, texts) && !(distinct <= MaxDistinctCodes && AreWords(column.Texts!, raw.Dialect.DecimalComma)))
+                bool levels = distinct <= MaxDistinctCodes && count >= MinCellsPerLevel * distinct && AreWords(column.Texts!, raw.Dialect.DecimalComma);
+                if (IsFewStrays(count, texts) && !levels)
                     throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
                 if (IsFewStrays(count, texts))
                 {
@@ -137,6 +138,10 @@ internal static class ColumnTypes
         return present.Where(t => !NumberGrammar.IsNumber(t!, decimalComma, out _)).GroupBy(t => t, StringComparer.Ordinal)
             .All(word => word.Key!.Any(char.IsLetter) && !word.Key!.Any(char.IsAsciiDigit) && word.Count() >= MinLevelShare * present.Length);
     }
+
+    /// <summary>The cells per distinct number, on average, from which a few distinct numbers are read as a factor's
+    /// levels (they repeat, as levels do) rather than as measurements with a typo among them.</summary>
+    public const int MinCellsPerLevel = 4;
 
     /// <summary>The least share of a column's cells a word among a few distinct numbers must hold to be read as one
     /// of its levels.</summary>

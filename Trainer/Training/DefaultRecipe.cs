@@ -106,6 +106,8 @@ public sealed record DefaultRecipe(
     /// <param name="workers">The run's workers (--threads).</param>
     public static (int Members, string Reason) Members(int rows, int workers)
     {
+        if (rows < FullEnsemble * MinFoldRows)
+            return (1, Invariant($"one network: {rows:N0} rows are too few for {FullEnsemble} folds of {MinFoldRows}"));
         if (rows < LargeRows)
             return (FullEnsemble, Invariant($"ensemble of {FullEnsemble}: {rows:N0} rows, under {LargeRows:N0}"));
         int members = Math.Clamp(workers, 1, FullEnsemble);
@@ -116,6 +118,9 @@ public sealed record DefaultRecipe(
 
     /// <summary>Members of the ensemble on fewer than <see cref="LargeRows"/> rows.</summary>
     public const int FullEnsemble = 5;
+
+    /// <summary>The fewest rows a member's validation fold may hold.</summary>
+    public const int MinFoldRows = 5;
 
     private static int FloorPowerOfTwo(int value) => value < 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)value + 1) / 2;
 

@@ -18,10 +18,11 @@ public sealed record EnsembleMember(Sequential<float> Model, TrainingLoop Loop, 
 /// </summary>
 public static class EnsembleTraining
 {
-    /// <param name="onEpoch">Called after each epoch with the mean of the figures of the members that ran it.</param>
+    /// <param name="onEpoch">Called after each epoch with the mean of the figures of the members that ran it, and the
+    /// (mean) learning rate when it differs from the previous epoch's (null otherwise).</param>
     /// <returns>Each member's outcome (its best weights put back) and the per-epoch means.</returns>
     public static (TrainingOutcome[] Outcomes, IReadOnlyList<EpochResult> History) Run(IReadOnlyList<EnsembleMember> members, int epochs, WorkerPool workers,
-        Action<EpochResult> onEpoch, CancellationToken cancel)
+        Action<EpochResult, double?> onEpoch, CancellationToken cancel)
     {
         var history = new List<EpochResult>();
         var results = new EpochResult?[members.Count];
@@ -56,7 +57,7 @@ public static class EnsembleTraining
             var mean = new EpochResult(epoch, ran.Average(r => r.TrainLoss), ran.Average(r => r.ValidationLoss), ran.Average(r => r.ValidationMetric),
                 Stopwatch.GetElapsedTime(started).TotalSeconds, ran.Sum(r => r.Samples), ran.Average(r => r.LearningRate));
             history.Add(mean);
-            onEpoch(mean);
+            onEpoch(mean, history.Count > 1 && mean.LearningRate != history[^2].LearningRate ? mean.LearningRate : null);
             if (cancel.IsCancellationRequested)
                 break;
         }

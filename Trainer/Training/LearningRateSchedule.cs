@@ -14,7 +14,7 @@ public abstract class LearningRateSchedule
     /// <param name="epochs">The run's epochs, over which a cosine schedule decays.</param>
     public static LearningRateSchedule For(LearningRateScheduleSettings settings, int epochs = 0) => settings.Kind switch
     {
-        LearningRateScheduleKind.Cosine => new CosineSchedule(epochs, settings.WarmupEpochs),
+        LearningRateScheduleKind.Cosine => new CosineSchedule(epochs, settings.WarmupEpochs ?? 0),
         LearningRateScheduleKind.Step => new StepSchedule(settings.StepEpochs, settings.Gamma),
         LearningRateScheduleKind.Plateau => new PlateauSchedule(settings.Patience, settings.Factor, settings.Threshold),
         _ => new ConstantSchedule(),

@@ -16,7 +16,8 @@ public enum LearningRateScheduleKind
 /// <param name="Patience">plateau: the rate is multiplied by <paramref name="Factor"/> after this many epochs without a lower validation loss.</param>
 /// <param name="Threshold">plateau: a validation loss counts as lower only when below the best by this share of it
 /// (PyTorch's ReduceLROnPlateau threshold, relative mode); 0 counts any lower loss.</param>
-/// <param name="WarmupEpochs">cosine: epochs over which the rate grows linearly to its full value.</param>
+/// <param name="WarmupEpochs">cosine: epochs over which the rate grows linearly to its full value; null (none) is
+/// left out of the model file's run record, so that files saved before the cosine schedule re-hash the same.</param>
 public sealed record LearningRateScheduleSettings(
     LearningRateScheduleKind Kind = LearningRateScheduleKind.Constant,
     int StepEpochs = 30,
@@ -24,4 +25,4 @@ public sealed record LearningRateScheduleSettings(
     int Patience = 5,
     double Factor = 0.5,
     double Threshold = 0,
-    int WarmupEpochs = 0);
+    int? WarmupEpochs = null);
