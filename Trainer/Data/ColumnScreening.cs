@@ -41,17 +41,17 @@ public static partial class ColumnScreening
 
     private static string? ScreenText(RawData raw, RawColumn column, bool keep)
     {
-        var values = column.Texts!.Where(t => t is not null).ToArray();
-        int distinct = values.Distinct(StringComparer.Ordinal).Count();
+        var codes = TextCodes.Of(column.Texts!);
+        int distinct = codes.Values.Length, present = codes.Present;
         if (distinct <= 1)
-            return values.Length == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+            return present == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(codes.Values[0])}'";
         if (keep)
             return null;
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
         if (distinct == raw.Rows)
             return $"{IdLike}: a different text in every row; {toKeep}";
-        if (distinct >= IdLikeShare * values.Length)
-            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
+        if (distinct >= IdLikeShare * present)
+            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {present:N0} values; {toKeep}");
         if (distinct > MaxCategories)
             return FormattableString.Invariant($"{distinct:N0} categories, more than {MaxCategories:N0}; {toKeep}");
         return null;

@@ -6,7 +6,7 @@ namespace NeuralNet.Data;
 /// <summary>
 /// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. <see cref="CsvScan"/> sniffs
 /// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses every record
-/// once, on two threads, each writing its row's numbers straight into the matrix preallocated for the estimate.
+/// once, on the run's threads (<see cref="DataOptions.Workers"/>), each writing its row's numbers straight into the matrix preallocated for the estimate.
 /// <para>
 /// A column's kind is decided from all of its cells, wherever they are (<see cref="ColumnTypes"/>): the first rows
 /// only choose how it is tried. A column tried as numbers notes each cell that is not a number; one tried as text
@@ -16,8 +16,6 @@ namespace NeuralNet.Data;
 /// </summary>
 public static class CsvLoader
 {
-    private const int Threads = 2;
-
     /// <summary>Reads a training file.</summary>
     /// <param name="targets">The target columns, by header name or 0-based index (negative counts from the end);
     /// null or empty for the last column.</param>
@@ -25,7 +23,7 @@ public static class CsvLoader
     {
         var scan = CsvScan.Read(path, options);
         var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options);
-        return Read(scan, requests, dropped);
+        return Read(scan, requests, dropped, options.WorkerCount);
     }
 
     /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
@@ -49,7 +47,7 @@ public static class CsvLoader
                 : requests[requested].Kind == ColumnKind.Numeric ? [.. requests.Select((r, i) => i == requested ? r with { KeepText = true } : r)]
                 : requests;
         }
-        return Read(scan, requests, [], cancel);
+        return Read(scan, requests, [], options.WorkerCount, cancel);
     }
 
     /// <summary>Checks, from its first rows only, that another file has the columns <see cref="LoadFor"/> will need
@@ -60,7 +58,8 @@ public static class CsvLoader
     /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
     public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
-    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped, CancellationToken cancel = default)
+    /// <param name="workers">Threads that parse the records.</param>
+    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped, int workers, CancellationToken cancel = default)
     {
         var kinds = requests.Select(r => r.Kind ?? ColumnTypes.FirstTry(scan, r.Index)).ToArray();
         int capacity = scan.EstimatedRows;
@@ -76,7 +75,7 @@ public static class CsvLoader
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
-            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, offsets, lines, cancel);
+            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, offsets, lines, workers, cancel);
             if (rows > capacity)
             {
                 // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
@@ -121,7 +120,7 @@ public static class CsvLoader
     /// is cancelled (leaving the enumeration stops the reading threads).</summary>
     /// <param name="offsets">Each numeric slot's offset (<see cref="NumericOffsets"/>), which its values are stored relative to.</param>
     private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, double[] offsets, int[] lines,
-        CancellationToken cancel)
+        int workers, CancellationToken cancel)
     {
         int numericCount = offsets.Length;
         var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
@@ -170,7 +169,7 @@ public static class CsvLoader
 
         int rows = 0;
         var notNumbers = new Dictionary<int, ColumnTypes.NotNumbers>();
-        foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
+        foreach (var problem in reader.ParallelEnumerate(ReadRecord, workers))
         {
             cancel.ThrowIfCancellationRequested();
             rows++;

@@ -70,7 +70,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
-        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
+        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options), options.WorkerCount);
         var (train, validation) = (split[0], split[1]);
         return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds, unlabelled)
         {
@@ -140,7 +140,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         cancel.ThrowIfCancellationRequested();
-        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options), options.WorkerCount)[0];
         dataset.Unlabelled = unlabelled;
         return dataset;
     }
@@ -155,7 +155,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
         var (rows, _, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
-        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
+        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options), options.WorkerCount), rows, raw);
     }
 
     /// <summary>

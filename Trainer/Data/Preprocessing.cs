@@ -71,10 +71,11 @@ public sealed record Preprocessing(
     }
 
     /// <summary>Builds the model-ready dataset of the given rows of <paramref name="raw"/>, whose targets must be present.</summary>
-    public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    /// <param name="workers">Threads that encode the rows, each a block of them.</param>
+    public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
         var (y, labels) = EncodeTargets(raw, rows);
-        return new Dataset(InputCount, OutputCount, EncodeFeatures(raw, rows, unknownCategory), y, labels);
+        return new Dataset(InputCount, OutputCount, EncodeFeatures(raw, rows, unknownCategory, workers), y, labels);
     }
 
     /// <summary>
@@ -83,11 +84,11 @@ public sealed record Preprocessing(
     /// place, so a large file is held once; otherwise each set is encoded into its own matrix.
     /// <paramref name="raw"/>'s numbers are not usable after this.
     /// </summary>
-    public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory)
+    public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
         if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
-            return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
-        EncodeNumericInPlace(raw, usableRows, unknownCategory);
+            return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory, workers))];
+        EncodeNumericInPlace(raw, usableRows, unknownCategory, workers);
         return [.. rowSets.Select(rows =>
         {
             var (y, labels) = EncodeTargets(raw, rows);
@@ -98,7 +99,7 @@ public sealed record Preprocessing(
     // Encodes every row of raw.Numbers (NumericCount wide) into its first Rows·InputCount values, in row order. Row
     // r's output starts at r·InputCount ≤ r·NumericCount, where its input starts, and within a row feature k reads
     // slot s(k) ≥ k with slots increasing, so every value is read before anything overwrites it.
-    private void EncodeNumericInPlace(RawData raw, int[] everyRow, UnknownCategoryPolicy unknownCategory)
+    private void EncodeNumericInPlace(RawData raw, int[] everyRow, UnknownCategoryPolicy unknownCategory, int workers)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var slots = Features.Select(f => byName[f.Name].Slot).ToArray();
@@ -107,7 +108,8 @@ public sealed record Preprocessing(
             if (slots[k] < k || (k > 0 && slots[k] <= slots[k - 1]))
                 throw new InvalidOperationException("numeric features must keep their file order to be encoded in place");
         }
-        EncodeFeaturesInto(raw, everyRow, unknownCategory, raw.Numbers);
+        // In blocks only when each row stays where it is: narrower rows move down, onto rows another block may not have read yet.
+        EncodeFeaturesInto(raw, everyRow, unknownCategory, raw.Numbers, InputCount == raw.NumericCount ? workers : 1);
     }
 
     /// <summary>The targets of the given rows, (OutputCount, rows.Length): one-hot with labels, or standardised values.</summary>
@@ -138,21 +140,25 @@ public sealed record Preprocessing(
     }
 
     /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
-    public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
         var x = new float[rows.Length * InputCount];
-        EncodeFeaturesInto(raw, rows, unknownCategory, x);
+        EncodeFeaturesInto(raw, rows, unknownCategory, x, workers);
         return x;
     }
 
     /// <summary>Writes the model inputs of the given rows into <paramref name="x"/>, (InputCount, rows.Length)
     /// column-major; <paramref name="x"/> may be raw.Numbers itself (see <see cref="EncodeNumericInPlace"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x)
+    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x, int workers)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var columns = Features.Select(f => byName[f.Name]).ToArray();
         var indexes = Features.Select(f => f.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal)).ToArray();
+        // A text column's category by code (-1: not a category), so that a row costs an array lookup, not a hash.
+        var codes = columns.Select(c => c.Kind == ColumnKind.Text ? TextCodes.Of(c.Texts!) : null).ToArray();
+        var categoryOfCode = Features.Select((f, i) => codes[i] is { } coded && f.IsCategorical
+            ? [.. coded.Values.Select(text => indexes[i].TryGetValue(text, out int category) ? category : -1)] : Array.Empty<int>()).ToArray();
         // The numeric features as flat arrays: this loop runs rows × features times.
         var numeric = Enumerable.Range(0, Features.Length).Where(f => !Features[f].IsCategorical).ToArray();
         var slots = numeric.Select(f => columns[f].Slot).ToArray();
@@ -166,7 +172,12 @@ public sealed record Preprocessing(
         var shifts = numeric.Select((f, k) => (float)(Features[f].Mean - offsets[k])).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
-        for (int j = 0; j < rows.Length; j++)
+        RowBlocks.Run(rows.Length, workers, EncodeBlock);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void EncodeBlock(int from, int to)
+        {
+        for (int j = from; j < to; j++)
         {
             int r = rows[j];
             var source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
@@ -184,8 +195,10 @@ public sealed record Preprocessing(
             for (int f = 0; f < Features.Length; f++)
             {
                 if (Features[f].IsCategorical)
-                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(starts[f], Features[f].Width), unknownCategory);
+                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], codes[f]!.Codes[r] is int code and >= 0 ? categoryOfCode[f][code] : -1,
+                        destination.Slice(starts[f], Features[f].Width), unknownCategory);
             }
+        }
         }
     }
 
@@ -207,9 +220,10 @@ public sealed record Preprocessing(
     // a masonry type and a gap in the column something else again.
     private static FeatureEncoding FitText(RawColumn column, int[] categoryRows, bool fill)
     {
-        var texts = column.Texts!;
-        var categories = categoryRows.Select(r => texts[r]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        bool missing = fill && categoryRows.Any(r => texts[r] is null);
+        var codes = TextCodes.Of(column.Texts!);
+        var counts = codes.Counts(categoryRows);
+        var categories = codes.Values.Where((_, code) => counts[code] > 0).Order(StringComparer.Ordinal).ToArray();
+        bool missing = fill && counts.Sum() < categoryRows.Length;
         return new FeatureEncoding(column.Name, true, 0, 1, null, categories, null, missing);
     }
 
@@ -241,8 +255,14 @@ public sealed record Preprocessing(
     private double Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
         feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
 
-    private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
+    /// <param name="category">The row's category, looked up by its text's code; -1 when its text is missing or not a category.</param>
+    private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, int category, Span<float> block, UnknownCategoryPolicy unknownCategory)
     {
+        if (category >= 0)
+        {
+            block[category] = 1f;
+            return;
+        }
         string? text = column.Texts![row] ?? feature.FillCategory;
         if (text is null)
         {
@@ -254,7 +274,7 @@ public sealed record Preprocessing(
                 throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
             return;
         }
-        if (index.TryGetValue(text, out int category))
+        if (index.TryGetValue(text, out category))
             block[category] = 1f;
         else if (unknownCategory == UnknownCategoryPolicy.Error)
             throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,
