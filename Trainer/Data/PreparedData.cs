@@ -68,7 +68,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
                 $"{trainPath}: {rows.Length} usable row{(rows.Length == 1 ? "" : "s")} are too few to hold out {validationFraction * 100:0.#}% for validation (no row would be held out); pass --val-split 0 to train on every row without validation"));
         int[] trainRows = [.. trainPositions.Select(p => rows[p])];
         int[] validationRows = [.. validationPositions.Select(p => rows[p])];
-        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing, options.WorkerCount)
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options), options.WorkerCount);
         var (train, validation) = (split[0], split[1]);

@@ -55,11 +55,12 @@ public sealed record Preprocessing(
     /// <param name="used">The feature columns to encode.</param>
     /// <param name="categoryRows">The rows whose values are the categories of text columns: all usable rows of the
     /// training file, so that a rare category that the split puts in validation only is still known.</param>
+    /// <param name="workers">Threads that sum the numeric columns (the figures are the same on any number).</param>
     public static Preprocessing Fit(RawData raw, TaskKind task, RawColumn[] used, DroppedColumn[] dropped, int[] trainRows, int[] categoryRows,
-        string[] classNames, MissingValuePolicy missing)
+        string[] classNames, MissingValuePolicy missing, int workers = 1)
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
-        var stats = NumericStats.Of(raw, trainRows);
+        var stats = NumericStats.Of(raw, trainRows, workers);
         // One scratch column for every median: a wide file (784 pixel columns) would otherwise allocate a sorted copy
         // of each column, hundreds of MB of short-lived arrays that the GC lets the process grow into.
         var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
