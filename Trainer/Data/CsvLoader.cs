@@ -68,8 +68,10 @@ public static class CsvLoader
             var columns = Columns(requests, kinds, capacity, out int numericCount);
             double[] offsets = [.. columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => NumericOffsets.For(scan, c.Column.Index))];
             // Not zeroed: every used value is written by the read, and the first touch of the pages then happens
-            // on the reading threads, in parallel, instead of in one zeroing pass before it.
-            long values = (long)capacity * numericCount;
+            // on the reading threads, in parallel, instead of in one zeroing pass before it. The room for one-hot
+            // inputs at its end is not touched by the read: it costs address space, not memory, until the
+            // encoding widens the rows into it.
+            long values = (long)capacity * (numericCount + OneHotRoom(scan, requests, kinds));
             if (values > Array.MaxLength)
                 throw new InputException($"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns is more than one matrix can hold ({Array.MaxLength:N0} values)");
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
@@ -90,10 +92,44 @@ public static class CsvLoader
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
             if (retry.Length == 0)
+            {
+                // The arrays sized for the estimate, trimmed above, are large-object garbage that only a full
+                // collection frees: freed now, the preparation's arrays (codes, labels, rows, targets) reuse their
+                // memory instead of adding to it (80 MB of a 4M-row table's peak).
+                if (capacity >= LargeFileRows)
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
                 return raw with { Notes = notes };
+            }
             foreach (int request in retry)
                 kinds[request] = ColumnKind.Text;
         }
+    }
+
+    /// <summary>Rows from which the read collects its garbage before returning (see <see cref="Read"/>).</summary>
+    private const int LargeFileRows = 1_000_000;
+
+    /// <summary>Sampled categories of a text feature beyond which no room is left for its one-hot inputs (an ID or
+    /// a column of many categories, likely dropped or with more categories further down).</summary>
+    public const int MaxSampledCategories = 64;
+
+    /// <summary>
+    /// Inputs per row to leave room for after the numeric values, so that the encoding can write the model's rows
+    /// (numeric and one-hot inputs) over the read ones, in the same matrix, instead of into a second one: each text
+    /// feature's categories in the sample, plus one for a missing category. A file with more categories further down
+    /// than in its sample is encoded into its own matrix, as before (<see cref="Preprocessing.ApplyShared"/>).
+    /// </summary>
+    private static int OneHotRoom(CsvScan scan, ColumnRequest[] requests, ColumnKind[] kinds)
+    {
+        int room = 0;
+        for (int i = 0; i < requests.Length; i++)
+        {
+            if (requests[i].IsTarget || kinds[i] != ColumnKind.Text)
+                continue;
+            int categories = scan.Sample.Select(row => row[requests[i].Index]).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+            if (categories <= MaxSampledCategories && categories * 2 <= scan.Sample.Length)
+                room += categories + 1;
+        }
+        return room;
     }
 
     private static ReadColumn[] Columns(ColumnRequest[] requests, ColumnKind[] kinds, int capacity, out int numericCount)

@@ -66,8 +66,10 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
                 $"{trainPath}: {rows.Length} usable row{(rows.Length == 1 ? "" : "s")} are too few to hold out {validationFraction * 100:0.#}% for validation (no row would be held out); pass --val-split 0 to train on every row without validation"));
-        int[] trainRows = [.. trainPositions.Select(p => rows[p])];
-        int[] validationRows = [.. validationPositions.Select(p => rows[p])];
+        // Every row usable (rows is 0, 1, 2, ...): the positions are the rows, without a copy of either.
+        bool everyRow = rows.Length == raw.Rows;
+        int[] trainRows = everyRow ? trainPositions : [.. trainPositions.Select(p => rows[p])];
+        int[] validationRows = everyRow ? validationPositions : [.. validationPositions.Select(p => rows[p])];
         var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing, options.WorkerCount)
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options), options.WorkerCount);

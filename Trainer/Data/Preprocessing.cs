@@ -81,15 +81,20 @@ public sealed record Preprocessing(
 
     /// <summary>
     /// Datasets of several sets of rows of <paramref name="raw"/> (a split) that share one feature matrix. When every
-    /// feature is numeric and every row of the file is used, the matrix is the one the file was read into, encoded in
-    /// place, so a large file is held once; otherwise each set is encoded into its own matrix.
+    /// row of the file is used, and every feature is numeric or the read left room for the one-hot inputs
+    /// (<see cref="CsvLoader"/>), the matrix is the one the file was read into, encoded in place, so a large file is
+    /// held once; otherwise each set is encoded into its own matrix.
     /// <paramref name="raw"/>'s numbers are not usable after this.
     /// </summary>
     public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
-        if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
+        bool categorical = Features.Any(f => f.IsCategorical);
+        if (usableRows.Length != raw.Rows || (categorical && raw.Numbers.Length < (long)raw.Rows * InputCount))
             return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory, workers))];
-        EncodeNumericInPlace(raw, usableRows, unknownCategory, workers);
+        if (categorical)
+            EncodeFeaturesInto(raw, usableRows, unknownCategory, raw.Numbers, 1, copyRows: true);
+        else
+            EncodeNumericInPlace(raw, usableRows, unknownCategory, workers);
         return [.. rowSets.Select(rows =>
         {
             var (y, labels) = EncodeTargets(raw, rows);
@@ -150,8 +155,9 @@ public sealed record Preprocessing(
 
     /// <summary>Writes the model inputs of the given rows into <paramref name="x"/>, (InputCount, rows.Length)
     /// column-major; <paramref name="x"/> may be raw.Numbers itself (see <see cref="EncodeNumericInPlace"/>).</summary>
+    /// <param name="copyRows">x is raw.Numbers and every row is encoded in place (<see cref="EncodeEachInPlace"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x, int workers)
+    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x, int workers, bool copyRows = false)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var columns = Features.Select(f => byName[f.Name]).ToArray();
@@ -173,16 +179,33 @@ public sealed record Preprocessing(
         var shifts = numeric.Select((f, k) => (float)(Features[f].Mean - offsets[k])).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
+        if (copyRows)
+        {
+            EncodeEachInPlace(rows.Length, inputs > raw.NumericCount, raw.NumericCount, EncodeRow);
+            return;
+        }
         RowBlocks.Run(rows.Length, workers, EncodeBlock);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void EncodeBlock(int from, int to)
         {
-        for (int j = from; j < to; j++)
+            for (int j = from; j < to; j++)
+                EncodeRow(j, null);
+        }
+
+        // Row j of rows into row j of x; with a scratch row, its input is copied there first and its output cleared.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void EncodeRow(int j, float[]? scratch)
         {
             int r = rows[j];
-            var source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
+            ReadOnlySpan<float> source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
             var destination = x.AsSpan(j * inputs, inputs);
+            if (scratch is not null)
+            {
+                source.CopyTo(scratch);
+                source = scratch;
+                destination.Clear();
+            }
             for (int k = 0; k < slots.Length; k++)
             {
                 float value = source[slots[k]];
@@ -200,7 +223,34 @@ public sealed record Preprocessing(
                         destination.Slice(starts[f], Features[f].Width), unknownCategory);
             }
         }
+    }
+
+    /// <summary>
+    /// Encodes rows 0..count-1 of a matrix into the same matrix, one at a time, each copied to a scratch row first:
+    /// rows of InputCount values over rows of <paramref name="numericCount"/>. Wider ones go from the
+    /// last row up (row r's output, from r·inputs, covers inputs of rows r and later only), narrower ones from the
+    /// first down. A row's error does not stop the others (the matrix is lost anyway): the one thrown is the first
+    /// row's, as in row order.
+    /// </summary>
+    private static void EncodeEachInPlace(int count, bool wider, int numericCount, Action<int, float[]> encodeRow)
+    {
+        var scratch = new float[numericCount];
+        Exception? first = null;
+        int firstRow = int.MaxValue;
+        for (int i = 0; i < count; i++)
+        {
+            int j = wider ? count - 1 - i : i;
+            try
+            {
+                encodeRow(j, scratch);
+            }
+            catch (InputException e) when (j < firstRow)
+            {
+                (first, firstRow) = (e, j);
+            }
         }
+        if (first is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill, float[] scratch)
