@@ -144,7 +144,7 @@ internal static class BenchmarkCommandLine
     private static Command Load(string root, Option<bool> check, TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE.csv") { Description = "The CSV file to read" };
-        var runs = Count("RUNS", 5, "Alternating runs per side and worker count; the table gives medians");
+        var runs = Count("REPEATS", 5, "Alternating runs per side and worker count; the table gives medians");
         var onlyLoad = new Option<bool>("--only-load") { Description = "Read and prepare the file once, print its figures and exit (the child process the table is made of)" };
         var target = new Option<string?>("--target") { Description = "The target column, as the trainer's --target", HelpName = "NAME" };
         var workers = new Option<int[]?>("--workers")
