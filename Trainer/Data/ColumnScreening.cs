@@ -72,24 +72,34 @@ public static partial class ColumnScreening
         Array.Fill(constant, true);
         Array.Fill(increasingIntegers, true);
         Array.Fill(counting, true);
-        for (int r = 0; r < raw.Rows; r++)
+        // A slot whose first value is known and that is neither constant, increasing nor counting stays so whatever
+        // follows: it leaves the pass, which ends when no slot is left (after a few rows of a table of measurements,
+        // instead of a pass over all of its values).
+        var active = Enumerable.Range(0, slots).ToArray();
+        int left = slots;
+        for (int r = 0; r < raw.Rows && left > 0; r++)
         {
             var row = raw.Numbers.AsSpan(r * slots, slots);
-            for (int k = 0; k < slots; k++)
+            for (int a = left - 1; a >= 0; a--)
             {
+                int k = active[a];
                 float value = row[k];
                 if (float.IsNaN(value))
                 {
                     increasingIntegers[k] = false;
                     counting[k] = false;
-                    continue;
                 }
-                counting[k] &= float.IsNaN(first[k]) ? value is 0 or 1 : value == previous[k] + 1;
-                if (float.IsNaN(first[k]))
-                    first[k] = value;
-                constant[k] &= value == first[k];
-                increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
-                previous[k] = value;
+                else
+                {
+                    counting[k] &= float.IsNaN(first[k]) ? value is 0 or 1 : value == previous[k] + 1;
+                    if (float.IsNaN(first[k]))
+                        first[k] = value;
+                    constant[k] &= value == first[k];
+                    increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
+                    previous[k] = value;
+                }
+                if (!float.IsNaN(first[k]) && !constant[k] && !increasingIntegers[k] && !counting[k])
+                    active[a] = active[--left];
             }
         }
         var reasons = new string?[slots];
