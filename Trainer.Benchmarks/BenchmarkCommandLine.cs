@@ -144,10 +144,15 @@ internal static class BenchmarkCommandLine
     private static Command Load(string root, Option<bool> check, TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE.csv") { Description = "The CSV file to read" };
-        var repeats = Count("REPEATS", 5, "Reads per side, alternating");
-        var onlyLoad = new Option<bool>("--only-load") { Description = "Read the file once and exit (for /usr/bin/time -v's peak memory)" };
+        var runs = Count("REPEATS", 5, "Alternating runs per side and worker count; the table gives medians");
+        var onlyLoad = new Option<bool>("--only-load") { Description = "Read and prepare the file once, print its figures and exit (the child process the table is made of)" };
         var target = new Option<string?>("--target") { Description = "The target column, as the trainer's --target", HelpName = "NAME" };
-        var command = new Command("load", "Times the trainer's CSV reader against np.loadtxt on the same file, alternating") { file, repeats, onlyLoad, target };
+        var workers = new Option<int[]?>("--workers")
+        {
+            Description = "The worker counts compared, e.g. 1,2: ours with --threads N and pandas, each pinned to the first N cores [default: 1,2]",
+            CustomParser = result => result.Tokens.Count == 0 ? null : Wholes(result, "--workers"),
+        };
+        var command = new Command("load", "Read + prepare of a file as train does it, against pandas' read_csv of the same file on the same cores, alternating") { file, runs, onlyLoad, target, workers };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -155,8 +160,8 @@ internal static class BenchmarkCommandLine
             NeededFile data = Path.GetFullPath(path).StartsWith(Path.GetDirectoryName(fashion.Path)!, StringComparison.Ordinal)
                 ? fashion with { Path = Path.GetFullPath(path) }
                 : new(Path.GetFullPath(path), "no such file");
-            return Needing(parse.GetValue(check), "load", parse.GetValue(onlyLoad) ? [data] : [data, BenchmarkFiles.Python3("python3-numpy")], output, error,
-                () => LoadComparison.Run(path, parse.GetValue(repeats), parse.GetValue(onlyLoad), parse.GetValue(target)));
+            return Needing(parse.GetValue(check), "load", parse.GetValue(onlyLoad) ? [data] : [data, BenchmarkFiles.Python3("python3-pandas"), BenchmarkFiles.TimeProgram, BenchmarkFiles.TasksetProgram], output, error,
+                () => LoadComparison.Run(path, parse.GetValue(runs), parse.GetValue(workers) is { Length: > 0 } given ? given : [1, 2], parse.GetValue(onlyLoad), parse.GetValue(target)));
         });
         return command;
     }

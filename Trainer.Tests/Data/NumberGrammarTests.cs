@@ -69,4 +69,34 @@ public sealed class NumberGrammarTests
                 Assert.That(NumberGrammar.Read(Encoding.UTF8.GetBytes(word), false, out _), Is.EqualTo(CellKind.NotANumber), word);
         });
     }
+
+    /// <summary>Plain decimals take a fast path (<see cref="ShortDecimal"/>); every one must round as float.Parse and
+    /// double.Parse do, the sign of a zero included (a zero written as an integer is +0, as it has always been read), with either decimal separator.</summary>
+    [Test]
+    public void Reads_plain_decimals_as_the_runtime_parsers_round_them()
+    {
+        var random = new Random(21);
+        var texts = new List<string> { "0.1", "-0.0", "0.0", "16777216", "16777217", "9.999999", "0.3333333", "1.00000005", "123456.7", "8388607.5", "4503599627370497.5" };
+        for (int i = 0; i < 20_000; i++)
+        {
+            string integer = random.Next(4) == 0 ? "" : random.NextInt64(0, (long)Math.Pow(10, random.Next(1, 12))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string fraction = new([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => (char)('0' + random.Next(10)))]);
+            string text = (random.Next(3) switch { 0 => "-", 1 => "+", _ => "" }) + (integer.Length == 0 && fraction.Length == 0 ? "7" : integer) + (fraction.Length > 0 || random.Next(5) == 0 ? "." + fraction : "");
+            texts.Add(text);
+        }
+        Assert.Multiple(() =>
+        {
+            foreach (string text in texts)
+            {
+                float expected = float.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                double expectedDouble = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.That(NumberGrammar.Read(Encoding.UTF8.GetBytes(text), false, out float value), Is.EqualTo(CellKind.Number), text);
+                Assert.That(BitConverter.SingleToInt32Bits(value), Is.EqualTo(BitConverter.SingleToInt32Bits(expected == 0 && !text.Contains('.') ? 0f : expected)), text);
+                NumberGrammar.Read(Encoding.UTF8.GetBytes(text.Replace('.', ',')), true, out float comma);
+                Assert.That(comma, Is.EqualTo(value), text);
+                NumberGrammar.ReadDouble(Encoding.UTF8.GetBytes(text), false, MissingValues.Default, out double exact);
+                Assert.That(exact, Is.EqualTo(expectedDouble), text);
+            }
+        });
+    }
 }

@@ -83,7 +83,7 @@ public static class CommandLine
             UseBlasQuietly(error, parse.GetValue(threads));
             var idColumns = parse.GetResult(ids) is { Implicit: false } ? parse.GetValue(ids) : null;
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse), idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse), error, parse.GetValue(overwrite));
+            return PredictRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(outPath), output, csv.Bind(parse) with { Workers = workers.Count }, idColumns, ThreadsOption.For(workers), csv.GivenMissing(parse), error, parse.GetValue(overwrite));
         }));
         return command;
     }
@@ -105,7 +105,7 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error, parse.GetValue(threads));
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse), ThreadsOption.For(workers), csv.GivenMissing(parse));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse) with { Workers = workers.Count }, ThreadsOption.For(workers), csv.GivenMissing(parse));
         }));
         return command;
     }

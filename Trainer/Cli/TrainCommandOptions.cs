@@ -162,7 +162,7 @@ internal sealed class TrainCommandOptions
         PlotLog = parse.GetValue(_plotLog),
         Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
         // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
-        Data = _csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data,
+        Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
     };
 
     public static Option<string> BlasOption()

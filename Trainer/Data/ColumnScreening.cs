@@ -41,17 +41,17 @@ public static partial class ColumnScreening
 
     private static string? ScreenText(RawData raw, RawColumn column, bool keep)
     {
-        var values = column.Texts!.Where(t => t is not null).ToArray();
-        int distinct = values.Distinct(StringComparer.Ordinal).Count();
+        var codes = TextCodes.Of(column.Texts!);
+        int distinct = codes.Values.Length, present = codes.Present;
         if (distinct <= 1)
-            return values.Length == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(values[0]!)}'";
+            return present == 0 ? EveryValueMissing : $"constant: every value is '{CsvScan.Shorten(codes.Values[0])}'";
         if (keep)
             return null;
         string toKeep = $"pass --categorical {ColumnTypes.Quoted(column.Name)} to keep it";
         if (distinct == raw.Rows)
             return $"{IdLike}: a different text in every row; {toKeep}";
-        if (distinct >= IdLikeShare * values.Length)
-            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {values.Length:N0} values; {toKeep}");
+        if (distinct >= IdLikeShare * present)
+            return FormattableString.Invariant($"{IdLike}: {distinct:N0} different texts in {present:N0} values; {toKeep}");
         if (distinct > MaxCategories)
             return FormattableString.Invariant($"{distinct:N0} categories, more than {MaxCategories:N0}; {toKeep}");
         return null;
@@ -72,24 +72,34 @@ public static partial class ColumnScreening
         Array.Fill(constant, true);
         Array.Fill(increasingIntegers, true);
         Array.Fill(counting, true);
-        for (int r = 0; r < raw.Rows; r++)
+        // A slot whose first value is known and that is neither constant, increasing nor counting stays so whatever
+        // follows: it leaves the pass, which ends when no slot is left (after a few rows of a table of measurements,
+        // instead of a pass over all of its values).
+        var active = Enumerable.Range(0, slots).ToArray();
+        int left = slots;
+        for (int r = 0; r < raw.Rows && left > 0; r++)
         {
             var row = raw.Numbers.AsSpan(r * slots, slots);
-            for (int k = 0; k < slots; k++)
+            for (int a = left - 1; a >= 0; a--)
             {
+                int k = active[a];
                 float value = row[k];
                 if (float.IsNaN(value))
                 {
                     increasingIntegers[k] = false;
                     counting[k] = false;
-                    continue;
                 }
-                counting[k] &= float.IsNaN(first[k]) ? value is 0 or 1 : value == previous[k] + 1;
-                if (float.IsNaN(first[k]))
-                    first[k] = value;
-                constant[k] &= value == first[k];
-                increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
-                previous[k] = value;
+                else
+                {
+                    counting[k] &= float.IsNaN(first[k]) ? value is 0 or 1 : value == previous[k] + 1;
+                    if (float.IsNaN(first[k]))
+                        first[k] = value;
+                    constant[k] &= value == first[k];
+                    increasingIntegers[k] &= value > previous[k] && value == MathF.Floor(value);
+                    previous[k] = value;
+                }
+                if (!float.IsNaN(first[k]) && !constant[k] && !increasingIntegers[k] && !counting[k])
+                    active[a] = active[--left];
             }
         }
         var reasons = new string?[slots];

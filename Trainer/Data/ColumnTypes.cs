@@ -75,11 +75,11 @@ internal static class ColumnTypes
                 if (raw.Dialect.DecimalComma && Array.FindIndex(column.Texts!, t => t is not null && t.Contains('.') && NumberGrammar.IsNumber(t, false, out _)) is int point and >= 0)
                     throw InputException.At(scan.Path, raw.Lines[point], column.Index + 1,
                         $"'{CsvScan.Shorten(column.Texts![point]!)}' in column '{column.Name}' is not a number{RecordProblem.Hint(column.Texts[point]!, raw.Dialect)}; fix the file{(raw.Sniffed.DecimalComma ? "" : ", leave out --decimal-comma if its numbers have a decimal point")}, or pass --categorical {Quoted(column.Name)} to read the column as text");
-                var (count, distinct, firstText) = NumbersOf(column.Texts!, raw.Dialect.DecimalComma);
-                int texts = column.Texts!.Count(t => t is not null) - count;
+                var (count, distinct, firstText) = NumbersOf(column.Texts!, null, raw.Dialect.DecimalComma);
+                int texts = TextCodes.Of(column.Texts!).Present - count;
                 // A few strays among numbers keep the error below, with its counts and fixes.
                 bool strays = count > 0 && !AreCodes(count, distinct, texts) && IsFewStrays(count, texts);
-                if (!strays && Foreign(scan.Path, raw, column.Texts!, i => i, count, texts, $"column '{column.Name}'", column.Index) is { } foreign)
+                if (!strays && Foreign(scan.Path, raw, column.Texts!, null, count, texts, $"column '{column.Name}'", column.Index) is { } foreign)
                     throw foreign;
                 if (count == 0 || AreCodes(count, distinct, texts))
                     continue;
@@ -105,28 +105,36 @@ internal static class ColumnTypes
     /// numbers, whatever their share, or making up nearly all of it (at most a few other texts,
     /// <see cref="IsFewStrays"/>): it names the first such cell; null when there is none of them or they are a few
     /// among text.</summary>
-    /// <param name="rowOf">The row of <paramref name="texts"/>' element i (for its line).</param>
-    public static InputException? Foreign(string path, RawData raw, IReadOnlyList<string?> texts, Func<int, int> rowOf, int numbers, int others, string what, int columnIndex)
+    /// <param name="rows">The rows of <paramref name="texts"/> to look at, in order; null for all of them.</param>
+    public static InputException? Foreign(string path, RawData raw, string?[] texts, int[]? rows, int numbers, int others, string what, int columnIndex)
     {
-        var described = new Dictionary<string, string?>(StringComparer.Ordinal);
-        int foreign = 0, first = -1;
-        for (int i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is not { } text)
-                continue;
-            if (!described.TryGetValue(text, out string? why))
-                described[text] = why = NumberGrammar.IsNumber(text, raw.Dialect.DecimalComma, out _) ? null : ForeignNumber.Describe(text, raw.Dialect);
-            if (why is null)
-                continue;
-            foreign++;
-            if (first < 0)
-                first = i;
-        }
+        // Each distinct text is described once; the rows are counted by code.
+        var codes = TextCodes.Of(texts);
+        var described = codes.Values.Select(text => NumberGrammar.IsNumber(text, raw.Dialect.DecimalComma, out _) ? null : ForeignNumber.Describe(text, raw.Dialect)).ToArray();
+        var counts = codes.Counts(rows);
+        int foreign = 0;
+        for (int code = 0; code < described.Length; code++)
+            foreign += described[code] is null ? 0 : counts[code];
         if (foreign == 0 || (numbers == 0 && !IsFewStrays(foreign, others - foreign)))
             return null;
+        int first = FirstRow(codes, rows, code => described[code] is not null);
         string cell = texts[first]!;
-        return InputException.At(path, raw.Lines[rowOf(first)], columnIndex + 1, string.Create(CultureInfo.InvariantCulture,
-            $"'{CsvScan.Shorten(cell)}' in {what} is {described[cell]} ({foreign} such cells, {numbers} plain numbers, {others - foreign} other texts)"));
+        return InputException.At(path, raw.Lines[first], columnIndex + 1, string.Create(CultureInfo.InvariantCulture,
+            $"'{CsvScan.Shorten(cell)}' in {what} is {described[codes.Codes[first]]} ({foreign} such cells, {numbers} plain numbers, {others - foreign} other texts)"));
+    }
+
+    /// <summary>The first of <paramref name="rows"/> (all rows when null) whose text's code is <paramref name="wanted"/>; -1 if none.</summary>
+    private static int FirstRow(TextCodes codes, int[]? rows, Func<int, bool> wanted)
+    {
+        var isWanted = Enumerable.Range(0, codes.Values.Length).Select(wanted).ToArray();
+        int count = rows?.Length ?? codes.Codes.Length;
+        for (int i = 0; i < count; i++)
+        {
+            int code = codes.Codes[rows is null ? i : rows[i]];
+            if (code >= 0 && isWanted[code])
+                return rows is null ? i : rows[i];
+        }
+        return -1;
     }
 
     /// <summary>Whether every cell that is not a number is a word (letters, no digit) that holds at least
@@ -180,28 +188,37 @@ internal static class ColumnTypes
     }
 
     /// <summary>The cells of a text column that are numbers: how many, how many distinct values (up to one past
-    /// the limit), and the row of the first cell that is neither a number nor missing (-1 if none).</summary>
-    public static (int Count, int Distinct, int FirstText) NumbersOf(string?[] texts, bool decimalComma)
+    /// the limit), and the position of the first cell that is neither a number nor missing (-1 if none).</summary>
+    /// <param name="rows">The rows to look at, in order; null for all of them (positions are then rows).</param>
+    public static (int Count, int Distinct, int FirstText) NumbersOf(string?[] texts, int[]? rows, bool decimalComma)
     {
-        // Texts repeat (categories): each distinct string is parsed once.
-        var isNumber = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Texts repeat (categories): each distinct text is parsed once, and the rows counted by code.
+        var codes = TextCodes.Of(texts);
+        var isNumber = new bool[codes.Values.Length];
+        var values = new double[codes.Values.Length];
+        for (int code = 0; code < isNumber.Length; code++)
+            isNumber[code] = NumberGrammar.IsNumber(codes.Values[code], decimalComma, out values[code]);
+        var counts = codes.Counts(rows);
         var distinct = new HashSet<double>();
-        int count = 0, firstText = -1;
-        for (int r = 0; r < texts.Length; r++)
+        int count = 0;
+        for (int code = 0; code < isNumber.Length; code++)
         {
-            if (texts[r] is not { } text)
+            if (!isNumber[code] || counts[code] == 0)
                 continue;
-            if (!isNumber.TryGetValue(text, out bool number))
+            count += counts[code];
+            if (distinct.Count <= MaxDistinctCodes)
+                distinct.Add(values[code]);
+        }
+        int firstText = -1;
+        int length = rows?.Length ?? texts.Length;
+        for (int i = 0; i < length; i++)
+        {
+            int code = codes.Codes[rows is null ? i : rows[i]];
+            if (code >= 0 && !isNumber[code])
             {
-                number = NumberGrammar.IsNumber(text, decimalComma, out double value);
-                isNumber[text] = number;
-                if (number && distinct.Count <= MaxDistinctCodes)
-                    distinct.Add(value);
+                firstText = i;
+                break;
             }
-            if (number)
-                count++;
-            else if (firstText < 0)
-                firstText = r;
         }
         return (count, distinct.Count, firstText);
     }

@@ -1,12 +1,12 @@
-using System.Runtime.CompilerServices;
-using CsvHelper;
-
 namespace NeuralNet.Data;
 
 /// <summary>
 /// Reads a CSV file into <see cref="RawData"/>, or explains in one line what is wrong. <see cref="CsvScan"/> sniffs
-/// the start of the file and estimates its rows; then CsvHelper's <c>ParallelEnumerate</c> parses every record
-/// once, on two threads, each writing its row's numbers straight into the matrix preallocated for the estimate.
+/// the start of the file and estimates its rows; then every record is parsed once, on the run's threads
+/// (<see cref="DataOptions.Workers"/>), each writing its row's numbers straight into one matrix allocated up front. A
+/// large UTF-8 file is split at record boundaries into one part per worker, each read by a CsvHelper reader of its
+/// own (<see cref="FileChunks"/>, <see cref="ChunkedRead"/>); another file (small, another encoding, space-separated)
+/// is read by one reader whose records the threads share (CsvHelper's <c>ParallelEnumerate</c>).
 /// <para>
 /// A column's kind is decided from all of its cells, wherever they are (<see cref="ColumnTypes"/>): the first rows
 /// only choose how it is tried. A column tried as numbers notes each cell that is not a number; one tried as text
@@ -16,8 +16,6 @@ namespace NeuralNet.Data;
 /// </summary>
 public static class CsvLoader
 {
-    private const int Threads = 2;
-
     /// <summary>Reads a training file.</summary>
     /// <param name="targets">The target columns, by header name or 0-based index (negative counts from the end);
     /// null or empty for the last column.</param>
@@ -25,7 +23,7 @@ public static class CsvLoader
     {
         var scan = CsvScan.Read(path, options);
         var (requests, dropped) = ColumnRequests.ForTraining(scan, targets, options);
-        return Read(scan, requests, dropped);
+        return Read(scan, requests, dropped, options.WorkerCount);
     }
 
     /// <summary>Reads another file for a trained model (a test file, or rows to predict): the features it was
@@ -49,7 +47,7 @@ public static class CsvLoader
                 : requests[requested].Kind == ColumnKind.Numeric ? [.. requests.Select((r, i) => i == requested ? r with { KeepText = true } : r)]
                 : requests;
         }
-        return Read(scan, requests, [], cancel);
+        return Read(scan, requests, [], options.WorkerCount, cancel);
     }
 
     /// <summary>Checks, from its first rows only, that another file has the columns <see cref="LoadFor"/> will need
@@ -60,30 +58,43 @@ public static class CsvLoader
     /// <summary>The column names of a file: its header row, or col1, col2, ... without one.</summary>
     public static string[] ReadHeader(string path, DataOptions options) => CsvScan.Read(path, options).Header;
 
-    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped, CancellationToken cancel = default)
+    /// <param name="workers">Threads that parse the records.</param>
+    private static RawData Read(CsvScan scan, ColumnRequest[] requests, string[] dropped, int workers, CancellationToken cancel = default)
     {
         var kinds = requests.Select(r => r.Kind ?? ColumnTypes.FirstTry(scan, r.Index)).ToArray();
-        int capacity = scan.EstimatedRows;
+        // A large UTF-8 file is read in parts, one reader per worker; their line counts bound its rows exactly.
+        var chunks = workers > 1 && scan.Spaces is null && scan.Encoding is null && scan.EncodingName == "utf-8" && scan.Dialect.Quote is null
+            ? FileChunks.Plan(scan.ReadPath, workers, scan.Dialect.HasHeader) : null;
+        int capacity = chunks is null ? scan.EstimatedRows : Math.Max(1, chunks[^1].RowBase + chunks[^1].Room);
         while (true)
         {
             var columns = Columns(requests, kinds, capacity, out int numericCount);
             double[] offsets = [.. columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => NumericOffsets.For(scan, c.Column.Index))];
             // Not zeroed: every used value is written by the read, and the first touch of the pages then happens
-            // on the reading threads, in parallel, instead of in one zeroing pass before it.
-            long values = (long)capacity * numericCount;
+            // on the reading threads, in parallel, instead of in one zeroing pass before it. The room for one-hot
+            // inputs at its end is not touched by the read: it costs address space, not memory, until the
+            // encoding widens the rows into it.
+            long values = (long)capacity * (numericCount + OneHotRoom(scan, requests, kinds));
             if (values > Array.MaxLength)
                 throw new InputException($"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns is more than one matrix can hold ({Array.MaxLength:N0} values)");
             AvailableMemory.Check(values * sizeof(float), $"{scan.Path}: about {capacity:N0} rows × {numericCount:N0} numeric columns", "use a smaller file or --drop columns");
             var numbers = GC.AllocateUninitializedArray<float>((int)values);
             var lines = new int[capacity];
-            var (rows, notNumbers) = ReadRecords(scan, columns, numbers, offsets, lines, cancel);
+            var writer = new RecordWriter(scan, [.. columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index)],
+                [.. columns.Where(c => c.Column.Texts is not null).Select(c => c.Column)], numbers, offsets, lines);
+            InputException Fatal(RecordProblem p) => p.ToException(scan, NameOf(columns, p.Column), offset: OffsetOf(columns, offsets, p.Column));
+            var inParts = chunks is null ? null : ChunkedRead.Read(scan, chunks, writer, Fatal, numbers, numericCount, lines,
+                [.. columns.Where(c => c.Column.Texts is not null).Select(c => c.Column.Texts!)], workers, cancel);
+            // A part that ended inside a quoted field (a stray quote misled the split): the file is read whole.
+            chunks = inParts is null ? null : chunks;
+            var (rows, notNumbers) = inParts ?? ReadRecords(scan, columns, writer, offsets, workers, cancel);
             if (rows > capacity)
             {
                 // More rows than the estimate (rows much longer at the start than further on): read again, exactly.
                 capacity = rows;
                 continue;
             }
-            var raw = new RawData(scan.Path, scan.Dialect, rows, lines[..rows], numbers, numericCount,
+            var raw = new RawData(scan.Path, scan.Dialect, rows, rows == lines.Length ? lines : lines[..rows], numbers, numericCount,
                 [.. columns.Where(c => !c.IsTarget).Select(c => Trimmed(c.Column, rows))],
                 [.. columns.Where(c => c.IsTarget).Select(c => TargetAnalysis.ByValue(Trimmed(c.Column, rows), scan.Dialect.DecimalComma))], dropped,
                 scan.Sniffed, scan.EncodingName, [.. requests.Where(r => r.Source == "--categorical").Select(r => r.Name)]) { Offsets = offsets, Missing = scan.Missing };
@@ -91,10 +102,44 @@ public static class CsvLoader
             // column as text.
             var (retry, notes) = ColumnTypes.Decide(scan, raw, requests, notNumbers);
             if (retry.Length == 0)
+            {
+                // The arrays sized for the estimate, trimmed above, are large-object garbage that only a full
+                // collection frees: freed now, the preparation's arrays (codes, labels, rows, targets) reuse their
+                // memory instead of adding to it (80 MB of a 4M-row table's peak).
+                if (capacity >= LargeFileRows)
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
                 return raw with { Notes = notes };
+            }
             foreach (int request in retry)
                 kinds[request] = ColumnKind.Text;
         }
+    }
+
+    /// <summary>Rows from which the read collects its garbage before returning (see <see cref="Read"/>).</summary>
+    private const int LargeFileRows = 1_000_000;
+
+    /// <summary>Sampled categories of a text feature beyond which no room is left for its one-hot inputs (an ID or
+    /// a column of many categories, likely dropped or with more categories further down).</summary>
+    public const int MaxSampledCategories = 64;
+
+    /// <summary>
+    /// Inputs per row to leave room for after the numeric values, so that the encoding can write the model's rows
+    /// (numeric and one-hot inputs) over the read ones, in the same matrix, instead of into a second one: each text
+    /// feature's categories in the sample, plus one for a missing category. A file with more categories further down
+    /// than in its sample is encoded into its own matrix, as before (<see cref="Preprocessing.ApplyShared"/>).
+    /// </summary>
+    private static int OneHotRoom(CsvScan scan, ColumnRequest[] requests, ColumnKind[] kinds)
+    {
+        int room = 0;
+        for (int i = 0; i < requests.Length; i++)
+        {
+            if (requests[i].IsTarget || kinds[i] != ColumnKind.Text)
+                continue;
+            int categories = scan.Sample.Select(row => row[requests[i].Index]).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+            if (categories <= MaxSampledCategories && categories * 2 <= scan.Sample.Length)
+                room += categories + 1;
+        }
+        return room;
     }
 
     private static ReadColumn[] Columns(ColumnRequest[] requests, ColumnKind[] kinds, int capacity, out int numericCount)
@@ -115,77 +160,43 @@ public static class CsvLoader
     private static RawColumn Trimmed(RawColumn column, int rows) =>
         column.Texts is { } texts && texts.Length != rows ? column with { Texts = texts[..rows] } : column;
 
-    /// <summary>Parses every record into the arrays, which have room for <c>lines.Length</c> rows. Returns the number
-    /// of records in the file (more than the room: nothing else is usable), and the cells of numeric columns that
-    /// are not numbers, by column, in file order; stops at the first fatal problem, or when <paramref name="cancel"/>
-    /// is cancelled (leaving the enumeration stops the reading threads).</summary>
-    /// <param name="offsets">Each numeric slot's offset (<see cref="NumericOffsets"/>), which its values are stored relative to.</param>
-    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, float[] numbers, double[] offsets, int[] lines,
-        CancellationToken cancel)
+    /// <summary>Parses every record into the arrays, which have room for <c>writer.Capacity</c> rows, with one reader
+    /// whose records <paramref name="workers"/> threads write (CsvHelper's ParallelEnumerate). Returns the number of
+    /// records in the file (more than the room: nothing else is usable), and the cells of numeric columns that are not
+    /// numbers, by column, in file order; stops at the first fatal problem, or when <paramref name="cancel"/> is
+    /// cancelled (leaving the enumeration stops the reading threads).</summary>
+    private static (int Rows, Dictionary<int, ColumnTypes.NotNumbers> NotNumbers) ReadRecords(CsvScan scan, ReadColumn[] columns, RecordWriter writer, double[] offsets,
+        int workers, CancellationToken cancel)
     {
-        int numericCount = offsets.Length;
-        var numeric = columns.Where(c => c.Column.Kind == ColumnKind.Numeric).Select(c => c.Column.Index).ToArray();
-        // Text columns, and numeric ones whose text is kept too (KeepText).
-        var text = columns.Where(c => c.Column.Texts is not null).Select(c => c.Column).ToArray();
-        bool decimalComma = scan.Dialect.DecimalComma;
-        var missing = scan.Missing;
-        string? utf8Path = scan.Encoding is null ? scan.Path : null;
-        int fields = scan.Header.Length;
-        int capacity = lines.Length;
         using var reader = scan.OpenReader();
-
-        // Runs on the reading threads, each on its own records: rows are written at their own place, so no locks.
-        // Like the other loops over every value of a file, it runs in one process once: optimised from the start,
-        // rather than in unoptimised code until tiered compilation catches up.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        RecordProblem? ReadRecord(CsvReader record)
-        {
-            if (record.FieldCount != fields)
-                return RecordProblem.Ragged(record, fields);
-            long row = record.RowNumber - 1;
-            if (row >= capacity)
-                return RecordProblem.Overflow;
-            lines[row] = (int)record.LineNumber;
-            var values = numbers.AsSpan((int)row * numericCount, numericCount);
-            RecordProblem? problems = null;
-            for (int k = 0; k < numeric.Length; k++)
-            {
-                int c = numeric[k];
-                var kind = NumberGrammar.Read(record.GetSpan(c), decimalComma, missing, offsets[k], out values[k]);
-                if (kind is CellKind.NotANumber or CellKind.NotFinite or CellKind.OutOfSpan)
-                {
-                    problems = RecordProblem.Of(record, c, kind, utf8Path, problems);
-                    if (problems.IsFatal)
-                        return problems;
-                }
-            }
-            foreach (var column in text)
-            {
-                if (utf8Path is not null && RecordProblem.Utf8(record, column.Index, utf8Path) is { } invalid)
-                    return invalid;
-                column.Texts![row] = CsvScan.TextOf(record, column.Index, missing);
-            }
-            return problems;
-        }
-
+        int room = writer.Capacity;
         int rows = 0;
         var notNumbers = new Dictionary<int, ColumnTypes.NotNumbers>();
-        foreach (var problem in reader.ParallelEnumerate(ReadRecord, Threads))
+        foreach (var problem in reader.ParallelEnumerate(record => writer.Write(record, 0, room, 0), workers))
         {
             cancel.ThrowIfCancellationRequested();
             rows++;
-            for (var p = problem; p is not null; p = p.Next)
-            {
-                if (p.IsFatal)
-                    throw p.ToException(scan, NameOf(columns, p.Column), offset: OffsetOf(columns, offsets, p.Column));
-                if (p.Kind != ProblemKind.NotANumber)
-                    continue;
-                if (!notNumbers.TryGetValue(p.Column, out var tally))
-                    notNumbers[p.Column] = tally = new ColumnTypes.NotNumbers(p);
-                tally.Count++;
-            }
+            if (problem is not null && Tally(problem, notNumbers) is { } fatal)
+                throw fatal.ToException(scan, NameOf(columns, fatal.Column), offset: OffsetOf(columns, offsets, fatal.Column));
         }
         return (rows, notNumbers);
+    }
+
+    /// <summary>Counts a record's cells that are not numbers into <paramref name="notNumbers"/> (the first of each
+    /// column kept); returns its fatal problem, if it has one.</summary>
+    internal static RecordProblem? Tally(RecordProblem problem, Dictionary<int, ColumnTypes.NotNumbers> notNumbers)
+    {
+        for (var p = problem; p is not null; p = p.Next)
+        {
+            if (p.IsFatal)
+                return p;
+            if (p.Kind != ProblemKind.NotANumber)
+                continue;
+            if (!notNumbers.TryGetValue(p.Column, out var tally))
+                notNumbers[p.Column] = tally = new ColumnTypes.NotNumbers(p);
+            tally.Count++;
+        }
+        return null;
     }
 
     // Not a lambda in the loop above: one capturing p made a closure object for every record, fatal or not (1.4 MB of

@@ -175,7 +175,11 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <param name="detected">The separator CsvHelper detected, when <paramref name="separator"/> is null (for the
     /// column of an unclosed quote).</param>
     /// <param name="quote">The quote character: '"', or '\'' for a space-separated file quoted that way.</param>
-    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null, char quote = '"') =>
+    /// <param name="lineOffset">Lines of the file before the part read (<see cref="FileChunks"/>), added to the lines of messages.</param>
+    /// <param name="lastPart">False for a part of a file that another part follows: a quote left open at its end
+    /// means the part ends inside a quoted field (<see cref="FileChunks.MisplacedEnd"/>), not an error of the file.</param>
+    public static CsvReaderOptions ReaderOptions(char? separator, bool hasHeader, string path, System.Text.Encoding? encoding, Func<char?>? detected = null, char quote = '"',
+        long lineOffset = 0, bool lastPart = true) =>
         CsvReaderOptions.Default with
         {
             Separator = separator,
@@ -190,10 +194,12 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 // the file, which no setting can make sense of.
                 // Text after a closing quote ("-"1.5, "1.5"7) would be glued to the quoted text: -1.5, 1.57.
                 if (record.Reason == CsvMalformedReason.TextAfterClosingQuote && TextAfterQuote(record.RawRecord, separator ?? detected?.Invoke()) is var (field, raw))
-                    throw InputException.At(path, record.LineNumber, field + 1,
+                    throw InputException.At(path, record.LineNumber + lineOffset, field + 1,
                         $"the field '{Shorten(raw)}' has text after its closing quote; expected the quotes around the whole field, or none");
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote && !lastPart)
+                    throw new FileChunks.MisplacedEnd();
                 if (record.Reason == CsvMalformedReason.UnterminatedQuote)
-                    throw InputException.At(path, record.LineNumber, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
+                    throw InputException.At(path, record.LineNumber + lineOffset, UnclosedField(record.RawRecord, separator ?? detected?.Invoke()) + 1,
                         $"a quoted field that starts on this line is never closed: '{Shorten(record.RawRecord)}'; expected a closing \"");
             },
         };
@@ -390,7 +396,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     private static readonly char[] UnicodeSpaces = [' ', '\t', .. Enumerable.Range(0x80, 0x3000 - 0x80 + 1).Select(c => (char)c).Where(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.SpaceSeparator), '\u200B', '\uFEFF'];
 
     /// <summary>The error for a field that is not valid UTF-8, or null when it is.</summary>
-    public static InputException? InvalidUtf8(string path, CsvReader record, int column)
+    /// <param name="lineOffset">Lines of the file before the part the reader reads; 0 for a whole file.</param>
+    public static InputException? InvalidUtf8(string path, CsvReader record, int column, long lineOffset = 0)
     {
         var bytes = record.GetSpan(column);
         if (System.Text.Unicode.Utf8.IsValid(bytes))
@@ -398,7 +405,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         int at = 0;
         while (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int used) == System.Buffers.OperationStatus.Done)
             at += used;
-        return InputException.At(path, record.LineNumber, column + 1,
+        return InputException.At(path, record.LineNumber + lineOffset, column + 1,
             $"byte {at + 1} of the field is 0x{bytes[at]:X2}, which is not UTF-8 ('{Shorten(System.Text.Encoding.UTF8.GetString(bytes))}'); the file is read as UTF-8 unless --encoding says otherwise, e.g. --encoding latin1 or --encoding windows-1252");
     }
 

@@ -15,10 +15,11 @@ namespace NeuralNet.Data;
 /// each column is first tried, the row estimate), from one stream; a file whose first rows split evenly at ','
 /// and at ';' is sampled a second time at ';' to compare the two readings;</item>
 /// <item>the read of every record, once, in parallel (<see cref="CsvLoader"/>), deciding each column's kind from
-/// all of its cells;</item>
+/// all of its cells; a large UTF-8 file is first counted through, in parallel, to split it into parts
+/// (<see cref="FileChunks"/>), each part then opened by its own reader;</item>
 /// <item>rarely, the read again: when the file has more rows than the estimate (the matrix is then allocated at
-/// the exact count), or when a column whose first rows were numbers turns out to be text with a few numeric
-/// codes (it is read as text).</item>
+/// the exact count), when a column whose first rows were numbers turns out to be text with a few numeric
+/// codes (it is read as text), or when a stray quote misled the split into parts (read by one reader).</item>
 /// </list>
 /// A <c>--test</c> file is scanned before training (its columns are checked) and read after it.
 /// </summary>

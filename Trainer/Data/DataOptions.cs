@@ -72,4 +72,14 @@ public sealed record DataOptions
 
     /// <summary>Null when not given: error in training; the model's own (stored from training) for a scored file.</summary>
     public UnknownCategoryPolicy? UnknownCategory { get; init; }
+
+    /// <summary>Threads that read a file and encode its rows (the run's --threads); null for every core this process
+    /// may use (<see cref="Environment.ProcessorCount"/>, which follows its CPU affinity and quota). Not part of a
+    /// model's run record (its <c>threads</c> says it): the files read are the same on any number.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Workers { get; init; }
+
+    /// <summary><see cref="Workers"/>, resolved: at least 1.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int WorkerCount => Math.Max(1, Workers ?? Environment.ProcessorCount);
 }

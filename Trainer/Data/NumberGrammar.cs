@@ -38,7 +38,7 @@ internal static class NumberGrammar
     /// <summary>Reads a field's UTF-8 bytes, <paramref name="missing"/>'s words being missing values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CellKind Read(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value) =>
-        !missing.HasNumbers && TryParseShortInteger(field, out value) ? CellKind.Number : ReadOther(field, decimalComma, missing, out value);
+        !missing.HasNumbers && TryParseShort(field, decimalComma ? (byte)',' : (byte)'.', out value) ? CellKind.Number : ReadOther(field, decimalComma, missing, out value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CellKind ReadOther(ReadOnlySpan<byte> field, bool decimalComma, MissingValues missing, out float value)
@@ -48,7 +48,7 @@ internal static class NumberGrammar
         field = field.Trim(" \t"u8);
         if (missing.IsMissing(field))
             return CellKind.Missing;
-        if (TryParseShortInteger(field, out value))
+        if (TryParseShort(field, decimalComma ? (byte)',' : (byte)'.', out value))
             return CellKind.Number;
         value = float.NaN;
         if (!Matches(field, decimalComma ? (byte)',' : (byte)'.'))
@@ -91,6 +91,8 @@ internal static class NumberGrammar
         if (kind != CellKind.Number)
             return kind;
         field = field.Trim(" \t"u8);
+        if (ShortDecimal.TryRead(field, decimalComma ? (byte)',' : (byte)'.', out value))
+            return kind;
         Span<byte> copy = field.Length <= 256 ? stackalloc byte[field.Length] : new byte[field.Length];
         field.CopyTo(copy);
         if (decimalComma)
@@ -161,25 +163,8 @@ internal static class NumberGrammar
         return word.SequenceEqual("∞"u8) || System.Text.Ascii.EqualsIgnoreCase(word, "inf"u8) || System.Text.Ascii.EqualsIgnoreCase(word, "infinity"u8);
     }
 
-    /// <summary>The fast path for the most common field, a short integer such as a pixel value: up to 7 ASCII
-    /// digits, optionally after a '-' (every such integer is exact in a float, below 2^24).</summary>
+    /// <summary>The fast path for the most common fields, short integers (pixel values) and short decimals (-0.1285),
+    /// see <see cref="ShortDecimal"/>. An integer keeps its sign off zero ("-0" is 0), as it always has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseShortInteger(ReadOnlySpan<byte> field, out float value)
-    {
-        value = 0;
-        bool negative = field.Length > 1 && field[0] == (byte)'-';
-        var digits = negative ? field[1..] : field;
-        if (digits.Length is 0 or > 7)
-            return false;
-        int number = 0;
-        foreach (byte b in digits)
-        {
-            int digit = b - '0';
-            if ((uint)digit > 9)
-                return false;
-            number = number * 10 + digit;
-        }
-        value = negative ? -number : number;
-        return true;
-    }
+    private static bool TryParseShort(ReadOnlySpan<byte> field, byte point, out float value) => ShortDecimal.TryRead(field, point, out value);
 }

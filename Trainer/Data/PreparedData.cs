@@ -66,11 +66,13 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         if (validationFraction > 0 && validationPositions.Length == 0)
             throw new InputException(FormattableString.Invariant(
                 $"{trainPath}: {rows.Length} usable row{(rows.Length == 1 ? "" : "s")} are too few to hold out {validationFraction * 100:0.#}% for validation (no row would be held out); pass --val-split 0 to train on every row without validation"));
-        int[] trainRows = [.. trainPositions.Select(p => rows[p])];
-        int[] validationRows = [.. validationPositions.Select(p => rows[p])];
-        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing)
+        // Every row usable (rows is 0, 1, 2, ...): the positions are the rows, without a copy of either.
+        bool everyRow = rows.Length == raw.Rows;
+        int[] trainRows = everyRow ? trainPositions : [.. trainPositions.Select(p => rows[p])];
+        int[] validationRows = everyRow ? validationPositions : [.. validationPositions.Select(p => rows[p])];
+        var preprocessing = fitted ?? Preprocessing.Fit(raw, kind, used, dropped, trainRows, rows, classNames, options.Missing, options.WorkerCount)
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
-        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options));
+        var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options), options.WorkerCount);
         var (train, validation) = (split[0], split[1]);
         return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds, unlabelled)
         {
@@ -140,7 +142,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         cancel.ThrowIfCancellationRequested();
-        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options))[0];
+        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options), options.WorkerCount)[0];
         dataset.Unlabelled = unlabelled;
         return dataset;
     }
@@ -155,7 +157,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
         var (rows, _, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
-        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options)), rows, raw);
+        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options), options.WorkerCount), rows, raw);
     }
 
     /// <summary>

@@ -55,11 +55,12 @@ public sealed record Preprocessing(
     /// <param name="used">The feature columns to encode.</param>
     /// <param name="categoryRows">The rows whose values are the categories of text columns: all usable rows of the
     /// training file, so that a rare category that the split puts in validation only is still known.</param>
+    /// <param name="workers">Threads that sum the numeric columns (the figures are the same on any number).</param>
     public static Preprocessing Fit(RawData raw, TaskKind task, RawColumn[] used, DroppedColumn[] dropped, int[] trainRows, int[] categoryRows,
-        string[] classNames, MissingValuePolicy missing)
+        string[] classNames, MissingValuePolicy missing, int workers = 1)
     {
         bool fill = missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
-        var stats = NumericStats.Of(raw, trainRows);
+        var stats = NumericStats.Of(raw, trainRows, workers);
         // One scratch column for every median: a wide file (784 pixel columns) would otherwise allocate a sorted copy
         // of each column, hundreds of MB of short-lived arrays that the GC lets the process grow into.
         var scratch = missing == MissingValuePolicy.Median ? new float[trainRows.Length] : [];
@@ -71,23 +72,29 @@ public sealed record Preprocessing(
     }
 
     /// <summary>Builds the model-ready dataset of the given rows of <paramref name="raw"/>, whose targets must be present.</summary>
-    public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    /// <param name="workers">Threads that encode the rows, each a block of them.</param>
+    public Dataset Apply(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
         var (y, labels) = EncodeTargets(raw, rows);
-        return new Dataset(InputCount, OutputCount, EncodeFeatures(raw, rows, unknownCategory), y, labels);
+        return new Dataset(InputCount, OutputCount, EncodeFeatures(raw, rows, unknownCategory, workers), y, labels);
     }
 
     /// <summary>
     /// Datasets of several sets of rows of <paramref name="raw"/> (a split) that share one feature matrix. When every
-    /// feature is numeric and every row of the file is used, the matrix is the one the file was read into, encoded in
-    /// place, so a large file is held once; otherwise each set is encoded into its own matrix.
+    /// row of the file is used, and every feature is numeric or the read left room for the one-hot inputs
+    /// (<see cref="CsvLoader"/>), the matrix is the one the file was read into, encoded in place, so a large file is
+    /// held once; otherwise each set is encoded into its own matrix.
     /// <paramref name="raw"/>'s numbers are not usable after this.
     /// </summary>
-    public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory)
+    public Dataset[] ApplyShared(RawData raw, int[] usableRows, int[][] rowSets, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
-        if (Features.Any(f => f.IsCategorical) || usableRows.Length != raw.Rows)
-            return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory))];
-        EncodeNumericInPlace(raw, usableRows, unknownCategory);
+        bool categorical = Features.Any(f => f.IsCategorical);
+        if (usableRows.Length != raw.Rows || (categorical && raw.Numbers.Length < (long)raw.Rows * InputCount))
+            return [.. rowSets.Select(rows => Apply(raw, rows, unknownCategory, workers))];
+        if (categorical)
+            EncodeFeaturesInto(raw, usableRows, unknownCategory, raw.Numbers, 1, copyRows: true);
+        else
+            EncodeNumericInPlace(raw, usableRows, unknownCategory, workers);
         return [.. rowSets.Select(rows =>
         {
             var (y, labels) = EncodeTargets(raw, rows);
@@ -98,7 +105,7 @@ public sealed record Preprocessing(
     // Encodes every row of raw.Numbers (NumericCount wide) into its first Rows·InputCount values, in row order. Row
     // r's output starts at r·InputCount ≤ r·NumericCount, where its input starts, and within a row feature k reads
     // slot s(k) ≥ k with slots increasing, so every value is read before anything overwrites it.
-    private void EncodeNumericInPlace(RawData raw, int[] everyRow, UnknownCategoryPolicy unknownCategory)
+    private void EncodeNumericInPlace(RawData raw, int[] everyRow, UnknownCategoryPolicy unknownCategory, int workers)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var slots = Features.Select(f => byName[f.Name].Slot).ToArray();
@@ -107,7 +114,8 @@ public sealed record Preprocessing(
             if (slots[k] < k || (k > 0 && slots[k] <= slots[k - 1]))
                 throw new InvalidOperationException("numeric features must keep their file order to be encoded in place");
         }
-        EncodeFeaturesInto(raw, everyRow, unknownCategory, raw.Numbers);
+        // In blocks only when each row stays where it is: narrower rows move down, onto rows another block may not have read yet.
+        EncodeFeaturesInto(raw, everyRow, unknownCategory, raw.Numbers, InputCount == raw.NumericCount ? workers : 1);
     }
 
     /// <summary>The targets of the given rows, (OutputCount, rows.Length): one-hot with labels, or standardised values.</summary>
@@ -138,21 +146,26 @@ public sealed record Preprocessing(
     }
 
     /// <summary>The model inputs of the given rows: (InputCount, rows.Length) column-major.</summary>
-    public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory)
+    public float[] EncodeFeatures(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, int workers = 1)
     {
         var x = new float[rows.Length * InputCount];
-        EncodeFeaturesInto(raw, rows, unknownCategory, x);
+        EncodeFeaturesInto(raw, rows, unknownCategory, x, workers);
         return x;
     }
 
     /// <summary>Writes the model inputs of the given rows into <paramref name="x"/>, (InputCount, rows.Length)
     /// column-major; <paramref name="x"/> may be raw.Numbers itself (see <see cref="EncodeNumericInPlace"/>).</summary>
+    /// <param name="copyRows">x is raw.Numbers and every row is encoded in place (<see cref="EncodeEachInPlace"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x)
+    private void EncodeFeaturesInto(RawData raw, int[] rows, UnknownCategoryPolicy unknownCategory, float[] x, int workers, bool copyRows = false)
     {
         var byName = raw.Features.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var columns = Features.Select(f => byName[f.Name]).ToArray();
         var indexes = Features.Select(f => f.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal)).ToArray();
+        // A text column's category by code (-1: not a category), so that a row costs an array lookup, not a hash.
+        var codes = columns.Select(c => c.Kind == ColumnKind.Text ? TextCodes.Of(c.Texts!) : null).ToArray();
+        var categoryOfCode = Features.Select((f, i) => codes[i] is { } coded && f.IsCategorical
+            ? [.. coded.Values.Select(text => indexes[i].TryGetValue(text, out int category) ? category : -1)] : Array.Empty<int>()).ToArray();
         // The numeric features as flat arrays: this loop runs rows × features times.
         var numeric = Enumerable.Range(0, Features.Length).Where(f => !Features[f].IsCategorical).ToArray();
         var slots = numeric.Select(f => columns[f].Slot).ToArray();
@@ -166,11 +179,33 @@ public sealed record Preprocessing(
         var shifts = numeric.Select((f, k) => (float)(Features[f].Mean - offsets[k])).ToArray();
         var scales = numeric.Select(f => Features[f].Scale).ToArray();
         int inputs = InputCount;
-        for (int j = 0; j < rows.Length; j++)
+        if (copyRows)
+        {
+            EncodeEachInPlace(rows.Length, inputs > raw.NumericCount, raw.NumericCount, EncodeRow);
+            return;
+        }
+        RowBlocks.Run(rows.Length, workers, EncodeBlock);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void EncodeBlock(int from, int to)
+        {
+            for (int j = from; j < to; j++)
+                EncodeRow(j, null);
+        }
+
+        // Row j of rows into row j of x; with a scratch row, its input is copied there first and its output cleared.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void EncodeRow(int j, float[]? scratch)
         {
             int r = rows[j];
-            var source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
+            ReadOnlySpan<float> source = raw.Numbers.AsSpan(r * raw.NumericCount, raw.NumericCount);
             var destination = x.AsSpan(j * inputs, inputs);
+            if (scratch is not null)
+            {
+                source.CopyTo(scratch);
+                source = scratch;
+                destination.Clear();
+            }
             for (int k = 0; k < slots.Length; k++)
             {
                 float value = source[slots[k]];
@@ -184,9 +219,38 @@ public sealed record Preprocessing(
             for (int f = 0; f < Features.Length; f++)
             {
                 if (Features[f].IsCategorical)
-                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], destination.Slice(starts[f], Features[f].Width), unknownCategory);
+                    EncodeCategory(raw, r, columns[f], Features[f], indexes[f], codes[f]!.Codes[r] is int code and >= 0 ? categoryOfCode[f][code] : -1,
+                        destination.Slice(starts[f], Features[f].Width), unknownCategory);
             }
         }
+    }
+
+    /// <summary>
+    /// Encodes rows 0..count-1 of a matrix into the same matrix, one at a time, each copied to a scratch row first:
+    /// rows of InputCount values over rows of <paramref name="numericCount"/>. Wider ones go from the
+    /// last row up (row r's output, from r·inputs, covers inputs of rows r and later only), narrower ones from the
+    /// first down. A row's error does not stop the others (the matrix is lost anyway): the one thrown is the first
+    /// row's, as in row order.
+    /// </summary>
+    private static void EncodeEachInPlace(int count, bool wider, int numericCount, Action<int, float[]> encodeRow)
+    {
+        var scratch = new float[numericCount];
+        Exception? first = null;
+        int firstRow = int.MaxValue;
+        for (int i = 0; i < count; i++)
+        {
+            int j = wider ? count - 1 - i : i;
+            try
+            {
+                encodeRow(j, scratch);
+            }
+            catch (InputException e) when (j < firstRow)
+            {
+                (first, firstRow) = (e, j);
+            }
+        }
+        if (first is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private static FeatureEncoding FitNumeric(RawData raw, RawColumn column, NumericStats stats, int[] trainRows, MissingValuePolicy? fill, float[] scratch)
@@ -207,9 +271,10 @@ public sealed record Preprocessing(
     // a masonry type and a gap in the column something else again.
     private static FeatureEncoding FitText(RawColumn column, int[] categoryRows, bool fill)
     {
-        var texts = column.Texts!;
-        var categories = categoryRows.Select(r => texts[r]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        bool missing = fill && categoryRows.Any(r => texts[r] is null);
+        var codes = TextCodes.Of(column.Texts!);
+        var counts = codes.Counts(categoryRows);
+        var categories = codes.Values.Where((_, code) => counts[code] > 0).Order(StringComparer.Ordinal).ToArray();
+        bool missing = fill && counts.Sum() < categoryRows.Length;
         return new FeatureEncoding(column.Name, true, 0, 1, null, categories, null, missing);
     }
 
@@ -241,8 +306,14 @@ public sealed record Preprocessing(
     private double Fill(RawData raw, int row, RawColumn column, FeatureEncoding feature) =>
         feature.Fill ?? throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
 
-    private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, Span<float> block, UnknownCategoryPolicy unknownCategory)
+    /// <param name="category">The row's category, looked up by its text's code; -1 when its text is missing or not a category.</param>
+    private void EncodeCategory(RawData raw, int row, RawColumn column, FeatureEncoding feature, Dictionary<string, int> index, int category, Span<float> block, UnknownCategoryPolicy unknownCategory)
     {
+        if (category >= 0)
+        {
+            block[category] = 1f;
+            return;
+        }
         string? text = column.Texts![row] ?? feature.FillCategory;
         if (text is null)
         {
@@ -254,7 +325,7 @@ public sealed record Preprocessing(
                 throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1, $"column '{column.Name}' has a missing value; {FillAdvice}");
             return;
         }
-        if (index.TryGetValue(text, out int category))
+        if (index.TryGetValue(text, out category))
             block[category] = 1f;
         else if (unknownCategory == UnknownCategoryPolicy.Error)
             throw InputException.At(raw.Path, raw.Lines[row], column.Index + 1,

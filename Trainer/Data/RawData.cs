@@ -87,10 +87,12 @@ public sealed record RawData(
         if (_labels is not { } cached || !ReferenceEquals(cached.ClassNames, classNames))
         {
             var index = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-            var texts = Targets[0].Texts!;
+            // Each distinct text looked up once, then a code per row.
+            var codes = TextCodes.Of(Targets[0].Texts!);
+            var byCode = codes.Values.Select(text => index.TryGetValue(text, out int label) ? label : -1).ToArray();
             var labels = new int[Rows];
             for (int r = 0; r < Rows; r++)
-                labels[r] = texts[r] is { } text && index.TryGetValue(text, out int label) ? label : -1;
+                labels[r] = codes.Codes[r] is int code and >= 0 ? byCode[code] : -1;
             cached = (classNames, labels);
             _labels = cached;
         }

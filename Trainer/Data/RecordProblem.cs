@@ -26,13 +26,14 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
 
     public bool IsFatal => Kind is ProblemKind.NotFinite or ProblemKind.OutOfSpan or ProblemKind.Ragged or ProblemKind.InvalidUtf8;
 
-    public static RecordProblem Ragged(CsvReader record, int expected) => new(ProblemKind.Ragged, record.LineNumber, record.FieldCount, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <param name="lineOffset">Lines of the file before the part the reader reads (<see cref="FileChunks"/>); 0 for a whole file.</param>
+    public static RecordProblem Ragged(CsvReader record, int expected, long lineOffset = 0) => new(ProblemKind.Ragged, record.LineNumber + lineOffset, record.FieldCount, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A field that is not a number (or not a finite one), chained before <paramref name="next"/>.</summary>
     /// <param name="path">The file, for the message of a field that is not UTF-8; null when the file is not read as UTF-8.</param>
-    public static RecordProblem Of(CsvReader record, int column, CellKind kind, string? path, RecordProblem? next)
+    public static RecordProblem Of(CsvReader record, int column, CellKind kind, string? path, RecordProblem? next, long lineOffset = 0)
     {
-        if (path is not null && Utf8(record, column, path) is { } invalid)
+        if (path is not null && Utf8(record, column, path, lineOffset) is { } invalid)
             return invalid;
         var problem = kind switch
         {
@@ -40,7 +41,7 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
             CellKind.OutOfSpan => ProblemKind.OutOfSpan,
             _ => ProblemKind.NotANumber,
         };
-        return new RecordProblem(problem, record.LineNumber, column, record.GetString(column).Trim(' ', '\t'), next);
+        return new RecordProblem(problem, record.LineNumber + lineOffset, column, record.GetString(column).Trim(' ', '\t'), next);
     }
 
     /// <summary>The error of a fatal problem, or of a cell that is not a number where a number is required.</summary>
@@ -59,8 +60,8 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
     };
 
     /// <summary>A field that is not UTF-8, with its message (a fatal problem), or null.</summary>
-    public static RecordProblem? Utf8(CsvReader record, int column, string path) =>
-        CsvScan.InvalidUtf8(path, record, column) is { } error ? new RecordProblem(ProblemKind.InvalidUtf8, record.LineNumber, column, error.Message) : null;
+    public static RecordProblem? Utf8(CsvReader record, int column, string path, long lineOffset = 0) =>
+        CsvScan.InvalidUtf8(path, record, column, lineOffset) is { } error ? new RecordProblem(ProblemKind.InvalidUtf8, record.LineNumber + lineOffset, column, error.Message) : null;
 
     /// <summary>Why a number-like text is not read as one.</summary>
     public static string Hint(string text, CsvDialect dialect)
