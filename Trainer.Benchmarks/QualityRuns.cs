@@ -41,7 +41,7 @@ internal static partial class QualityRuns
         double fit = root.GetProperty("epoch_seconds").EnumerateArray().Sum(e => e.GetDouble());
         string task = root.GetProperty("task").GetString()!;
         return new SideResult(task, testScore.GetProperty("metric").GetDouble(), extra, wall, fit,
-            string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs, best {root.GetProperty("best_epoch").GetInt32()}, cpu {cpu:0.0} s"), cpu);
+            string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs{(root.TryGetProperty("best_epoch", out var best) ? $", best {best.GetInt32()}" : "")}, cpu {cpu:0.0} s"), cpu);
     }
 
     /// <param name="threads">The BLAS and OpenMP threads the script may use (OPENBLAS_NUM_THREADS, OMP_NUM_THREADS);

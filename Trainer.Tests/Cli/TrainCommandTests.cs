@@ -51,7 +51,7 @@ public class TrainCommandTests
         string report = temp.File("run.json");
         string test = temp.File("test.csv");
         File.Copy(RepoPaths.Data("diabetes.csv"), test);
-        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--report", report, "--test", test);
+        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--ensemble", "1", "--report", report, "--test", test);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
 
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));

@@ -109,7 +109,7 @@ public static class TrainRun
         if (validationScores is not null && kept is not null)
         {
             validationScore = RunScore.From(validationScores);
-            output.WriteLine($"val ({(model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && model.Layers.Count == 1 ? "each member on its own fold" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
+            output.WriteLine($"val ({(model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && model.Layers.Count == 1 ? "folds" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
         }
         RunScore? test = null;
         InputException? testProblem = null;
@@ -161,12 +161,13 @@ public static class TrainRun
             LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2", Path.GetFileNameWithoutExtension(options.DataPath), outcome.BestEpoch, options.PlotLog);
             output.WriteLine($"plot saved to {options.PlotPath}");
         }
-        if (options.ReportPath is not null && best is not null && kept is not null)
+        // An ensemble has no one best epoch (each member kept its own): best_epoch is left out.
+        if (options.ReportPath is not null && kept is not null)
         {
             var report = new RunReport(
                 classification ? "classification" : "regression",
                 classification ? "accuracy" : "r2",
-                best.Epoch,
+                best?.Epoch,
                 validationScore,
                 test,
                 loadSeconds,
