@@ -32,13 +32,13 @@ internal static class QualityCommand
         // No DefaultValueFactory where help would show it badly (an array as "0|1|2", a path in full).
         var seeds = new Option<int[]?>("--seeds")
         {
-            Description = "The seeds, separated by commas: each makes one split, and is the trainers' --seed [default: 0,1,2]",
+            Description = "The seeds, separated by commas: each makes one split, and is the trainers' --seed [default: 0]",
             HelpName = "0,1,2",
             CustomParser = result => BenchmarkCommandLine.Wholes(result, "--seeds", minimum: 0),
         };
         var sklearn = new Option<string>("--sklearn")
         {
-            Description = "scikit-learn's side: run it, reuse its cached figures where there are some, or skip it",
+            Description = "scikit-learn's side (its MLP and HistGradientBoosting defaults): run it, reuse its cached figures where there are some, or skip it",
             DefaultValueFactory = _ => "run",
         };
         sklearn.AcceptOnlyFromAmong("run", "cached", "skip");
@@ -65,7 +65,7 @@ internal static class QualityCommand
             if (result.Tokens.Count > afterSeparator)
                 result.AddError($"quality: '{result.Tokens[0].Value}' is not an option of quality; flags for the trainer go after '--'");
         });
-        var command = new Command("quality", "The trainer with no flags against scikit-learn's MLP defaults, on 80/20 splits of every dataset")
+        var command = new Command("quality", "The trainer with no flags against scikit-learn's MLP and HistGradientBoosting defaults, on 80/20 splits of every dataset")
         {
             datasets, seeds, sklearn, trainer, folder, trainerFlags,
         };
@@ -73,7 +73,7 @@ internal static class QualityCommand
         {
             // An array option left out reads as an empty array, not null: empty means the default here.
             var settings = new QualitySettings(parse.GetValue(datasets) is { Length: > 0 } names ? names : null,
-                parse.GetValue(seeds) is { Length: > 0 } given ? given : [0, 1, 2], parse.GetValue(sklearn)!, parse.GetValue(trainerFlags) ?? [],
+                parse.GetValue(seeds) is { Length: > 0 } given ? given : [0], parse.GetValue(sklearn)!, parse.GetValue(trainerFlags) ?? [],
                 Path.GetFullPath(parse.GetValue(trainer) ?? BenchmarkFiles.ReleaseTrainer(root).Path), Path.GetFullPath(parse.GetValue(folder) ?? Path.Combine(root, "runs", "quality")));
             return parse.GetValue(check) ? Check(root, settings, output) : QualityBenchmark.Run(root, settings);
         });
@@ -84,7 +84,8 @@ internal static class QualityCommand
     {
         var needs = new List<NeededFile> { new(settings.Trainer, "build it first: dotnet build -c Release"), BenchmarkFiles.TimeProgram };
         if (settings.Sklearn != "skip")
-            needs.AddRange([BenchmarkFiles.Reference(root, "sklearn_defaults.py"), BenchmarkFiles.Python3("python3-numpy python3-sklearn python3-pandas")]);
+            needs.AddRange([BenchmarkFiles.Reference(root, "sklearn_defaults.py"), BenchmarkFiles.Reference(root, "hgb_defaults.py"),
+                BenchmarkFiles.Python3("python3-numpy python3-sklearn python3-pandas")]);
         foreach (var dataset in QualityDatasets.All(root).Where(d => settings.Names is null || settings.Names.Contains(d.Name)))
         {
             var script = QualityDatasets.Script(root, dataset);

@@ -41,12 +41,14 @@ internal static partial class QualityRuns
         double fit = root.GetProperty("epoch_seconds").EnumerateArray().Sum(e => e.GetDouble());
         string task = root.GetProperty("task").GetString()!;
         return new SideResult(task, testScore.GetProperty("metric").GetDouble(), extra, wall, fit,
-            string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs, best {root.GetProperty("best_epoch").GetInt32()}, cpu {cpu:0.0} s"), cpu);
+            string.Create(CultureInfo.InvariantCulture, $"{epochs} epochs{(root.TryGetProperty("best_epoch", out var best) ? $", best {best.GetInt32()}" : "")}, cpu {cpu:0.0} s"), cpu);
     }
 
-    public static SideResult Sklearn(string script, string train, string test, int seed, IReadOnlyList<string> readArguments)
+    /// <param name="threads">The BLAS and OpenMP threads the script may use (OPENBLAS_NUM_THREADS, OMP_NUM_THREADS);
+    /// null leaves them to the libraries (every core).</param>
+    public static SideResult Sklearn(string script, string train, string test, int seed, IReadOnlyList<string> readArguments, int? threads = null)
     {
-        var (exit, output, error, wall, cpu) = Run("/usr/bin/python3", [script, train, test, "--seed", seed.ToString(CultureInfo.InvariantCulture), .. readArguments]);
+        var (exit, output, error, wall, cpu) = Run("/usr/bin/python3", [script, train, test, "--seed", seed.ToString(CultureInfo.InvariantCulture), .. readArguments], threads);
         var main = MainLine().Match(output);
         if (exit != 0 || !main.Success)
             return Failed($"exit {exit}: {LastLine(error.Length > 0 ? error : output)}", wall);
@@ -64,9 +66,14 @@ internal static partial class QualityRuns
 
     /// <summary>Runs the command under /usr/bin/time, which reports the child's user and system seconds (a reaped
     /// process's processor time is not readable through Process on Linux).</summary>
-    private static (int Exit, string Output, string Error, double WallSeconds, double CpuSeconds) Run(string program, IReadOnlyList<string> arguments)
+    private static (int Exit, string Output, string Error, double WallSeconds, double CpuSeconds) Run(string program, IReadOnlyList<string> arguments, int? threads = null)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (threads is { } count)
+        {
+            start.Environment["OPENBLAS_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
+            start.Environment["OMP_NUM_THREADS"] = count.ToString(CultureInfo.InvariantCulture);
+        }
         foreach (string argument in (string[])["-f", "neuralnet-quality-cpu %U %S", program, .. arguments])
             start.ArgumentList.Add(argument);
         long started = Stopwatch.GetTimestamp();

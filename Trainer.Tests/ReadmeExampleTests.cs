@@ -250,7 +250,7 @@ public sealed partial class ReadmeExampleTests
         string[] printed = run.Output.ReplaceLineEndings("\n").Split('\n');
 
         Assert.That(Prefixes(printed), Is.EqualTo(Prefixes(shown)), run.ToString());
-        Assert.That(Prefixes(shown).Distinct(), Is.EqualTo(new[] { "BLAS:", "data:", "csv:", "columns:", "task:", "split:", "picked:", "model:", "optimizer:" }));
+        Assert.That(Prefixes(shown).Distinct(), Is.EqualTo(new[] { "BLAS:", "data:", "csv:", "columns:", "task:", "split:", "picked:", "model:", "ensemble:", "optimizer:" }));
         Assert.That(Header(printed), Is.EqualTo(Header(shown)), run.ToString());
         Assert.That(run.EpochRows, Is.Not.Empty, run.ToString());
     }

@@ -17,8 +17,8 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Trains with the managed matrix products (no native library needed), a small model and one epoch
-    /// unless the arguments say otherwise; the model goes to a temporary file that is deleted afterwards.</summary>
+    /// <summary>Trains with the managed matrix products (no native library needed), a small model and one epoch unless the arguments say otherwise; the model goes to a temporary file that is
+    /// deleted afterwards.</summary>
     public static CliRun Train(params string[] args)
     {
         string[] defaults = ["--blas", "managed", "--seed", "1"];
@@ -26,6 +26,7 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
             defaults = [.. defaults, "--hidden", "8"];
         if (!args.Contains("--epochs"))
             defaults = [.. defaults, "--epochs", "1"];
+
         string model = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"neuralnet-test-{Guid.NewGuid():N}.model.json");
         if (!args.Contains("--save"))
             defaults = [.. defaults, "--save", model];

@@ -21,8 +21,9 @@ public class DefaultsTests
             Assert.That(run.Line("picked: decoupled"), Is.EqualTo("picked: decoupled weight decay 1: 120 training rows"));
             Assert.That(run.Line("picked: early stopping"), Is.EqualTo("picked: early stopping after 50 epochs without a val_loss 0.1 % below the best: 4 steps per epoch"));
             Assert.That(run.Line("optimizer: "), Does.StartWith("optimizer: AdamW lr 0.003, betas 0.9/0.999, decoupled weight decay 1; batch 32; 500 epochs; early stopping after 50 epochs without a val_loss 0.1 % below the best"));
-            // Early stopping restores the best epoch's weights.
-            Assert.That(run.Output, Does.Match(@"(early stop: no validation loss 0.1 % below the best for 50 epochs|restored the weights of epoch \d+)"));
+            // An ensemble of five fold members, each stopping early on its own fold and keeping its best epoch.
+            Assert.That(run.Line("picked: ensemble"), Is.EqualTo("picked: ensemble of 5: 150 rows, under 10,000"));
+            Assert.That(run.Output, Does.Match(@"\nmember 5/5: epoch \d+ of \d+ kept: val_loss"));
         });
     }
 

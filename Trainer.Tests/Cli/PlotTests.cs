@@ -33,7 +33,7 @@ public class PlotTests
     {
         using var temp = new TempFolder();
         string linear = temp.File("linear.png"), log = temp.File("log.png"), plain = temp.File("plain.png");
-        string[] run = [RepoPaths.Data("iris.csv"), "--epochs", "6", "--save", temp.File("m.json")];
+        string[] run = [RepoPaths.Data("iris.csv"), "--epochs", "6", "--ensemble", "1", "--save", temp.File("m.json")];
 
         Assert.That(CliRun.Of([.. run, "--plot", linear, "--lr-schedule", "step", "--lr-step-epochs", "2"]).ExitCode, Is.Zero);
         Assert.That(CliRun.Of([.. run, "--plot", log, "--plot-log", "--lr-schedule", "step", "--lr-step-epochs", "2"]).ExitCode, Is.Zero);

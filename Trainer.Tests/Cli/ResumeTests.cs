@@ -9,7 +9,7 @@ public class ResumeTests
     {
         using var temp = new TempFolder();
         string first = temp.File("first.json"), second = temp.File("second.json");
-        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--save", first);
+        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--ensemble", "1", "--save", first);
         Assert.That(original.ExitCode, Is.Zero, original.ToString());
 
         // A step too small to move any weight: the resumed model must be the saved one, bit for bit, and its first
@@ -123,7 +123,7 @@ public class ResumeTests
     {
         using var temp = new TempFolder();
         string first = temp.File("first.json"), second = temp.File("second.json");
-        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--val-split", "0.3", "--save", first);
+        var original = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "3", "--seed", "4", "--val-split", "0.3", "--ensemble", "1", "--save", first);
         Assert.That(original.ExitCode, Is.Zero, original.ToString());
 
         // A step too small to move any weight: the same validation rows give the same validation loss.

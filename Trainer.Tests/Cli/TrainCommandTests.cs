@@ -19,7 +19,7 @@ public class TrainCommandTests
         Assert.That(lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*\d+/60\s")), Is.EqualTo(60));
         Assert.That(lines, Has.Some.Match(@"^\s*epoch\s+train_loss\s+val_loss\s+val_acc\s+seconds\s+samples/s$"));
         Assert.That(run.Output, Does.Contain("task: classification, 3 classes: setosa (50), versicolor (50), virginica (50)"));
-        Assert.That(run.Output, Does.Contain("split: 120 train, 30 validation"));
+        Assert.That(run.Output, Does.Contain("split: 150 rows in 5 stratified folds (seed 0); each of the 5 members of the ensemble is validated on its own fold and trains on the others"));
         Assert.That(run.Output, Does.Contain("* train").And.Contain("o validation"));
         // The epoch table, the summary and the chart fit an 80-column terminal (lines naming paths may not).
         var table = lines.SkipWhile(l => !l.TrimStart().StartsWith("epoch", StringComparison.Ordinal)).ToArray();
@@ -51,7 +51,7 @@ public class TrainCommandTests
         string report = temp.File("run.json");
         string test = temp.File("test.csv");
         File.Copy(RepoPaths.Data("diabetes.csv"), test);
-        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--report", report, "--test", test);
+        var run = CliRun.Of(RepoPaths.Data("diabetes.csv"), "--epochs", "3", "--ensemble", "1", "--report", report, "--test", test);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
 
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));

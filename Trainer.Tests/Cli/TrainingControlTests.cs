@@ -22,7 +22,7 @@ public class TrainingControlTests
         // Ctrl+C "pressed" as soon as epoch 2 is printed, through the same token the console handler cancels.
         var output = new ActingWriter(line => CliRun.IsEpochRow(line, 2), () => signal.Press());
 
-        var result = CliRun.Of(output, signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "50", "--save", model);
+        var result = CliRun.Of(output, signal.Token, RepoPaths.Data("iris.csv"), "--epochs", "50", "--ensemble", "1", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.ToString());
         Assert.That(result.Output, Does.Contain("interrupted after 2 full epochs").And.Contain("weights sha256"));
@@ -104,7 +104,7 @@ public class TrainingControlTests
     {
         string model = _temp.File("m.json");
 
-        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--optimizer", "sgd", "--lr", "2", "--save", model);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "30", "--optimizer", "sgd", "--lr", "2", "--ensemble", "1", "--save", model);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NonFiniteLoss), result.ToString());
         Assert.That(result.Error, Does.Match(@"at epoch \d+, batch \d+; first non-finite output: layer \d+ \(dense \d+→\d+\)\. Try a lower --lr \(it was 2\)"));
@@ -131,7 +131,7 @@ public class TrainingControlTests
         string model = _temp.File("m.json");
         string history = _temp.File("h.csv");
 
-        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "60", "--lr", "0.3", "--seed", "1", "--patience", "3", "--save", model, "--history", history);
+        var result = CliRun.Of(RepoPaths.Data("iris.csv"), "--epochs", "60", "--lr", "0.3", "--seed", "1", "--patience", "3", "--ensemble", "1", "--save", model, "--history", history);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var rows = File.ReadAllLines(history).Skip(1).Select(l => l.Split(',')).ToArray();

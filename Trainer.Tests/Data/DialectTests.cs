@@ -182,6 +182,37 @@ public sealed class DialectTests
     }
 
     [Test]
+    public void A_word_among_a_few_distinct_numbers_is_a_level_of_a_categorical_column_with_a_note()
+    {
+        // R's Cars93: Cylinders is 3, 4, 5, 6, 8 and 'rotary' (a factor written as text); 'rotary' holds 2 % of the rows.
+        var lines = Enumerable.Range(0, 98).Select(i => $"{new[] { 3, 4, 5, 6, 8 }[i % 5]},{i % 2}").ToList();
+        lines.Insert(40, "rotary,1");
+        lines.Insert(70, "rotary,0");
+        string path = _files.Write("levels.csv", "cylinders,y\n" + string.Join('\n', lines) + "\n");
+
+        var raw = CsvLoader.Load(path, null, DataOptions.Default);
+
+        Assert.That(raw.Features[0].Kind, Is.EqualTo(ColumnKind.Text));
+        Assert.That(raw.Features[0].Texts![40], Is.EqualTo("rotary"));
+        Assert.That(raw.Features[0].Texts![0], Is.EqualTo("3"));
+        Assert.That(raw.Notes, Has.One.EqualTo("levels: column 'cylinders' has 5 distinct numbers and the word 'rotary' (line 42): read as categorical, one level each; pass --numeric cylinders to have the words refused"));
+    }
+
+    [TestCase("4O", 6)]   // a mistyped number is no level, however often
+    [TestCase("many", 1)] // a word in under 1 % of the rows is a stray
+    public void A_stray_among_a_few_distinct_numbers_is_still_refused(string stray, int times)
+    {
+        var lines = Enumerable.Range(0, 300).Select(i => $"{i % 4},{i % 2}").ToList();
+        for (int k = 0; k < times; k++)
+            lines[200 + 10 * k] = $"{stray},1";
+        string path = _files.Write("stray.csv", "x,y\n" + string.Join('\n', lines) + "\n");
+
+        var error = Assert.Throws<InputException>(() => CsvLoader.Load(path, null, DataOptions.Default));
+
+        Assert.That(error.Message, Does.StartWith($"{path}:202:1: '{stray}' in column 'x' is not a number"));
+    }
+
+    [Test]
     public void Refuses_a_text_cell_past_the_sampled_rows_in_a_numeric_column()
     {
         var lines = Enumerable.Range(0, 3000).Select(i => $"{i % 4},{i % 2}").ToList();

@@ -23,6 +23,36 @@ public class LossTests
     }
 
     [Test]
+    public void SmoothedCrossEntropyGradientMatchesCentralDifferences()
+    {
+        var output = Matrix<double>.Build.Random(4, 6, 29);
+        var target = OneHot(4, [0, 3, 1, 2, 3, 0]) * 1.5; // class weights scale a row's target
+        GradientCheck.Loss(new SoftmaxCrossEntropy<double>(4, smoothing: 0.1), output, target);
+    }
+
+    [Test]
+    public void SmoothingIsCrossEntropyAgainstTheSmoothedTarget()
+    {
+        // ε = 0.2 over 4 classes: the target 1 becomes 0.85 on its class and 0.05 on each other.
+        var output = Matrix<double>.Build.Random(4, 3, 31);
+        var target = OneHot(4, [2, 0, 1]);
+        var smoothed = target * 0.8 + Matrix<double>.Build.Dense(4, 3, 0.05);
+        double expected = new SoftmaxCrossEntropy<double>(4).Forward(output, smoothed);
+        Assert.That(new SoftmaxCrossEntropy<double>(4, smoothing: 0.2).Forward(output, target), Is.EqualTo(expected).Within(1e-12));
+    }
+
+    [Test]
+    public void NoSmoothingGivesTheSameBitsAsPlainCrossEntropy()
+    {
+        var output = Matrix<float>.Build.Random(5, 7, 33);
+        var target = Matrix<float>.Build.DenseOfColumnMajor(5, 7, [.. OneHot(5, [0, 4, 1, 2, 3, 0, 4]).ToColumnMajorArray().Select(v => (float)v)]);
+        var plain = new SoftmaxCrossEntropy<float>(5);
+        var zero = new SoftmaxCrossEntropy<float>(5, smoothing: 0);
+        Assert.That(zero.Forward(output, target), Is.EqualTo(plain.Forward(output, target)));
+        Assert.That(zero.Backward().ToColumnMajorArray(), Is.EqualTo(plain.Backward().ToColumnMajorArray()));
+    }
+
+    [Test]
     public void MeanSquaredErrorGradientMatchesCentralDifferences()
     {
         var output = Matrix<double>.Build.Random(2, 5, 25);

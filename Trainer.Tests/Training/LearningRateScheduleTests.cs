@@ -27,4 +27,20 @@ public class LearningRateScheduleTests
         // Epochs 3 and 4 do not beat 0.9: the rate drops after epoch 4; 0.8 is a new best; 6 and 7 do not beat it.
         Assert.That(rates, Is.EqualTo(new[] { 1, 1, 1, 0.1, 0.1, 0.1, 0.1 * 0.1 }).Within(1e-15));
     }
+
+    [Test]
+    public void CosineWarmsUpLinearlyThenDecaysTowardsZero()
+    {
+        var schedule = LearningRateSchedule.For(new LearningRateScheduleSettings(LearningRateScheduleKind.Cosine, WarmupEpochs: 3), epochs: 13);
+        var rates = new List<double> { schedule.First(0.4) };
+        for (int epoch = 1; epoch < 13; epoch++)
+            rates.Add(schedule.Next(epoch, double.NaN, rates[^1]));
+
+        Assert.That(rates.Take(4), Is.EqualTo(new[] { 0.1, 0.2, 0.3, 0.4 }).Within(1e-12));
+        // After the warm-up: 0.4 · (1 + cos(π · (e − 4) / 10)) / 2 for e = 4..13.
+        for (int e = 4; e <= 13; e++)
+            Assert.That(rates[e - 1], Is.EqualTo(0.4 * (1 + Math.Cos(Math.PI * (e - 4) / 10)) / 2).Within(1e-12), $"epoch {e}");
+        Assert.That(rates[^1], Is.GreaterThan(0));
+        Assert.That(rates.Skip(3), Is.Ordered.Descending);
+    }
 }

@@ -110,8 +110,8 @@ internal static class CrossValidationRun
             ClassWeights.Apply(train, ClassWeights.Balanced(labels, prep.OutputCount));
         var model = TrainRun.NewNetwork(picked, prep, new Random(seeds.Next()));
         var optimizer = TrainRun.NewOptimizer(picked);
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, picked.BatchSize, new Random(seeds.Next())); // one thread: the folds share the pool
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule), picked.Patience, picked.MinImprovement);
+        var loop = new TrainingLoop(model, LossFor.Task(prep, picked.LabelSmoothing), optimizer, picked.BatchSize, new Random(seeds.Next()), scoringLoss: LossFor.Task(prep)); // one thread: the folds share the pool
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule, picked.Epochs), picked.Patience, picked.MinImprovement);
         var outcome = session.Run(picked.Epochs, train, validation, (_, _) => { }, interrupt);
         interrupt.ThrowIfCancellationRequested();
         var scores = outcome.HasUsableWeights ? loop.Score(heldOut, prep.TargetScales) : new Scores(double.NaN, double.NaN);

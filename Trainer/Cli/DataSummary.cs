@@ -51,8 +51,16 @@ public static class DataSummary
         }
         foreach (string note in data.Notes)
             yield return note;
+    }
+
+    /// <summary>How the rows are held out for validation: one split, or an ensemble's folds.</summary>
+    public static string Split(TrainOptions options, PreparedData data, int members)
+    {
+        var prep = data.Preprocessing;
         bool stratified = prep.Task == TaskKind.Classification && !data.Notes.Any(n => n.Contains("without stratification", StringComparison.Ordinal));
-        yield return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(stratified ? "stratified, " : "")}seed {options.Seed})");
+        if (members > 1)
+            return Invariant($"split: {data.Train.Count:N0} rows in {TrainRun.FoldsFor(options)} {(prep.Task == TaskKind.Classification ? "stratified " : "")}folds (seed {options.Seed}); each of the {members} members of the ensemble is validated on its own fold and trains on the others");
+        return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(stratified ? "stratified, " : "")}seed {options.Seed})");
     }
 
     private const int MaxClassesListed = 30;

@@ -54,6 +54,9 @@ internal sealed class TrainCommandOptions
     private readonly Option<double> _lrGamma = OptionRules.Real(new("--lr-gamma") { Description = "step: the factor applied every --lr-step-epochs", DefaultValueFactory = _ => Defaults.Schedule.Gamma }, new(0, 1, LowInclusive: false));
     private readonly Option<int> _lrPatience = OptionRules.Whole(new("--lr-patience") { Description = "plateau: epochs without a lower validation loss before the rate drops [default: a third of --patience, at least 3]", HelpName = "N" }, 1, int.MaxValue);
     private readonly Option<double> _lrFactor = OptionRules.Real(new("--lr-factor") { Description = "plateau: the factor applied when the validation loss stalls", DefaultValueFactory = _ => Defaults.Schedule.Factor }, new(0, 1, LowInclusive: false, HighInclusive: false));
+    private readonly Option<int> _ensemble = OptionRules.Whole(new("--ensemble") { Description = "Members of an ensemble: the rows are dealt into K folds (stratified for classification), member k validates on fold k and trains on the others, all K train side by side on the --threads workers, and the model averages their outputs; 1 trains one network on the --val-split split", HelpName = "K", DefaultValueFactory = _ => 1 }, 1, 64);
+    private readonly Option<int> _warmup = OptionRules.Whole(new("--warmup") { Description = "cosine: epochs over which the learning rate grows linearly to --lr", HelpName = "N", DefaultValueFactory = _ => 0 }, 0, int.MaxValue);
+    private readonly Option<double> _labelSmoothing = OptionRules.Real(new("--label-smoothing") { Description = "Classification: train towards (1 − ε)·one-hot + ε/classes instead of the one-hot target; validation and test are scored with plain cross-entropy", DefaultValueFactory = _ => 0 }, new(0, 1, HighInclusive: false));
     private readonly Option<string> _classWeight = new("--class-weight") { Description = "Classification: balanced weighs each class's samples by rows / (classes × the class's rows) in the training split (scikit-learn's class_weight='balanced'); none weighs every sample alike", DefaultValueFactory = _ => "none" };
     private readonly Option<int?> _cv = OptionRules.OptionalWhole(new("--cv") { Description = "Stratified K-fold cross-validation of the whole recipe first (preprocessing fitted per fold; the folds spread over the --threads workers, one worker and one thread each): each fold's test metric and the mean ± std; then the model is trained on the whole file as without --cv and saved", HelpName = "K" }, 2, 1000);
     private readonly Option<string?> _plot = new("--plot") { Description = "Draw the train and validation loss and the validation metric to this PNG file", HelpName = "FILE.png" };
@@ -84,7 +87,7 @@ internal sealed class TrainCommandOptions
                 result.AddError($"--layers: {e.Message}");
             }
         });
-        _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau");
+        _lrSchedule.AcceptOnlyFromAmong("constant", "step", "plateau", "cosine");
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
@@ -93,7 +96,7 @@ internal sealed class TrainCommandOptions
     public Option<int?> Threads { get; } = ThreadsOption.Create(train: true);
 
     private IEnumerable<Option> Options => [_target, _task, _valSplit, _test, _hidden, _layers, _epochs, _batchSize, _optimizer, _lr, _momentum, _weightDecay, _nesterov, _beta1, _beta2, _seed,
-        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _classWeight, _cv, _plot, _plotLog, _overwrite, _quiet, _verbose, Blas, Threads, .. _csv.All];
+        _history, _report, _save, _resume, _patience, _lrSchedule, _lrStepEpochs, _lrGamma, _lrPatience, _lrFactor, _ensemble, _warmup, _labelSmoothing, _classWeight, _cv, _plot, _plotLog, _overwrite, _quiet, _verbose, Blas, Threads, .. _csv.All];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public T AddTo<T>(T command) where T : Command
@@ -150,7 +153,10 @@ internal sealed class TrainCommandOptions
         Folds = parse.GetValue(_cv),
         Schedule = new LearningRateScheduleSettings(
             given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
-            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor)),
+            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
+            WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
+        LabelSmoothing = parse.GetValue(_labelSmoothing),
+        Ensemble = parse.GetValue(_ensemble),
         PlotPath = parse.GetValue(_plot),
         Threads = parse.GetValue(Threads),
         PlotLog = parse.GetValue(_plotLog),

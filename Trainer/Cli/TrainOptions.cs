@@ -24,6 +24,13 @@ public sealed record TrainOptions
     public double Beta1 { get; init; } = 0.9;
 
     public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>--ensemble K: train K members on K folds of the rows (each validated on its own fold) and average
+    /// them; 1 trains one network on the --val-split split.</summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>--label-smoothing: classification's ε (0 for none).</summary>
+    public double LabelSmoothing { get; init; }
     public int Epochs { get; init; } = 150;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 0.01;
@@ -105,6 +112,12 @@ public sealed record TrainOptions
             throw new InputException($"{plateauOption} is the plateau schedule's; --lr-schedule {Schedule.Kind.ToString().ToLowerInvariant()} does not use it; leave it out, or use --lr-schedule plateau");
         if (!Given.Contains("--lr-schedule") && Given.FirstOrDefault(o => o is "--lr-step-epochs" or "--lr-gamma") is { } unscheduled)
             throw new InputException($"{unscheduled} is the step schedule's, which is used only when asked for; add --lr-schedule step");
+        if (Given.Contains("--warmup") && Schedule.Kind != LearningRateScheduleKind.Cosine)
+            throw new InputException("--warmup is the cosine schedule's; add --lr-schedule cosine, or leave it out");
+        if (Ensemble > 1 && ResumePath is not null)
+            throw new InputException("--ensemble trains new members on folds of the rows; it cannot continue a --resume model (which keeps its own network)");
+        if (Ensemble > 1 && ValidationSplit == 0)
+            throw new InputException("--ensemble validates each member on its own fold of the rows; it needs --val-split greater than 0 (0.2: five folds)");
     }
 
     /// <summary><see cref="Target"/> split at commas; null for the last column.</summary>

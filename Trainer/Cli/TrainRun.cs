@@ -109,7 +109,7 @@ public static class TrainRun
         if (validationScores is not null && kept is not null)
         {
             validationScore = RunScore.From(validationScores);
-            output.WriteLine($"val (epoch {kept.Epoch}): {ScoreLine.Format(validationScores, classification)}");
+            output.WriteLine($"val ({(model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && model.Layers.Count == 1 ? "folds" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
         }
         RunScore? test = null;
         InputException? testProblem = null;
@@ -161,12 +161,13 @@ public static class TrainRun
             LossPlot.Save(options.PlotPath, history, classification ? "accuracy" : "r2", Path.GetFileNameWithoutExtension(options.DataPath), outcome.BestEpoch, options.PlotLog);
             output.WriteLine($"plot saved to {options.PlotPath}");
         }
-        if (options.ReportPath is not null && best is not null && kept is not null)
+        // An ensemble has no one best epoch (each member kept its own): best_epoch is left out.
+        if (options.ReportPath is not null && kept is not null)
         {
             var report = new RunReport(
                 classification ? "classification" : "regression",
                 classification ? "accuracy" : "r2",
-                best.Epoch,
+                best?.Epoch,
                 validationScore,
                 test,
                 loadSeconds,
@@ -267,6 +268,7 @@ public static class TrainRun
         {
             LearningRateScheduleKind.Step => Invariant($"; lr ×{settings.Gamma} every {settings.StepEpochs} epochs"),
             LearningRateScheduleKind.Plateau => Invariant($"; lr ×{settings.Factor} after {settings.Patience} epochs without a lower val_loss"),
+            LearningRateScheduleKind.Cosine => Invariant($"; cosine lr over {options.Epochs} epochs{(settings.WarmupEpochs is > 0 and var warmup ? $" after {warmup} of warm-up" : "")}"),
             _ => "",
         };
         return schedule + (options.Patience is { } patience ? $"; early stopping after {patience} epochs without a {Improvement(options, "val_loss")}" : "");
@@ -303,7 +305,7 @@ public static class TrainRun
         }
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
-            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
+            data = PreparedData.Load(options.DataPath, options.Targets, options.Task, UsesFolds(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
         var prep = data.Preprocessing;
         Dataset? earlyTest = null;
         IReadOnlyList<UnseenCategories.Column>? unseen = null;
@@ -321,12 +323,32 @@ public static class TrainRun
         }
         foreach (string line in DataSummary.Lines(options, data))
             output.WriteLine(line);
+        string? membersLine = null;
+        if (PicksMembers(options, resumed))
+        {
+            var (members, reason) = DefaultRecipe.Members(data.Train.Count, parallelism.Workers.Count);
+            options = options with { Ensemble = members };
+            membersLine = PickedDefaults.Prefix + reason;
+        }
+        if (UsesFolds(options, resumed) && options.Ensemble == 1)
+        {
+            // One network after all: hold out its validation rows from the rows read without a split.
+            var (trainPositions, validationPositions, _) = Split.Plan(data.Train.Count, options.ValidationSplit, splitRandom, data.Train.Labels);
+            data = data with { Train = data.Train.Subset(trainPositions), Validation = data.Train.Subset(validationPositions) };
+        }
+        output.WriteLine(DataSummary.Split(options, data, options.Ensemble));
         if (unseen is { Count: > 0 })
             output.WriteLine($"test: {UnseenCategories.Describe(unseen)}");
-        (options, var pickedLines) = PickedDefaults.Apply(options, data.Train.Count, prep.InputCount, prep.OutputCount, resumed is not null);
+        // An ensemble's members each train on all folds but their own.
+        int memberRows = IsEnsemble(options, resumed) ? data.Train.Count - data.Train.Count / FoldsFor(options) : data.Train.Count;
+        (options, var pickedLines) = PickedDefaults.Apply(options, memberRows, prep.InputCount, prep.OutputCount, resumed is not null);
+        if (membersLine is not null)
+            pickedLines = [membersLine, .. pickedLines];
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
+        if (options.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
+            throw new InputException($"--label-smoothing smooths class targets, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
         if (options.Given.Contains("--class-weight") && options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
             throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
@@ -343,6 +365,8 @@ public static class TrainRun
         }
 
         CheckMemory(options, resumed, prep, data);
+        if (IsEnsemble(options, resumed))
+            return TrainEnsemble(options, output, interrupt, data, earlyTest, classWeights, pickedLines, splitRandom, initRandom, shuffleRandom, parallelism);
         var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
         if (resumed is not null)
         {
@@ -350,13 +374,13 @@ public static class TrainRun
             model.Reseed(initRandom);
         }
         var optimizer = NewOptimizer(options);
-        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, shuffleRandom, parallelism);
+        var loop = new TrainingLoop(model, LossFor.Task(prep, options.LabelSmoothing), optimizer, options.BatchSize, shuffleRandom, parallelism, LossFor.Task(prep));
         output.WriteLine(Invariant($"model: {Describe(model)}  ({model.Parameters.Sum(p => (long)p.Values.Length):N0} parameters){(resumed is null ? "" : $", resumed from {options.ResumePath}")}"));
         output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
 
         bool hasValidation = data.Validation.Count > 0;
         output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2", hasValidation));
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule), options.Patience, options.MinImprovement);
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(options.Schedule, options.Epochs), options.Patience, options.MinImprovement);
         // What reading, preparing and building left behind (the sample rows of both files, the scans of the columns, the
         // initial weights' double samples, ...) is dead now, but stays resident until the gen0 budget runs out, which
         // with a large L3 cache is tens of MB: on Fashion-MNIST no collection came in three epochs, and those 15-20 MB
@@ -369,6 +393,89 @@ public static class TrainRun
         // the training file's matrix (PreparedData.Load), which must not outlive this method.
         var validationScores = hasValidation && outcome.HasUsableWeights ? loop.Score(data.Validation, prep.TargetScales) : null;
         return new Trained(prep, model, loop, optimizer, outcome, hasValidation, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
+    }
+
+    private static bool IsEnsemble(TrainOptions options, SavedModel? resumed) => options.Ensemble > 1 && resumed is null;
+
+    /// <summary>The recipe picks the members when --ensemble is not given, for a fresh model with a validation split
+    /// whose network the command line does not describe: --hidden or --layers name the model's network exactly (an
+    /// ensemble of such networks is --ensemble K, or ensemble:K(...) in --layers).</summary>
+    private static bool PicksMembers(TrainOptions options, SavedModel? resumed) =>
+        options.PickDefaultsFromData && resumed is null && options.ValidationSplit > 0
+        && !options.Given.Contains("--ensemble") && !options.Given.Contains("--hidden") && !options.Given.Contains("--layers");
+
+    /// <summary>The file is read without a split when the rows may be dealt into an ensemble's folds.</summary>
+    private static bool UsesFolds(TrainOptions options, SavedModel? resumed) => IsEnsemble(options, resumed) || PicksMembers(options, resumed);
+
+    /// <summary>An ensemble's folds: as many as --val-split asks (5 for 20 %), and at least one per member.</summary>
+    public static int FoldsFor(TrainOptions options) => Math.Max(options.Ensemble, (int)Math.Round(1 / Math.Max(options.ValidationSplit, 0.01)));
+
+    /// <summary>--ensemble K: the usable rows (data.Train: nothing was held out) dealt into K folds, stratified for
+    /// classification; member k trains on the other folds and is validated (early stopping, best epoch) on fold k; the
+    /// members train side by side on the workers (<see cref="EnsembleTraining"/>); the model is their mean.</summary>
+    private static Trained TrainEnsemble(TrainOptions options, TextWriter output, CancellationToken interrupt, PreparedData data, Dataset? earlyTest,
+        double[]? classWeights, IReadOnlyList<string> pickedLines, Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
+    {
+        var prep = data.Preprocessing;
+        var all = data.Train;
+        int k = options.Ensemble;
+        if (all.Count < k)
+            throw new InputException(Invariant($"{options.DataPath}: --ensemble {k} needs at least {k} usable rows; there are {all.Count}"));
+        int[] fold = Folds.Assign(all.Count, FoldsFor(options), splitRandom, all.Labels);
+        var members = new EnsembleMember[k];
+        for (int m = 0; m < k; m++)
+        {
+            var train = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] != m)]);
+            var validation = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] == m)]);
+            var network = NewNetwork(options, prep, new Random(initRandom.Next()));
+            var memberOptimizer = NewOptimizer(options);
+            var memberLoop = new TrainingLoop(network, LossFor.Task(prep, options.LabelSmoothing), memberOptimizer, options.BatchSize, new Random(shuffleRandom.Next()),
+                scoringLoss: LossFor.Task(prep));
+            var session = new TrainingSession(network, memberLoop, memberOptimizer, LearningRateSchedule.For(options.Schedule, options.Epochs), options.Patience, options.MinImprovement);
+            members[m] = new EnsembleMember(network, memberLoop, session, train, validation);
+        }
+        var first = members[0].Model;
+        output.WriteLine(Invariant($"model: ensemble of {k} members, each {Describe(first)}  ({k * first.Parameters.Sum(p => (long)p.Values.Length):N0} parameters)"));
+        output.WriteLine(Invariant($"ensemble: {k} members train side by side, {Math.Min(k, parallelism.Workers.Count)} at a time, each on one thread and {members[0].Train.Count:N0} rows"));
+        var optimizer = NewOptimizer(options);
+        output.WriteLine(Invariant($"optimizer: {optimizer.Description}; batch {options.BatchSize}; {options.Epochs} epochs{Controls(options)}"));
+        output.WriteLine(EpochHeader(options.Epochs, prep.Task == TaskKind.Classification ? "acc" : "r2"));
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var (outcomes, history) = EpochProgress.Run(output, members[0].Loop, options.Epochs, writeLine =>
+            EnsembleTraining.Run(members, options.Epochs, parallelism.Workers,
+                (result, changedRate) => writeLine(result.Epoch, FormatEpoch(result, options.Epochs, changedRate)), interrupt));
+        bool classification = prep.Task == TaskKind.Classification;
+        var memberScores = new List<(Scores Scores, int Rows)>();
+        for (int m = 0; m < k; m++)
+        {
+            var o = outcomes[m];
+            if (!o.HasUsableWeights)
+                continue;
+            var scores = members[m].Loop.Score(members[m].Validation, prep.TargetScales);
+            memberScores.Add((scores, members[m].Validation.Count));
+            // Loss and metric only: the line stays within 80 columns; the val line below has every figure for the ensemble.
+            output.WriteLine(Invariant($"member {m + 1}/{k}: epoch {o.RestoredEpoch ?? o.History.Count} of {o.History.Count} kept: val_loss {scores.Loss:0.0000}  val_{(classification ? "acc" : "r2")} {scores.Metric:0.0000}"));
+        }
+        var model = Sequential<float>.AverageOf([.. members.Select(member => member.Model)]);
+        var loop = new TrainingLoop(model, LossFor.Task(prep), optimizer, options.BatchSize, new Random(0));
+        // Each member kept its own best epoch (the lines above): the ensemble has no one best epoch to name. It is usable
+        // when every member is; a member without finite weights would spoil the average.
+        var reason = outcomes.Any(o => o.Reason == StopReason.Interrupted) ? StopReason.Interrupted
+            : outcomes.Any(o => !o.HasUsableWeights) ? StopReason.NonFinite : StopReason.Completed;
+        var outcome = new TrainingOutcome(history, reason, null, outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null));
+        var validationScores = memberScores.Count == 0 ? null : MeanScores(memberScores);
+        return new Trained(prep, model, loop, optimizer, outcome, true, data.LoadSeconds, options, validationScores, earlyTest, classWeights, pickedLines);
+    }
+
+    /// <summary>The members' held-out figures, weighted by their rows: the ensemble's out-of-fold estimate.</summary>
+    private static Scores MeanScores(IReadOnlyList<(Scores Scores, int Rows)> scores)
+    {
+        double total = scores.Sum(s => s.Rows);
+        double Mean(Func<Scores, double?> of) => scores.Sum(s => (of(s.Scores) ?? double.NaN) * s.Rows) / total;
+        var first = scores[0].Scores;
+        return new Scores(Mean(s => s.Loss), Mean(s => s.Metric),
+            first.BalancedAccuracy is null ? null : Mean(s => s.BalancedAccuracy), first.MacroF1 is null ? null : Mean(s => s.MacroF1),
+            first.Rmse is null ? null : Mean(s => s.Rmse), first.Mae is null ? null : Mean(s => s.Mae));
     }
 
     /// <summary>"common 0.37, rare 4.2, very_rare 16.7": each class's weight, three decimals at most.</summary>

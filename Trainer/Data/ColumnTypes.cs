@@ -61,7 +61,10 @@ internal static class ColumnTypes
                 if (request.Kind == ColumnKind.Numeric)
                     throw bad.First.ToException(scan, request.Name, request.Source == ColumnRequest.ByModel ? "as in the model's training data" : $"as --numeric {Quoted(request.Name)} says");
                 var numbers = NumbersOf(raw, column);
-                if (numbers.Count > 0 && !AreCodes(numbers.Count, numbers.Distinct, bad.Count) && IsFewStrays(numbers.Count, bad.Count))
+                // A few distinct numbers may be a factor's levels beside a word (Cylinders 3, 4, 6, 8 and 'rotary'): read
+                // again as text, where the words are looked at.
+                if (numbers.Count > 0 && !AreCodes(numbers.Count, numbers.Distinct, bad.Count) && IsFewStrays(numbers.Count, bad.Count)
+                    && numbers.Distinct > MaxDistinctCodes)
                     throw Mixed(scan.Path, raw.Dialect, bad.First.Line, column, bad.First.Text, numbers.Count, raw.Rows);
                 retry.Add(i); // text, with or without a note: decided by the branch below on the next read
             }
@@ -81,8 +84,15 @@ internal static class ColumnTypes
                 if (count == 0 || AreCodes(count, distinct, texts))
                     continue;
                 string text = column.Texts![firstText]!;
-                if (IsFewStrays(count, texts))
+                bool levels = distinct <= MaxDistinctCodes && count >= MinCellsPerLevel * distinct && AreWords(column.Texts!, raw.Dialect.DecimalComma);
+                if (IsFewStrays(count, texts) && !levels)
                     throw Mixed(scan.Path, raw.Dialect, raw.Lines[firstText], column, text, count, raw.Rows);
+                if (IsFewStrays(count, texts))
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"levels: column '{column.Name}' has {distinct} distinct numbers and the word '{CsvScan.Shorten(text)}' (line {raw.Lines[firstText]}): read as categorical, one level each; pass --numeric {Quoted(column.Name)} to have the words refused"));
+                    continue;
+                }
                 if (!ColumnScreening.IsDroppedText(raw, column))
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
                         $"mixed: column '{column.Name}' has numbers and text ({count} of {raw.Rows} cells are numbers; the first text, '{CsvScan.Shorten(text)}', at line {raw.Lines[firstText]}): read as categorical; pass --categorical {Quoted(column.Name)} to confirm it, or --numeric {Quoted(column.Name)} to have the text refused"));
@@ -126,6 +136,24 @@ internal static class ColumnTypes
         }
         return -1;
     }
+
+    /// <summary>Whether every cell that is not a number is a word (letters, no digit) that holds at least
+    /// <see cref="MinLevelShare"/> of the column's cells: the level of a factor whose other levels are numbers, not a
+    /// mistyped number or a stray note in a long numeric column.</summary>
+    private static bool AreWords(string?[] texts, bool decimalComma)
+    {
+        var present = texts.Where(t => t is not null).ToArray();
+        return present.Where(t => !NumberGrammar.IsNumber(t!, decimalComma, out _)).GroupBy(t => t, StringComparer.Ordinal)
+            .All(word => word.Key!.Any(char.IsLetter) && !word.Key!.Any(char.IsAsciiDigit) && word.Count() >= MinLevelShare * present.Length);
+    }
+
+    /// <summary>The cells per distinct number, on average, from which a few distinct numbers are read as a factor's
+    /// levels (they repeat, as levels do) rather than as measurements with a typo among them.</summary>
+    public const int MinCellsPerLevel = 4;
+
+    /// <summary>The least share of a column's cells a word among a few distinct numbers must hold to be read as one
+    /// of its levels.</summary>
+    public const double MinLevelShare = 0.01;
 
     /// <summary>Whether the cells that are not numbers are a few strays in a numeric column (an error).</summary>
     public static bool IsFewStrays(int numbers, int texts) => texts <= Math.Max(MaxStrays, MaxStrayShare * (numbers + texts));

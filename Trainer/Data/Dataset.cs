@@ -82,5 +82,16 @@ public sealed class Dataset
         Targets.AsSpan(start * OutputCount, batch * OutputCount).CopyTo(y.AsColumnMajorArray());
     }
 
+    /// <summary>The samples at <paramref name="indices"/>, in that order, as a dataset sharing this one's feature
+    /// matrix (the targets and labels of the subset are copied: they are small).</summary>
+    public Dataset Subset(int[] indices)
+    {
+        var targets = new float[indices.Length * OutputCount];
+        for (int j = 0; j < indices.Length; j++)
+            Targets.AsSpan(indices[j] * OutputCount, OutputCount).CopyTo(targets.AsSpan(j * OutputCount, OutputCount));
+        int[]? labels = Labels is null ? null : [.. indices.Select(i => Labels[i])];
+        return new Dataset(FeatureCount, OutputCount, _features, targets, labels, [.. indices.Select(Row)]);
+    }
+
     private int Row(int index) => _rows is null ? index : _rows[index];
 }

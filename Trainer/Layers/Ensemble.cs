@@ -22,11 +22,20 @@ public sealed class Ensemble<T> : Layer<T> where T : struct, IFloatingPointIeee7
     private readonly BatchBuffers<T> _memberGradients; // dy/K (out, batch), per batch size
 
     public Ensemble(LayerSpec spec, int inputs, LayerContext<T> context)
-        : this(spec, inputs, Members(spec, inputs, context))
+        : this(inputs, Members(spec, inputs, context))
     {
     }
 
-    private Ensemble(LayerSpec spec, int inputs, Sequential<T>[] members)
+    /// <summary>The ensemble of networks trained apart (NeuralNet.Training's ensemble training: each member on its own
+    /// rows), which it now holds and averages; they must have the same layers.</summary>
+    public static Ensemble<T> Of(IReadOnlyList<Sequential<T>> members)
+    {
+        if (members.Count < 2 || members.Any(m => m.Spec != members[0].Spec || m.InputSize != members[0].InputSize))
+            throw new ArgumentException("an ensemble holds two or more networks of the same layers", nameof(members));
+        return new Ensemble<T>(members[0].InputSize, [.. members]);
+    }
+
+    private Ensemble(int inputs, Sequential<T>[] members)
         : base(inputs, members[0].OutputSize)
     {
         _members = members;

@@ -111,4 +111,8 @@ public sealed class Sequential<T> : Layer<T> where T : struct, IFloatingPointIee
         }
         return layers;
     }
+
+    /// <summary>One network that averages <paramref name="members"/>' outputs (an <see cref="Ensemble{T}"/> of them):
+    /// how an ensemble trained member by member becomes one model.</summary>
+    public static Sequential<T> AverageOf(IReadOnlyList<Sequential<T>> members) => new([Ensemble<T>.Of(members)]);
 }

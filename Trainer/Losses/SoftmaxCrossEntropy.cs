@@ -7,9 +7,16 @@ namespace NeuralNet.Losses;
 /// Softmax followed by cross-entropy, fused: loss = mean over samples of −Σₖ tₖ·log softmax(z)ₖ.
 /// Computing log-softmax as z − max − log Σ exp(z − max) never overflows, and the fused gradient
 /// (softmax(z)·Σt − t) / batch avoids dividing by probabilities that underflow to 0.
+/// With label smoothing ε the target is (1 − ε)·t + ε·Σt/k: each class keeps a little of the sample's weight, so the
+/// logits are not pushed towards ±∞ on rows the network already gets right (RealMLP uses ε = 0.1).
 /// </summary>
-public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : struct, IFloatingPointIeee754<T>
+/// <param name="smoothing">ε in [0, 1); 0 is plain cross-entropy. Used while training only: the trainer scores
+/// validation and test rows with plain cross-entropy.</param>
+public sealed class SoftmaxCrossEntropy<T>(int classes, double smoothing = 0) : ILoss<T> where T : struct, IFloatingPointIeee754<T>
 {
+    private readonly T _keep = T.CreateChecked(1 - smoothing);            // share of the one-hot target kept
+    private readonly T _spread = T.CreateChecked(smoothing / classes);     // share of the sample's weight given to each class
+
     private readonly BatchBuffers<T> _probabilities = new(classes); // (k, batch)
     private readonly BatchBuffers<T> _gradients = new(classes);     // (k, batch)
     private Matrix<T>? _softmax; // (k, batch), cached by Forward: the gradient is built from it
@@ -34,11 +41,13 @@ public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : str
             var tj = t.AsSpan(j * classes, classes);
             var pj = p.AsSpan(j * classes, classes);
             var (max, logSum) = Softmax(zj, pj);
+            T spread = _spread == T.Zero ? T.Zero : _spread * Sum(tj);
             for (int k = 0; k < classes; k++)
             {
+                T smoothed = _keep * tj[k] + spread;
                 // Skipping zero targets keeps 0·(−∞) from turning the loss into NaN.
-                if (tj[k] != T.Zero)
-                    total -= tj[k] * (zj[k] - max - logSum);
+                if (smoothed != T.Zero)
+                    total -= smoothed * (zj[k] - max - logSum);
             }
         }
         _softmax = probabilities;
@@ -66,7 +75,15 @@ public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : str
         return (max, logSum);
     }
 
-    public ILoss<T> WithOwnBuffers() => new SoftmaxCrossEntropy<T>(classes);
+    public ILoss<T> WithOwnBuffers() => new SoftmaxCrossEntropy<T>(classes, smoothing);
+
+    private static T Sum(ReadOnlySpan<T> values)
+    {
+        T sum = T.Zero;
+        foreach (var value in values)
+            sum += value;
+        return sum;
+    }
 
     public Matrix<T> Backward() => Backward((_softmax ?? throw new InvalidOperationException("Backward called before Forward.")).ColumnCount);
 
@@ -83,11 +100,10 @@ public sealed class SoftmaxCrossEntropy<T>(int classes) : ILoss<T> where T : str
         for (int j = 0; j < batch; j++)
         {
             int start = j * classes;
-            T targetSum = T.Zero;
+            T targetSum = Sum(t.AsSpan(start, classes));
+            T spread = _spread * targetSum;
             for (int k = 0; k < classes; k++)
-                targetSum += t[start + k];
-            for (int k = 0; k < classes; k++)
-                g[start + k] = (p[start + k] * targetSum - t[start + k]) * scale;
+                g[start + k] = (p[start + k] * targetSum - (_keep * t[start + k] + spread)) * scale;
         }
         return gradient;
     }

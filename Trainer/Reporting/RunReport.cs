@@ -8,7 +8,7 @@ namespace NeuralNet.Reporting;
 public sealed record RunReport(
     [property: JsonPropertyName("task")] string Task,
     [property: JsonPropertyName("metric")] string Metric,
-    [property: JsonPropertyName("best_epoch")] int BestEpoch,
+    [property: JsonPropertyName("best_epoch")] int? BestEpoch,
     [property: JsonPropertyName("val")] RunScore? Validation,
     [property: JsonPropertyName("test")] RunScore? Test,
     [property: JsonPropertyName("load_seconds")] double LoadSeconds,

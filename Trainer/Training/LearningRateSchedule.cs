@@ -8,8 +8,13 @@ public abstract class LearningRateSchedule
     /// <param name="rate">The rate it ran with.</param>
     public abstract double Next(int epoch, double validationLoss, double rate);
 
-    public static LearningRateSchedule For(LearningRateScheduleSettings settings) => settings.Kind switch
+    /// <summary>The rate of the first epoch, given the run's rate.</summary>
+    public virtual double First(double rate) => rate;
+
+    /// <param name="epochs">The run's epochs, over which a cosine schedule decays.</param>
+    public static LearningRateSchedule For(LearningRateScheduleSettings settings, int epochs = 0) => settings.Kind switch
     {
+        LearningRateScheduleKind.Cosine => new CosineSchedule(epochs, settings.WarmupEpochs ?? 0),
         LearningRateScheduleKind.Step => new StepSchedule(settings.StepEpochs, settings.Gamma),
         LearningRateScheduleKind.Plateau => new PlateauSchedule(settings.Patience, settings.Factor, settings.Threshold),
         _ => new ConstantSchedule(),
@@ -47,5 +52,29 @@ public sealed class PlateauSchedule(int patience, double factor, double threshol
             return rate;
         _epochsWithoutImprovement = 0;
         return rate * factor;
+    }
+}
+
+/// <summary>A linear warm-up to the full rate over <paramref name="warmup"/> epochs, then half a cosine that reaches 0
+/// one epoch after the last (so the last epoch still learns a little): epoch e after the warm-up runs at
+/// rate · (1 + cos(π · (e − warmup − 1) / (epochs − warmup))) / 2.</summary>
+public sealed class CosineSchedule(int epochs, int warmup) : LearningRateSchedule
+{
+    private double _full = double.NaN;
+
+    public override double First(double rate)
+    {
+        _full = rate;
+        return RateOf(1);
+    }
+
+    public override double Next(int epoch, double validationLoss, double rate) => RateOf(epoch + 1);
+
+    private double RateOf(int epoch)
+    {
+        if (epoch <= warmup)
+            return _full * epoch / (warmup + 1);
+        int decaying = Math.Max(1, epochs - warmup);
+        return _full * (1 + Math.Cos(Math.PI * (epoch - warmup - 1) / decaying)) / 2;
     }
 }

@@ -23,7 +23,10 @@ public sealed class TrainingLoop
     private int[] _order = [];
 
     /// <param name="parallelism">The workers to split steps, validation and evaluation across; one thread when null.</param>
-    public TrainingLoop(Sequential<float> model, ILoss<float> loss, IOptimizer<float> optimizer, int batchSize, Random shuffle, Parallelism? parallelism = null)
+    /// <param name="scoringLoss">The loss validation and test rows are scored with when it differs from the training
+    /// loss (plain cross-entropy beside a label-smoothed one); null scores with <paramref name="loss"/>.</param>
+    public TrainingLoop(Sequential<float> model, ILoss<float> loss, IOptimizer<float> optimizer, int batchSize, Random shuffle, Parallelism? parallelism = null,
+        ILoss<float>? scoringLoss = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _model = model;
@@ -34,7 +37,7 @@ public sealed class TrainingLoop
         _inputs = new BatchBuffers<float>(model.InputSize);
         _targets = new BatchBuffers<float>(model.OutputSize);
         var networks = parallelism is { Workers.Count: > 1 } ? parallelism.NetworksFor(model) : Parallelism.Alone(model);
-        _evaluation = new Evaluation(new ForwardPass(networks, parallelism?.Workers, parallelism?.MinimumWork ?? ShardPlan.MinimumWork), loss);
+        _evaluation = new Evaluation(new ForwardPass(networks, parallelism?.Workers, parallelism?.MinimumWork ?? ShardPlan.MinimumWork), scoringLoss ?? loss);
         if (networks.Length > 1)
             _sharded = new ShardedStep(networks, loss, optimizer, parallelism!.Workers, parallelism.MinimumWork);
     }

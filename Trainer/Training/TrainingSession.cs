@@ -43,56 +43,88 @@ public sealed record TrainingOutcome(IReadOnlyList<EpochResult> History, StopRea
 public sealed class TrainingSession(Sequential<float> model, TrainingLoop loop, IOptimizer<float> optimizer, LearningRateSchedule schedule, int? patience,
     double minImprovement = 0)
 {
+    private readonly BestWeights _best = new(model);
+    private readonly List<EpochResult> _history = [];
+    private StopReason _reason = StopReason.Completed;
+    private NonFiniteLossException? _failure;
+    private bool _started, _stopped;
+    private double _rate;
+    // The last epoch that improved by at least minImprovement, and its loss: what patience counts from.
+    private int _improvedEpoch;
+    private double _improvedLoss = double.PositiveInfinity;
+
+    /// <summary>The epochs run so far.</summary>
+    public IReadOnlyList<EpochResult> History => _history;
+
+    /// <summary>True once the session has stopped: early, on an interrupt, on a non-finite loss, or at its last epoch.</summary>
+    public bool Stopped => _stopped;
+
     /// <param name="onEpoch">Called after each epoch with its result and the learning rate it ran with when that
     /// differs from the previous epoch's (null otherwise).</param>
     public TrainingOutcome Run(int epochs, Dataset train, Dataset validation, Action<EpochResult, double?> onEpoch, CancellationToken cancel)
     {
-        var best = new BestWeights(model);
-        var history = new List<EpochResult>();
+        for (int epoch = 1; epoch <= epochs && !_stopped; epoch++)
+        {
+            if (RunEpoch(epoch, epochs, train, validation, cancel) is { } result)
+                onEpoch(result, ChangedRate);
+        }
+        return Finish();
+    }
+
+    /// <summary>The rate of the epoch that just ran when it differs from the one before; null otherwise.</summary>
+    public double? ChangedRate => _history.Count > 1 && _history[^1].LearningRate != _history[^2].LearningRate ? _history[^1].LearningRate : null;
+
+    /// <summary>Runs epoch <paramref name="epoch"/> of <paramref name="epochs"/> (they are run in order from 1) with
+    /// the controls around it; returns its result, or null when the session stopped inside it (an interrupt, a
+    /// non-finite loss). After it, <see cref="Stopped"/> says whether to go on.</summary>
+    public EpochResult? RunEpoch(int epoch, int epochs, Dataset train, Dataset validation, CancellationToken cancel)
+    {
+        if (_stopped)
+            throw new InvalidOperationException("the session has stopped");
+        if (!_started)
+        {
+            _rate = schedule.First(double.CreateChecked(optimizer.LearningRate));
+            _started = true;
+        }
         bool hasValidation = validation.Count > 0;
-        double rate = double.CreateChecked(optimizer.LearningRate);
-        double previousRate = rate;
-        var reason = StopReason.Completed;
-        NonFiniteLossException? failure = null;
-        // The last epoch that improved by at least minImprovement, and its loss: what patience counts from.
-        int improvedEpoch = 0;
-        double improvedLoss = double.PositiveInfinity;
         try
         {
-            for (int epoch = 1; epoch <= epochs; epoch++)
-            {
-                optimizer.LearningRate = (float)rate;
-                var result = loop.RunEpoch(epoch, train, validation, cancel) with { LearningRate = rate };
-                history.Add(result);
-                // The training loss is measured before each step's update, so it says nothing of the weights the epoch
-                // ends with; without a validation pass, check those on one chunk before keeping them as the best.
-                bool endWeightsFinite = hasValidation || double.IsFinite(loop.FirstChunkLoss(train));
-                double loss = !endWeightsFinite ? double.NaN : hasValidation ? result.ValidationLoss : result.TrainLoss;
-                best.Offer(epoch, loss);
-                if (double.IsPositiveInfinity(improvedLoss) ? loss < improvedLoss : loss < improvedLoss - minImprovement * Math.Abs(improvedLoss))
-                    (improvedEpoch, improvedLoss) = (epoch, loss);
-                onEpoch(result, rate != previousRate ? rate : null);
-                if (patience is { } wait && epoch - improvedEpoch >= wait && epoch < epochs)
-                {
-                    reason = StopReason.EarlyStopped;
-                    break;
-                }
-                previousRate = rate;
-                rate = schedule.Next(epoch, result.ValidationLoss, rate);
-            }
+            optimizer.LearningRate = (float)_rate;
+            var result = loop.RunEpoch(epoch, train, validation, cancel) with { LearningRate = _rate };
+            _history.Add(result);
+            // The training loss is measured before each step's update, so it says nothing of the weights the epoch
+            // ends with; without a validation pass, check those on one chunk before keeping them as the best.
+            bool endWeightsFinite = hasValidation || double.IsFinite(loop.FirstChunkLoss(train));
+            double loss = !endWeightsFinite ? double.NaN : hasValidation ? result.ValidationLoss : result.TrainLoss;
+            _best.Offer(epoch, loss);
+            if (double.IsPositiveInfinity(_improvedLoss) ? loss < _improvedLoss : loss < _improvedLoss - minImprovement * Math.Abs(_improvedLoss))
+                (_improvedEpoch, _improvedLoss) = (epoch, loss);
+            if (patience is { } wait && epoch - _improvedEpoch >= wait && epoch < epochs)
+                (_reason, _stopped) = (StopReason.EarlyStopped, true);
+            else if (epoch >= epochs)
+                _stopped = true;
+            else
+                _rate = schedule.Next(epoch, result.ValidationLoss, _rate);
+            return result;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            reason = StopReason.Interrupted;
+            (_reason, _stopped) = (StopReason.Interrupted, true);
         }
         catch (NonFiniteLossException e)
         {
-            (reason, failure) = (StopReason.NonFinite, e);
+            (_reason, _failure, _stopped) = (StopReason.NonFinite, e, true);
         }
+        return null;
+    }
 
-        bool restore = best.HasSnapshot && (reason != StopReason.Completed || patience is not null);
+    /// <summary>Ends the session: puts back the best epoch's weights when it stopped early, was interrupted, hit a
+    /// non-finite loss, or has a patience; says how it ended.</summary>
+    public TrainingOutcome Finish()
+    {
+        bool restore = _best.HasSnapshot && (_reason != StopReason.Completed || patience is not null);
         if (restore)
-            best.Restore();
-        return new TrainingOutcome(history, reason, restore ? best.Epoch : null, failure, best.HasSnapshot ? best.Epoch : null);
+            _best.Restore();
+        return new TrainingOutcome(_history, _reason, restore ? _best.Epoch : null, _failure, _best.HasSnapshot ? _best.Epoch : null);
     }
 }
