@@ -7,7 +7,9 @@ namespace NeuralNet.Tests.Architecture;
 
 /// <summary>The namespaces of the trainer depend only downwards (BRIEF: L0 Kernels, LinearAlgebra, Data, Onnx, PyTorch ·
 /// L1 Layers · L2 Losses, Optimizers · L3 Training · L4 Reporting · L5 Models · L6 Export · L7 Cli), so that the
-/// domain never sees a command-line type and the model file never holds one. The dependencies are read from the
+/// domain never sees a command-line type and the model file never holds one. The root namespace <c>NeuralNet</c>
+/// (<see cref="InputException"/>) sits below them all: every level may use it, and it uses none; only the entry
+/// point <see cref="Program"/>, above them all, lives there too. The dependencies are read from the
 /// compiled IL, so a constant (inlined by the compiler) is not one; a type used in any signature, field, cast or call is.</summary>
 public class DependencyDirectionTests
 {
@@ -56,6 +58,17 @@ public class DependencyDirectionTests
             foreach (string other in forbidden)
                 Types().That().ResideInNamespace($"NeuralNet.{area}").Should().NotDependOnAnyTypesThat().ResideInNamespace(other).Check(Trainer);
         }
+    }
+
+    /// <summary>The root namespace holds what every level may use (<see cref="InputException"/>): it depends on no
+    /// level, so using it never drags one in (before, a layer that refused an argument depended on Data for it).</summary>
+    [Test]
+    public void TheRootNamespaceDependsOnNoLevel()
+    {
+        var root = Trainer.Types.Where(t => t.Namespace?.FullName == "NeuralNet" && t.Name != nameof(Program)).ToList();
+        Assert.That(root.Select(t => t.Name), Does.Contain(nameof(InputException)));
+        var used = root.SelectMany(t => t.Dependencies).Select(d => d.Target.Namespace?.FullName ?? "").Where(ns => Area(ns) is not null).Distinct();
+        Assert.That(used, Is.Empty);
     }
 
     /// <summary>The check can fail: with Training placed below Layers (a fake order), Training's use of layers is reported.</summary>

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using NeuralNet.Data;
 using NeuralNet.Layers;
 
 namespace NeuralNet.Tests.Layers;

@@ -39,7 +39,7 @@ public sealed class RehashedMutationTests
         {
             document = ModelSerializer.Parse(path, File.ReadAllBytes(path));
         }
-        catch (NeuralNet.Data.InputException)
+        catch (NeuralNet.InputException)
         {
             return path;
         }

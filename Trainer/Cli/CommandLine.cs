@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NeuralNet.Data;
 using NeuralNet.Export;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Models;

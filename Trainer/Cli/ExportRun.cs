@@ -1,4 +1,3 @@
-using NeuralNet.Data;
 using NeuralNet.Export;
 using NeuralNet.Models;
 

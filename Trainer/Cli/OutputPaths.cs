@@ -1,4 +1,3 @@
-using NeuralNet.Data;
 using NeuralNet.Reporting;
 
 namespace NeuralNet.Cli;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NeuralNet.Data;
 using NeuralNet.Models;
 
 namespace NeuralNet.Cli;

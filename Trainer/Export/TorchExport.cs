@@ -1,4 +1,3 @@
-using NeuralNet.Data;
 using NeuralNet.Layers;
 using NeuralNet.Models;
 using NeuralNet.PyTorch;

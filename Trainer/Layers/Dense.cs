@@ -1,7 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
-using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Onnx;
 using NeuralNet.PyTorch;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NeuralNet.Data;
 
 namespace NeuralNet.Layers;
 

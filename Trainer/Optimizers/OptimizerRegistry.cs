@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using NeuralNet.Data;
 
 namespace NeuralNet.Optimizers;
 

@@ -1,4 +1,4 @@
-namespace NeuralNet.Data;
+namespace NeuralNet;
 
 /// <summary>
 /// A problem with the user's input that they can fix: a missing file, a malformed row, an unusable column.
