@@ -15,6 +15,9 @@ internal sealed class TrainCommandOptions
 
     private static readonly TrainOptions Defaults = new() { DataPath = "" };
 
+    /// <summary>The options that ask for SGD when given without --optimizer, as the recipe's line names them.</summary>
+    internal const string SgdOptions = "--momentum or --nesterov";
+
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
     private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
     private readonly CsvOptions _csv = new();
@@ -39,9 +42,9 @@ internal sealed class TrainCommandOptions
     private readonly Option<double> _beta2 = OptionRules.Real(new("--beta2") { Description = "adam: decay of the squared gradient's running mean", DefaultValueFactory = _ => Defaults.Beta2 }, new(0, 1, HighInclusive: false));
     private readonly Option<int> _epochs = OptionRules.Whole(new("--epochs") { Description = "Passes over the training data, at most (early stopping may end sooner) [default: from the data: 3·10¹¹ / (training rows × weights), 10 to 500]" }, 1, MaxEpochs);
     private readonly Option<int> _batchSize = OptionRules.Whole(new("--batch-size") { Description = "Samples per optimizer step [default: from the data: training rows / 100 as a power of two, 32 to 256]" }, 1, int.MaxValue);
-    private readonly Option<double> _lr = OptionRules.Real(new("--lr") { Description = "Learning rate [default: adamw: 0.003 · √(batch / 32) · √(64 / inputs) (the last factor only beyond 64 inputs); sgd and adam: 0.01]" }, new(0, 1000, LowInclusive: false));
+    private readonly Option<double> _lr = OptionRules.Real(new("--lr") { Description = "Learning rate [default: adamw: 0.003 · √(batch / 32) · √(64 / inputs) (the last factor only beyond 64 inputs); sgd and adam: " + Fixed(RecipeFill.FixedLearningRate) + "]" }, new(0, 1000, LowInclusive: false));
     private readonly Option<double> _momentum = OptionRules.Real(new("--momentum") { Description = "sgd: momentum", DefaultValueFactory = _ => Defaults.Momentum }, new(0, 1, HighInclusive: false));
-    private readonly Option<double> _weightDecay = OptionRules.Real(new("--weight-decay") { Description = "Weight decay: adamw decouples it (torch.optim.AdamW); sgd and adam add it to the gradient (L2) [default: adamw: 10,000 / training rows, 0.1 to 1; sgd and adam: 0.02]" }, new(0, 1000));
+    private readonly Option<double> _weightDecay = OptionRules.Real(new("--weight-decay") { Description = "Weight decay: adamw decouples it (torch.optim.AdamW); sgd and adam add it to the gradient (L2) [default: adamw: 10,000 / training rows, 0.1 to 1; sgd and adam: " + Fixed(RecipeFill.FixedWeightDecay) + "]" }, new(0, 1000));
     private readonly Option<bool> _nesterov = new("--nesterov") { Description = "sgd: use Nesterov momentum" };
     private readonly Option<int> _seed = OptionRules.Whole(new("--seed") { Description = "Seed of the split, the initial weights and the batch order", DefaultValueFactory = _ => Defaults.Seed }, 0, int.MaxValue);
     private readonly Option<string?> _history = new("--history") { Description = "Write epoch,train_loss,val_loss,val_metric,seconds to this CSV file", HelpName = "FILE.csv" };
@@ -115,13 +118,31 @@ internal sealed class TrainCommandOptions
     }
 
     /// <summary>The options from the command line. Those whose default comes from the data are left at the fixed
-    /// defaults of <see cref="TrainOptions"/> when not given; <see cref="TrainRun"/> picks them once the data is read.</summary>
+    /// defaults of <see cref="TrainOptions"/> when not given, and null in its <see cref="TrainOptions.Settings"/>;
+    /// <see cref="RecipeFill"/> fills them once the data is read (<see cref="PickedDefaults"/>).</summary>
     public TrainOptions Read(ParseResult parse) => Read(parse, Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal));
 
     private TrainOptions Read(ParseResult parse, HashSet<string> given) => new()
     {
         Given = given,
         PickDefaultsFromData = true,
+        Settings = new TrainingSettings(
+            Optimizer: GivenValue(parse, _optimizer),
+            LearningRate: GivenNumber(parse, _lr),
+            WeightDecay: GivenNumber(parse, _weightDecay),
+            Momentum: GivenNumber(parse, _momentum),
+            Nesterov: GivenNumber(parse, _nesterov),
+            BatchSize: GivenNumber(parse, _batchSize),
+            Hidden: GivenValue(parse, _hidden),
+            Layers: parse.GetValue(_layers),
+            Epochs: GivenNumber(parse, _epochs),
+            Patience: parse.GetValue(_patience),
+            Schedule: given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : null,
+            LearningRatePatience: GivenNumber(parse, _lrPatience),
+            LearningRateFactor: GivenNumber(parse, _lrFactor),
+            Ensemble: GivenNumber(parse, _ensemble),
+            ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null),
+        Overwrite = parse.GetValue(_overwrite),
         DataPath = parse.GetValue(_data)!,
         Target = parse.GetValue(_target),
         Task = parse.GetValue(_task) switch
@@ -149,7 +170,7 @@ internal sealed class TrainCommandOptions
         SavePath = parse.GetValue(_save),
         ResumePath = parse.GetValue(_resume),
         Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
-        ClassWeight = parse.GetValue(_classWeight) == "balanced" ? ClassWeighting.Balanced : ClassWeighting.None,
+        ClassWeight = ClassWeightOf(parse),
         Folds = parse.GetValue(_cv),
         Schedule = new LearningRateScheduleSettings(
             given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
@@ -164,6 +185,17 @@ internal sealed class TrainCommandOptions
         // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
         Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
     };
+
+    private static string Fixed(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private ClassWeighting ClassWeightOf(ParseResult parse) => parse.GetValue(_classWeight) == "balanced" ? ClassWeighting.Balanced : ClassWeighting.None;
+
+    // The value of an option the command line gave; null for one left at its default.
+    private static T? GivenValue<T>(ParseResult parse, Option<T> option) where T : class =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
+
+    private static T? GivenNumber<T>(ParseResult parse, Option<T> option) where T : struct =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
 
     public static Option<string> BlasOption()
     {

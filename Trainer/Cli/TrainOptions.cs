@@ -13,13 +13,13 @@ public sealed record TrainOptions
     public TaskKind? Task { get; init; }
     public double ValidationSplit { get; init; } = 0.2;
     public string? TestPath { get; init; }
-    public IReadOnlyList<int> Hidden { get; init; } = [64, 32];
+    public IReadOnlyList<int> Hidden { get; init; } = RecipeFill.FixedHidden;
 
     /// <summary>The <c>--layers</c> spec, such as <c>dense:256,relu,dense</c>; null for <see cref="Hidden"/>'s Dense + ReLU pairs.</summary>
     public string? Layers { get; init; }
 
     /// <summary>An optimizer registered with <see cref="NeuralNet.Optimizers.OptimizerAttribute"/>: sgd, adam or adamw.</summary>
-    public string Optimizer { get; init; } = "sgd";
+    public string Optimizer { get; init; } = RecipeFill.FixedOptimizer;
 
     public double Beta1 { get; init; } = 0.9;
 
@@ -31,11 +31,11 @@ public sealed record TrainOptions
 
     /// <summary>--label-smoothing: classification's ε (0 for none).</summary>
     public double LabelSmoothing { get; init; }
-    public int Epochs { get; init; } = 150;
-    public int BatchSize { get; init; } = 32;
-    public double LearningRate { get; init; } = 0.01;
-    public double Momentum { get; init; } = 0.9;
-    public double WeightDecay { get; init; } = 2e-2;
+    public int Epochs { get; init; } = RecipeFill.FixedEpochs;
+    public int BatchSize { get; init; } = RecipeFill.FixedBatchSize;
+    public double LearningRate { get; init; } = RecipeFill.FixedLearningRate;
+    public double Momentum { get; init; } = RecipeFill.FixedMomentum;
+    public double WeightDecay { get; init; } = RecipeFill.FixedWeightDecay;
     public bool Nesterov { get; init; }
     public int Seed { get; init; }
     public string? HistoryPath { get; init; }
@@ -67,6 +67,9 @@ public sealed record TrainOptions
     /// --verbose: also each feature's fitted encoding.</summary>
     public Verbosity Verbosity { get; init; } = Verbosity.Normal;
 
+    /// <summary>--overwrite: an output may replace an existing file of another kind.</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>--plot-log: the plot's loss axis in log scale.</summary>
     public bool PlotLog { get; init; }
 
@@ -77,10 +80,36 @@ public sealed record TrainOptions
     /// those that contradict the saved model.</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 
-    /// <summary>True from the command line: the options not <see cref="Given"/> that <see cref="DefaultRecipe"/> covers
-    /// (network, optimizer, rate, decay, batch, epochs, patience, schedule) are picked from the size of the data.
-    /// False keeps the fixed values of this record, for callers that build it in code.</summary>
+    /// <summary>True from the command line: the settings that <see cref="DefaultRecipe"/> covers (network, optimizer,
+    /// rate, decay, batch, epochs, patience, schedule) and <see cref="Settings"/> leaves null are picked from the size
+    /// of the data. False keeps the fixed values of this record, for callers that build it in code.</summary>
     public bool PickDefaultsFromData { get; init; }
+
+    /// <summary>The settings the recipe covers as the command line gave them, null where not given; the fields above
+    /// hold the values in use (given or fixed, then picked: <see cref="PickedDefaults"/>).</summary>
+    public TrainingSettings Settings { get; init; } = new();
+
+    /// <summary>These options with the recipe's settings in use: <paramref name="filled"/> has every value the
+    /// recipe covers (<see cref="RecipeFill.Fill"/>).</summary>
+    internal TrainOptions With(TrainingSettings filled) => this with
+    {
+        Optimizer = filled.Optimizer ?? Optimizer,
+        LearningRate = filled.LearningRate ?? LearningRate,
+        WeightDecay = filled.WeightDecay ?? WeightDecay,
+        Momentum = filled.Momentum ?? Momentum,
+        Nesterov = filled.Nesterov ?? Nesterov,
+        BatchSize = filled.BatchSize ?? BatchSize,
+        Hidden = filled.Hidden ?? Hidden,
+        Epochs = filled.Epochs ?? Epochs,
+        // The settings' 0 is "never stop early", which these options say as null.
+        Patience = filled.Patience is null ? Patience : filled.Patience > 0 ? filled.Patience : null,
+        Schedule = Schedule with
+        {
+            Kind = filled.Schedule ?? Schedule.Kind,
+            Patience = filled.LearningRatePatience ?? Schedule.Patience,
+            Factor = filled.LearningRateFactor ?? Schedule.Factor,
+        },
+    };
 
     /// <summary>--class-weight: how each training sample of a class weighs in the loss. A --resume run not
     /// <see cref="Given"/> it keeps the resumed model's recorded weighting (<see cref="TrainRun"/>).</summary>

@@ -43,7 +43,7 @@ public static class TrainRun
         }
         // A resumed run keeps the saved model's class weighting unless --class-weight is given; balanced weights are
         // counted again on this run's training split. A file saved before the weighting was recorded resumes unweighted.
-        if (resumed?.Run?.ClassWeight is { } savedWeighting && !options.Given.Contains("--class-weight"))
+        if (resumed?.Run?.ClassWeight is { } savedWeighting && options.Settings.ClassWeight is null)
             options = options with { ClassWeight = savedWeighting };
         // Reading, building and training happen in their own method: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
@@ -188,7 +188,7 @@ public static class TrainRun
             new("--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now), MayReplace: "--resume", Kind: OutputKind.Model),
             .. Optional("--report", options.ReportPath, OutputKind.Report), .. Optional("--history", options.HistoryPath, OutputKind.Csv), .. Optional("--plot", options.PlotPath, OutputKind.Image)],
             [new("DATA.csv", options.DataPath), .. Optional("--test", options.TestPath), .. Optional("--resume", options.ResumePath)],
-            overwrite: options.Given.Contains("--overwrite"));
+            overwrite: options.Overwrite);
     }
 
     /// <summary>", 3 rows without a target value left out" for a scored file that had such rows, else "".</summary>
@@ -198,7 +198,7 @@ public static class TrainRun
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
     /// really trained.</summary>
     /// <param name="classWeights">The balanced weights the training split was weighted with, by class; null when unweighted.</param>
-    /// <param name="picked">The "picked: …" lines of <see cref="PickedDefaults"/>.</param>
+    /// <param name="picked">The "picked: …" lines of <see cref="RecipeFill"/>.</param>
     private static TrainingRecord Record(TrainOptions options, Sequential<float> model, Preprocessing prep, double[]? classWeights,
         IReadOnlyList<string> picked, CrossValidationRecord? crossValidation) => new(
         options.DataPath, options.TestPath, string.Join(',', model.Layers.Select(layer => layer.Spec)), options.ValidationSplit,
@@ -207,7 +207,7 @@ public static class TrainRun
         ClassWeight: prep.Task == TaskKind.Classification ? options.ClassWeight : null,
         ClassWeights: classWeights is null ? null : prep.ClassNames.Zip(classWeights).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
         MinImprovement: options.Patience is null ? null : options.MinImprovement,
-        Picked: [.. picked.Select(line => line.StartsWith(PickedDefaults.Prefix, StringComparison.Ordinal) ? line[PickedDefaults.Prefix.Length..] : line)],
+        Picked: [.. picked.Select(line => line.StartsWith(RecipeFill.Prefix, StringComparison.Ordinal) ? line[RecipeFill.Prefix.Length..] : line)],
         Threads: ThreadsOption.Resolve(options.Threads),
         Blas: BlasBackend.Gemm<float>().Name,
         CrossValidation: crossValidation);
@@ -328,7 +328,7 @@ public static class TrainRun
         {
             var (members, reason) = DefaultRecipe.Members(data.Train.Count, parallelism.Workers.Count);
             options = options with { Ensemble = members };
-            membersLine = PickedDefaults.Prefix + reason;
+            membersLine = RecipeFill.Prefix + reason;
         }
         if (UsesFolds(options, resumed) && options.Ensemble == 1)
         {
@@ -349,13 +349,13 @@ public static class TrainRun
         double[]? classWeights = null;
         if (options.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
             throw new InputException($"--label-smoothing smooths class targets, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
-        if (options.Given.Contains("--class-weight") && options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
+        if (options.Settings.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
             throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
         {
             classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
             ClassWeights.Apply(data.Train, classWeights);
-            string origin = resumed is not null && !options.Given.Contains("--class-weight") ? "balanced as the resumed model was" : "balanced";
+            string origin = resumed is not null && options.Settings.ClassWeight is null ? "balanced as the resumed model was" : "balanced";
             output.WriteLine($"class weights ({origin}, from the training split): {ClassWeightsText(prep.ClassNames, classWeights)}");
         }
         if (options.Verbosity == Verbosity.Verbose)
@@ -401,8 +401,7 @@ public static class TrainRun
     /// whose network the command line does not describe: --hidden or --layers name the model's network exactly (an
     /// ensemble of such networks is --ensemble K, or ensemble:K(...) in --layers).</summary>
     private static bool PicksMembers(TrainOptions options, SavedModel? resumed) =>
-        options.PickDefaultsFromData && resumed is null && options.ValidationSplit > 0
-        && !options.Given.Contains("--ensemble") && !options.Given.Contains("--hidden") && !options.Given.Contains("--layers");
+        options.PickDefaultsFromData && resumed is null && options.ValidationSplit > 0 && options.Settings.LeavesTheModelToTheRecipe;
 
     /// <summary>The file is read without a split when the rows may be dealt into an ensemble's folds.</summary>
     private static bool UsesFolds(TrainOptions options, SavedModel? resumed) => IsEnsemble(options, resumed) || PicksMembers(options, resumed);
