@@ -44,6 +44,19 @@ public class AdamTests
         Assert.That(OptimizerRegistry.Names, Is.EquivalentTo(new[] { "adam", "adamw", "sgd" }));
     }
 
+    /// <summary>What each optimizer adds to a run's memory (MemoryEstimate): Adam's and AdamW's two moments, SGD's
+    /// velocity only with momentum.</summary>
+    [TestCase(OptimizerNames.Adam, 0.9, 2)]
+    [TestCase(OptimizerNames.AdamW, 0.9, 2)]
+    [TestCase(OptimizerNames.Sgd, 0.9, 1)]
+    [TestCase(OptimizerNames.Sgd, 0.0, 0)]
+    public void EachOptimizerCountsItsStateArrays(string name, double momentum, int arrays)
+    {
+        var optimizer = OptimizerRegistry.Create<float>(name, new OptimizerSettings(0.01, Momentum: momentum));
+
+        Assert.That(optimizer.StateArrays, Is.EqualTo(arrays));
+    }
+
     [Test]
     public void AStepAfterTheFirstAllocatesNothing()
     {

@@ -1,4 +1,5 @@
 using NeuralNet.Data;
+using NeuralNet.Optimizers;
 using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
@@ -131,9 +132,9 @@ public sealed record TrainOptions
         if (ValidationSplit == 0 && (Patience is not null || Schedule.Kind == LearningRateScheduleKind.Plateau))
             throw new InputException($"{(Patience is not null ? "--patience" : "--lr-schedule plateau")} watches the validation loss; it needs --val-split greater than 0");
         // An option of another optimizer or schedule than the one given would be ignored without a word.
-        if (Given.Contains("--optimizer") && Optimizer != "sgd" && Given.FirstOrDefault(o => o is "--momentum" or "--nesterov") is { } sgdOption)
+        if (Given.Contains("--optimizer") && Optimizer != OptimizerNames.Sgd && Given.FirstOrDefault(o => o is "--momentum" or "--nesterov") is { } sgdOption)
             throw new InputException($"{sgdOption} is SGD's; --optimizer {Optimizer} does not use it; leave it out, or use --optimizer sgd");
-        if (Given.Contains("--optimizer") && Optimizer == "sgd" && Given.FirstOrDefault(o => o is "--beta1" or "--beta2") is { } adamOption)
+        if (Given.Contains("--optimizer") && Optimizer == OptimizerNames.Sgd && Given.FirstOrDefault(o => o is "--beta1" or "--beta2") is { } adamOption)
             throw new InputException($"{adamOption} is Adam's and AdamW's; --optimizer sgd does not use it; leave it out, or use --optimizer adam or adamw");
         if (Given.Contains("--lr-schedule") && Schedule.Kind != LearningRateScheduleKind.Step && Given.FirstOrDefault(o => o is "--lr-step-epochs" or "--lr-gamma") is { } stepOption)
             throw new InputException($"{stepOption} is the step schedule's; --lr-schedule {Schedule.Kind.ToString().ToLowerInvariant()} does not use it; leave it out, or use --lr-schedule step");

@@ -256,7 +256,7 @@ public static class TrainRun
         var causes = new List<string> { Invariant($"--lr (it was {optimizer.LearningRate:G6})") };
         if (options.WeightDecay > 0)
             causes.Add(Invariant($"--weight-decay (it was {options.WeightDecay:G6})"));
-        if (options.Optimizer == "sgd" && options.Momentum > 0)
+        if (options.Optimizer == OptimizerNames.Sgd && options.Momentum > 0)
             causes.Add(Invariant($"--momentum (it was {options.Momentum:G6})"));
         return $"Try a lower {string.Join(" or ", causes)}";
     }
@@ -496,9 +496,8 @@ public static class TrainRun
             : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
             : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
-        int optimizerStates = options.Optimizer is "adam" or "adamw" ? 2 : options.Momentum > 0 ? 1 : 0;
         MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
-            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates, ThreadsOption.Resolve(options.Threads)).Check(network);
+            Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(options).StateArrays, ThreadsOption.Resolve(options.Threads)).Check(network);
     }
 
     /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>

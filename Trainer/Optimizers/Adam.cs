@@ -12,7 +12,7 @@ namespace NeuralNet.Optimizers;
 /// p = p − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε)
 /// </code>
 /// </summary>
-[Optimizer("adam")]
+[Optimizer(OptimizerNames.Adam)]
 public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<Parameter<T>, (T[] M, T[] V)> _moments = []; // per parameter, its shape, created on first step
@@ -49,6 +49,8 @@ public sealed class Adam<T> : IOptimizer<T> where T : struct, IFloatingPointIeee
 
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"Adam lr {LearningRate}, betas {Beta1}/{Beta2}, weight decay {WeightDecay}");
+
+    public int StateArrays => 2;
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {

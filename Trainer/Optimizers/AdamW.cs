@@ -12,7 +12,7 @@ namespace NeuralNet.Optimizers;
 /// then Adam's update with the plain gradient (no weight-decay term)
 /// </code>
 /// </summary>
-[Optimizer("adamw")]
+[Optimizer(OptimizerNames.AdamW)]
 public sealed class AdamW<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Adam<T> _adam;
@@ -43,6 +43,8 @@ public sealed class AdamW<T> : IOptimizer<T> where T : struct, IFloatingPointIee
 
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"AdamW lr {LearningRate}, betas {Beta1}/{Beta2}, decoupled weight decay {WeightDecay}");
+
+    public int StateArrays => 2;
 
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {

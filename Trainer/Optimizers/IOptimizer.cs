@@ -11,6 +11,10 @@ public interface IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>One line for the run's header, such as "SGD lr 0.01, momentum 0.9, weight decay 0.02".</summary>
     string Description { get; }
 
+    /// <summary>Arrays of per-weight state it keeps, each as large as the parameters (Adam's two moments, SGD's
+    /// velocity when it has momentum): what it adds to a run's memory.</summary>
+    int StateArrays { get; }
+
     /// <summary>Updates every parameter from its gradient: <see cref="BeginStep"/>, then <see cref="StepSlice"/> over
     /// each whole parameter.</summary>
     void Step(IReadOnlyList<Parameter<T>> parameters);

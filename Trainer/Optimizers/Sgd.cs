@@ -13,7 +13,7 @@ namespace NeuralNet.Optimizers;
 /// p = p − lr·g
 /// </code>
 /// </summary>
-[Optimizer("sgd")]
+[Optimizer(OptimizerNames.Sgd)]
 public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<Parameter<T>, T[]> _velocity = []; // per parameter, its shape, created on first step
@@ -38,6 +38,8 @@ public sealed class Sgd<T> : IOptimizer<T> where T : struct, IFloatingPointIeee7
 
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"SGD lr {LearningRate}, momentum {Momentum}{(Nesterov ? " (Nesterov)" : "")}, weight decay {WeightDecay}");
+
+    public int StateArrays => Momentum == T.Zero ? 0 : 1;
 
     public T Momentum { get; }
 

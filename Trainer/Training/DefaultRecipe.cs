@@ -1,3 +1,4 @@
+using NeuralNet.Optimizers;
 using static System.FormattableString;
 
 namespace NeuralNet.Training;
@@ -24,7 +25,7 @@ public sealed record DefaultRecipe(
     int? LearningRatePatience,
     IReadOnlyDictionary<string, string> Reasons)
 {
-    public const string Optimizer = "adamw";
+    public const string Optimizer = OptimizerNames.AdamW;
 
     /// <summary>A validation loss improves only when 0.1 % below the best, for early stopping and the rate's halving:
     /// without it a loss creeping down by 0.01 % an epoch kept imbalanced training going for 260 epochs.</summary>

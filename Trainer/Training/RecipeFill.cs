@@ -1,3 +1,4 @@
+using NeuralNet.Optimizers;
 using static System.FormattableString;
 
 namespace NeuralNet.Training;
@@ -12,7 +13,7 @@ public static class RecipeFill
     public const string Prefix = "picked: ";
 
     /// <summary>The fixed values: the whole run when it is built in code, and SGD's and Adam's rate and decay.</summary>
-    public const string FixedOptimizer = "sgd";
+    public const string FixedOptimizer = OptimizerNames.Sgd;
     public const double FixedLearningRate = 0.01, FixedWeightDecay = 0.02, FixedMomentum = 0.9;
     public const int FixedBatchSize = 32, FixedEpochs = 150;
     public static readonly IReadOnlyList<int> FixedHidden = [64, 32];
