@@ -326,9 +326,8 @@ public static class TrainRun
         string? membersLine = null;
         if (PicksMembers(options, resumed))
         {
-            var (members, reason) = DefaultRecipe.Members(data.Train.Count, parallelism.Workers.Count);
+            (int members, membersLine) = RecipeFill.Members(data.Train.Count, parallelism.Workers.Count);
             options = options with { Ensemble = members };
-            membersLine = RecipeFill.Prefix + reason;
         }
         if (UsesFolds(options, resumed) && options.Ensemble == 1)
         {
@@ -397,11 +396,8 @@ public static class TrainRun
 
     private static bool IsEnsemble(TrainOptions options, SavedModel? resumed) => options.Ensemble > 1 && resumed is null;
 
-    /// <summary>The recipe picks the members when --ensemble is not given, for a fresh model with a validation split
-    /// whose network the command line does not describe: --hidden or --layers name the model's network exactly (an
-    /// ensemble of such networks is --ensemble K, or ensemble:K(...) in --layers).</summary>
     private static bool PicksMembers(TrainOptions options, SavedModel? resumed) =>
-        options.PickDefaultsFromData && resumed is null && options.ValidationSplit > 0 && options.Settings.LeavesTheModelToTheRecipe;
+        options.PickDefaultsFromData && RecipeFill.PicksMembers(options.Settings, options.ValidationSplit > 0, resumed is not null);
 
     /// <summary>The file is read without a split when the rows may be dealt into an ensemble's folds.</summary>
     private static bool UsesFolds(TrainOptions options, SavedModel? resumed) => IsEnsemble(options, resumed) || PicksMembers(options, resumed);

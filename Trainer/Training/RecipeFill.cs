@@ -105,6 +105,21 @@ public static class RecipeFill
         return (FixedFor(filled), picked, lines);
     }
 
+    /// <summary>The recipe picks the ensemble's members (<see cref="Members"/>) when none is given, for a fresh model
+    /// with a validation split whose network the caller does not describe: a given network is the model's exactly (an
+    /// ensemble of such networks is a given <see cref="TrainingSettings.Ensemble"/>, or an ensemble layer).</summary>
+    public static bool PicksMembers(TrainingSettings given, bool validates, bool resumed) =>
+        !resumed && validates && given.LeavesTheModelToTheRecipe;
+
+    /// <summary>The members <see cref="DefaultRecipe.Members"/> picks, and the "picked: …" line that says why.</summary>
+    /// <param name="rows">The usable rows of the training file (before any is held out).</param>
+    /// <param name="workers">The run's workers.</param>
+    public static (int Members, string Line) Members(int rows, int workers)
+    {
+        var (members, reason) = DefaultRecipe.Members(rows, workers);
+        return (members, Prefix + reason);
+    }
+
     /// <summary>What the recipe sets beyond the settings a caller can give.</summary>
     /// <param name="MinImprovement">The share by which a validation loss must beat the best to count for early
     /// stopping; null when the patience was given.</param>

@@ -1,8 +1,9 @@
 namespace NeuralNet.Training;
 
 /// <summary>The settings of a run that <see cref="DefaultRecipe"/> may pick, as the caller gave them: null is "not
-/// given", and <see cref="RecipeFill.Fill"/> fills each null in one place once the size of the data is known. A given
-/// value is never changed.</summary>
+/// given", and <see cref="RecipeFill.Fill"/> fills the nulls in one place once the size of the data is known (the
+/// optimizer, its rate and decay, the batch, the network, the epochs always; the patience and the schedule when the
+/// recipe picks them; the rest stay null, the caller's "not given"). A given value is never changed.</summary>
 /// <param name="Optimizer">A registered optimizer's name (<c>Optimizers.OptimizerAttribute</c>).</param>
 /// <param name="Momentum">SGD's; given (or <paramref name="Nesterov"/> given) it asks for SGD.</param>
 /// <param name="Hidden">Widths of the Dense + ReLU pairs; empty for a linear model.</param>
