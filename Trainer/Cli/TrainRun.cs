@@ -364,7 +364,10 @@ public static class TrainRun
                 output.WriteLine(line);
         }
 
-        CheckMemory(options, resumed, prep, data);
+        var size = CheckMemory(options, resumed, prep, data);
+        // The save's folder must have room for the file before the weights are trained, not after.
+        SaveSpace.Check(options.SavePath is null ? "the model file" : "--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now),
+            size.Parameters * (IsEnsemble(options, resumed) ? options.Ensemble : 1), prep);
         if (IsEnsemble(options, resumed))
             return TrainEnsemble(options, output, interrupt, data, earlyTest, classWeights, pickedLines, splitRandom, initRandom, shuffleRandom, parallelism);
         var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
@@ -491,15 +494,17 @@ public static class TrainRun
     internal static IOptimizer<float> NewOptimizer(TrainOptions options) => OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
-    private static void CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
+    private static MemoryEstimate CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
     {
         var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {options.ResumePath}")
             : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
             : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
         int optimizerStates = options.Optimizer is "adam" or "adamw" ? 2 : options.Momentum > 0 ? 1 : 0;
-        MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
-            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates, ThreadsOption.Resolve(options.Threads)).Check(network);
+        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
+            Math.Min(ForwardPass.ChunkSize, rows), optimizerStates, ThreadsOption.Resolve(options.Threads));
+        estimate.Check(network);
+        return estimate;
     }
 
     /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>

@@ -74,6 +74,10 @@ public static partial class ModelSerializer
 
     public static void Write(Stream stream, ModelDocument document) => JsonSerializer.Serialize(stream, document, Json);
 
+    /// <summary>The bytes of <paramref name="preprocessing"/> as a model file writes it (at the top level: a file
+    /// indents it one level deeper).</summary>
+    internal static long PreprocessingBytes(Preprocessing preprocessing) => JsonSerializer.SerializeToUtf8Bytes(preprocessing, Json).LongLength;
+
     public static SavedModel Load(string path)
     {
         if (!File.Exists(path))
