@@ -152,7 +152,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
         InputException.At(path, line, Math.Min(fields, expected) + 1,
-            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)");
+            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)"
+            + (line == 2 && fields == expected + 1
+                ? "; a header one name short is how R's write.table writes row names: write the file with row.names = FALSE, or col.names = NA (a header cell for them)"
+                : ""));
 
     /// <summary>Data rows expected in a file longer than the sample: the sampled data rows, plus the bytes after the
     /// last sampled record divided by the sample's bytes per row, plus 4% (so that a second read is rare).
