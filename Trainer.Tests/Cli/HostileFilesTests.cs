@@ -62,4 +62,43 @@ public class HostileFilesTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(new FileInfo(a).LinkTarget, Is.EqualTo(b), "the link is still a link");
     }
+
+    [TestCase("predict")]
+    [TestCase("evaluate")]
+    [TestCase("train")]
+    public void AModelFileGivenAsTheDataIsNamedNotReadAsRaggedCsv(string verb)
+    {
+        using var temp = new TempFolder();
+        string model = temp.File("m.model.json");
+        Assert.That(CliRun.Train(RepoPaths.Data("iris.csv"), "--save", model).ExitCode, Is.Zero);
+        string json = temp.File("other.json", "{\n  \"rows\": [1, 2]\n}\n");
+
+        var run = verb == "train" ? CliRun.Train(model) : CliRun.Of(verb, model, model);
+        var other = verb == "train" ? CliRun.Train(json) : CliRun.Of(verb, model, json);
+
+        Assert.That(run.Error, Is.EqualTo($"error: {model}: this is a NeuralNet model file, not a CSV file; expected a CSV file here (a model file is the first argument: predict MODEL.json DATA.csv)\n"));
+        Assert.That(other.Error, Is.EqualTo($"error: {json}: this is JSON, not a CSV file; expected a CSV file here (a model file is the first argument: predict MODEL.json DATA.csv)\n"));
+        Assert.That((run.ExitCode, other.ExitCode), Is.EqualTo((2, 2)));
+    }
+
+    [Test]
+    public void ACsvFileGivenAsTheModelIsNotAModelFileRatherThanADamagedOne()
+    {
+        var run = CliRun.Of("predict", RepoPaths.Data("iris.csv"), RepoPaths.Data("iris.csv"));
+
+        Assert.That(run.Error, Is.EqualTo($"error: {RepoPaths.Data("iris.csv")}: not a NeuralNet model file: it is not JSON (a model file starts with '{{'); expected a model file saved by train\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AOneColumnFileWithALongerRowGetsNoRowNamesHint()
+    {
+        using var temp = new TempFolder();
+        string file = temp.File("one.csv", "y\n1,2\n3\n");
+
+        var run = CliRun.Train(file);
+
+        Assert.That(run.Error, Does.Not.Contain("row names"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
 }
