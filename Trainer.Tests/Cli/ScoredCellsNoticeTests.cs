@@ -85,4 +85,16 @@ public class ScoredCellsNoticeTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith($"error: {file}:2:1: '1.0' in column 'code' is a category the training data did not have"));
     }
+
+    [Test]
+    public void TrainSaysWhatItFilledInTheTestFileToo()
+    {
+        string test = _temp.File("test.csv", "code,x,z,y\n1,,1,no\n2,3,2,yes\n");
+        string train = _temp.File("train2.csv", "code,x,z,y\n" + string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i % 3 + 1},{i % 3 + 1},{i % 4 + 1},{(i % 2 == 0 ? "no" : "yes")}")) + "\n");
+
+        var run = CliRun.Train(train, "--categorical", "code", "--val-split", "0", "--test", test);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("missing: "), Is.EqualTo($"missing: {test}: 1 value filled as the model learned from its training rows: 'x' 1 (median 2) (--missing error refuses them)"));
+    }
 }

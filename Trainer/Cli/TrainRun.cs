@@ -123,6 +123,9 @@ public static class TrainRun
                 var scores = loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
                 output.WriteLine($"test ({options.TestPath}, {testData.Count} rows{UnlabelledNote(testData)}): {ScoreLine.Format(scores, classification)}");
+                // Its unseen categories had their line before training (a file with text columns is read then).
+                foreach (string line in (testData.Scored with { Unseen = [] }).Lines(options.TestPath, prep.Missing))
+                    output.WriteLine(line);
             }
             catch (InputException e)
             {
