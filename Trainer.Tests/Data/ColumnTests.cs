@@ -121,7 +121,7 @@ public sealed class ColumnTests
         var prep = Prepare("x,colour,y\n1,red,0\n2,blue,1\n3,red,1\n").Preprocessing;
         string path = _files.Write("predict.csv", "colour,x,extra\nblue,2,9\nred,1,8\n");
 
-        var (inputs, rows, raw) = PreparedData.LoadInputs(prep, path, DataOptions.Default);
+        var (inputs, rows, raw, _) = PreparedData.LoadInputs(prep, path, DataOptions.Default);
 
         Assert.Multiple(() =>
         {

@@ -104,7 +104,7 @@ public class ModelSerializerTests
 
     [TestCase("{\"name\": \"something else\"}", "not a NeuralNet model file")]
     [TestCase("[1, 2, 3]", "not a NeuralNet model file")]
-    [TestCase("sepal_length,species\n1,a\n", "damaged model file")]
+    [TestCase("sepal_length,species\n1,a\n", "not a NeuralNet model file: it is not JSON")]
     [TestCase("", "not a model file: it is empty")]
     [TestCase(" \n", "not a model file: it is empty (only whitespace)")]
     [TestCase("{\"format\": \"neuralnet-model\", \"format_version\": 99}", "format_version 99 is not supported")]

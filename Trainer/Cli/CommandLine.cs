@@ -104,7 +104,7 @@ public static class CommandLine
             using var stop = InterruptSignal.ExitAtOnceOn(interrupt);
             UseBlasQuietly(error, parse.GetValue(threads));
             using var workers = new WorkerPool(ThreadsOption.Resolve(parse.GetValue(threads)));
-            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse) with { Workers = workers.Count }, ThreadsOption.For(workers), csv.GivenMissing(parse));
+            return EvaluateRun.Execute(parse.GetValue(model)!, parse.GetValue(data)!, output, csv.Bind(parse) with { Workers = workers.Count }, ThreadsOption.For(workers), csv.GivenMissing(parse), error);
         }));
         return command;
     }

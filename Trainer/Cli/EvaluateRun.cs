@@ -14,7 +14,9 @@ public static class EvaluateRun
     /// <param name="parallelism">The workers that split the rows; one thread when null.</param>
     /// <param name="missing">--missing as given; null when left out (the model's own, see <see cref="ScoringOptions.Missing"/>).
     /// The policy in <paramref name="options"/> is not used.</param>
-    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null, MissingValuePolicy? missing = null)
+    /// <param name="notices">Where lines about cells filled or encoded as all zeros go (standard error).</param>
+    public static int Execute(string modelPath, string dataPath, TextWriter output, DataOptions? options = null, Parallelism? parallelism = null, MissingValuePolicy? missing = null,
+        TextWriter? notices = null)
     {
         OutputPaths.CheckInputs([new("MODEL.json", modelPath), new("DATA.csv", dataPath)]);
         ScoringOptions.Check("evaluate", options);
@@ -23,6 +25,8 @@ public static class EvaluateRun
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
         options = options with { NaValues = options.NaValues ?? prep.NaValues };
         var data = ScoringData.Load(dataPath, prep, withTargets: true, options).Dataset;
+        foreach (string line in data.Scored.Lines(dataPath, prep.Missing))
+            notices?.WriteLine(line);
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];

@@ -85,6 +85,20 @@ internal static class OutputPaths
         }
         if (Path.EndsInDirectorySeparator(output.Path))
             throw new InputException($"{output.Name} {output.Path}: ends with '/', which names a folder; expected a file name");
+        // A link that cannot be followed would be replaced by the file itself (a rename does not follow links): the
+        // link the user named would silently stop being one.
+        var link = new FileInfo(full);
+        if (link.LinkTarget is not null)
+        {
+            try
+            {
+                link.ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (IOException)
+            {
+                throw new InputException($"{output.Name} {output.Path}: a symbolic link that cannot be followed (it leads back to itself, through {link.LinkTarget}); expected a file name, or a link to one");
+            }
+        }
         int nameBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(full));
         if (nameBytes > AtomicFile.MaxFileNameBytes)
             throw new InputException($"{output.Name} {output.Path}: the file name is {nameBytes} bytes long; at most {AtomicFile.MaxFileNameBytes} are allowed (the temporary file written beside it needs the rest of the file system's 255)");

@@ -18,7 +18,8 @@ public static class PredictRun
     /// <param name="missing">--missing as given; null when left out (the model's own, see <see cref="ScoringOptions.Missing"/>).
     /// The policy in <paramref name="options"/> is not used.</param>
     /// <param name="overwrite">--overwrite: --out may replace a file of another kind (a model, a report).</param>
-    /// <param name="notices">Where lines about the rows go when the predictions go to standard output (standard error).</param>
+    /// <param name="notices">Where lines about the cells go (standard error: filled values, unseen categories), and about
+    /// the rows when the predictions go to standard output.</param>
     public static int Execute(string modelPath, string dataPath, string? outPath, TextWriter output, DataOptions? options = null, IReadOnlyList<string>? idColumns = null,
         Parallelism? parallelism = null, MissingValuePolicy? missing = null, TextWriter? notices = null, bool overwrite = false)
     {
@@ -34,6 +35,9 @@ public static class PredictRun
         options = (options ?? DataOptions.Default) with { Missing = ScoringOptions.Missing(missing, prep, modelPath) };
         options = options with { NaValues = options.NaValues ?? prep.NaValues };
         var data = ScoringData.Load(dataPath, prep, withTargets: false, options, idColumns);
+        // Cells changed on the way (filled, or encoded as all zeros) are said, as training says them of its file.
+        foreach (string line in data.Scored.Lines(dataPath, prep.Missing))
+            notices?.WriteLine(line);
         double[] predictions;
         try
         {

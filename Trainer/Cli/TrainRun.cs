@@ -123,6 +123,9 @@ public static class TrainRun
                 var scores = loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
                 output.WriteLine($"test ({options.TestPath}, {testData.Count} rows{UnlabelledNote(testData)}): {ScoreLine.Format(scores, classification)}");
+                // Its unseen categories had their line before training (a file with text columns is read then).
+                foreach (string line in (testData.Scored with { Unseen = [] }).Lines(options.TestPath, prep.Missing))
+                    output.WriteLine(line);
             }
             catch (InputException e)
             {
@@ -363,7 +366,10 @@ public static class TrainRun
                 output.WriteLine(line);
         }
 
-        CheckMemory(options, resumed, prep, data);
+        var size = CheckMemory(options, resumed, prep, data);
+        // The save's folder must have room for the file before the weights are trained, not after.
+        SaveSpace.Check(options.SavePath is null ? "the model file" : "--save", options.SavePath ?? DefaultSavePath(options.DataPath, DateTime.Now),
+            size.Parameters * (IsEnsemble(options, resumed) ? options.Ensemble : 1), prep);
         if (IsEnsemble(options, resumed))
             return TrainEnsemble(options, output, interrupt, data, earlyTest, classWeights, pickedLines, splitRandom, initRandom, shuffleRandom, parallelism);
         var model = resumed?.Network ?? NewNetwork(options, prep, initRandom);
@@ -486,14 +492,16 @@ public static class TrainRun
     internal static IOptimizer<float> NewOptimizer(TrainOptions options) => OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
-    private static void CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
+    private static MemoryEstimate CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
     {
         var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {options.ResumePath}")
             : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
             : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
-        MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
-            Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(options).StateArrays, ThreadsOption.Resolve(options.Threads)).Check(network);
+        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
+            Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(options).StateArrays, ThreadsOption.Resolve(options.Threads));
+        estimate.Check(network);
+        return estimate;
     }
 
     /// <param name="hasValidation">False without a validation split: the validation columns, all NaN, are left out.</param>

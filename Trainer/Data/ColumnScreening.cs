@@ -107,7 +107,7 @@ public static partial class ColumnScreening
         {
             int k = column.Slot;
             if (constant[k])
-                reasons[k] = float.IsNaN(first[k]) ? EveryValueMissing : $"constant: every value is {raw.ValueText(k, first[k])}";
+                reasons[k] = float.IsNaN(first[k]) ? EveryValueMissing : ConstantReason(raw, column, first[k]);
             else if (increasingIntegers[k] && IdName().IsMatch(column.Name))
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
@@ -116,6 +116,17 @@ public static partial class ColumnScreening
                 reasons[k] = $"{IdLike}: row numbers under an empty header (pandas' saved index)";
         }
         return reasons;
+    }
+
+    /// <summary>Past 2^53 a double no longer holds every integer: 19-digit IDs that differ in their last digits read
+    /// as one number, so such a column is constant as numbers, which does not mean its cells are alike.</summary>
+    public const double ExactIntegers = 9007199254740992;
+
+    private static string ConstantReason(RawData raw, RawColumn column, float stored)
+    {
+        string value = raw.ValueText(column.Slot, stored);
+        return Math.Abs(raw.Offset(column.Slot) + stored) < ExactIntegers ? $"constant: every value is {value}"
+            : $"constant as numbers: every value reads as {value}, past the 2^53 up to which a number holds every integer (the cells may differ in their last digits, as 19-digit IDs do); --categorical {ColumnTypes.Quoted(column.Name)} reads them as text";
     }
 
     // A shuffled ID column (a Titanic file sorted by another column): every row a different integer, none missing.

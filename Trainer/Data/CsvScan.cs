@@ -152,7 +152,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
     public static InputException RaggedRow(string path, long line, int fields, int expected) =>
         InputException.At(path, line, Math.Min(fields, expected) + 1,
-            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)");
+            $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)"
+            + (line == 2 && fields == expected + 1 && expected > 1
+                ? "; a header one name short is how R's write.table writes row names: write the file with row.names = FALSE, or col.names = NA (a header cell for them)"
+                : ""));
 
     /// <summary>Data rows expected in a file longer than the sample: the sampled data rows, plus the bytes after the
     /// last sampled record divided by the sample's bytes per row, plus 4% (so that a second read is rare).
@@ -325,7 +328,25 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             stream.Dispose();
             throw new InputException($"{path}: byte {binary} is 0x{start[binary]:X2}, a control character; expected a text CSV file, and this looks binary");
         }
+        if (!wide && JsonKind(start.AsSpan(0, length)) is { } json)
+        {
+            stream.Dispose();
+            throw new InputException($"{path}: this is {json}, not a CSV file; expected a CSV file here (a model file is the first argument: predict MODEL.json DATA.csv)");
+        }
         return stream;
+    }
+
+    /// <summary>"a NeuralNet model file" or "JSON" for a file whose first line is "{" or "[" (a pretty-printed JSON
+    /// document: no CSV header is a lone brace); null otherwise. Its rows would otherwise be read as ragged CSV.</summary>
+    private static string? JsonKind(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            start = start[3..];
+        int end = start.IndexOf((byte)'\n');
+        var firstLine = (end < 0 ? start : start[..end]).Trim(" \t\r"u8);
+        if (!firstLine.SequenceEqual("{"u8) && !firstLine.SequenceEqual("["u8))
+            return null;
+        return start.IndexOf("\"format\": \"neuralnet-model\""u8) >= 0 ? "a NeuralNet model file" : "JSON";
     }
 
     /// <summary>The encoding a UTF-16 or UTF-32 byte order mark at the start of the file names (CsvHelper reads the

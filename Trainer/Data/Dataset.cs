@@ -40,6 +40,9 @@ public sealed class Dataset
     /// <summary>Rows of the file left out because their target was missing (a --test or evaluated file).</summary>
     public int Unlabelled { get; internal set; }
 
+    /// <summary>The cells of a scored file (--test, evaluate) filled or encoded as all zeros.</summary>
+    public ScoredCells Scored { get; internal set; } = ScoredCells.None;
+
     public int FeatureCount { get; }
 
     public int OutputCount { get; }

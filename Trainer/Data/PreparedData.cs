@@ -138,26 +138,31 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: true, cancel: cancel);
         // A test file read in the run that fits the model takes that run's policy, and its advice: the same command
         // with --missing mean|median fills both files.
-        var (rows, _, _, _, unlabelled) = fittedNow
+        var (rows, _, filled, missing, unlabelled) = fittedNow
             ? UsableRows(raw, [.. raw.Features, .. raw.Targets], preprocessing.Missing)
             : ScoredRows(raw, [.. raw.Features, .. raw.Targets], preprocessing, options.Missing);
         cancel.ThrowIfCancellationRequested();
-        var dataset = preprocessing.ApplyShared(raw, rows, [rows], preprocessing.UnknownCategoryFor(options), options.WorkerCount)[0];
+        var unknownCategory = preprocessing.UnknownCategoryFor(options);
+        var dataset = preprocessing.ApplyShared(raw, rows, [rows], unknownCategory, options.WorkerCount)[0];
         dataset.Unlabelled = unlabelled;
+        dataset.Scored = ScoredCells.Of(preprocessing, raw, rows, filled > 0 ? missing : null, unknownCategory);
         return dataset;
     }
 
     /// <summary>Rows to predict: another file with the training file's feature columns (the targets may be absent),
     /// encoded by <paramref name="preprocessing"/>. Rows with a missing value are left out under
     /// --missing drop-rows; <c>Rows</c> says which rows of the file the inputs are.</summary>
-    /// <returns>The inputs, (InputCount, Rows.Length) column-major, and the file as read.</returns>
+    /// <returns>The inputs, (InputCount, Rows.Length) column-major, the file as read, and the cells filled or encoded
+    /// as all zeros on the way.</returns>
     /// <param name="idColumns">Columns to read too, as text unless they are features (IDs to copy into predictions).</param>
-    public static (float[] Inputs, int[] Rows, RawData Raw) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, IReadOnlyList<string>? idColumns = null)
+    public static (float[] Inputs, int[] Rows, RawData Raw, ScoredCells Scored) LoadInputs(Preprocessing preprocessing, string path, DataOptions options, IReadOnlyList<string>? idColumns = null)
     {
         var raw = CsvLoader.LoadFor(preprocessing, path, options, requireTargets: false, idColumns);
         var features = preprocessing.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        var (rows, _, _, _, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
-        return (preprocessing.EncodeFeatures(raw, rows, preprocessing.UnknownCategoryFor(options), options.WorkerCount), rows, raw);
+        var (rows, _, filled, missing, _) = ScoredRows(raw, [.. raw.Features.Where(c => features.Contains(c.Name))], preprocessing, options.Missing);
+        var unknownCategory = preprocessing.UnknownCategoryFor(options);
+        var inputs = preprocessing.EncodeFeatures(raw, rows, unknownCategory, options.WorkerCount);
+        return (inputs, rows, raw, ScoredCells.Of(preprocessing, raw, rows, filled > 0 ? missing : null, unknownCategory));
     }
 
     /// <summary>

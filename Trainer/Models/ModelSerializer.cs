@@ -74,6 +74,10 @@ public static partial class ModelSerializer
 
     public static void Write(Stream stream, ModelDocument document) => JsonSerializer.Serialize(stream, document, Json);
 
+    /// <summary>The bytes of <paramref name="preprocessing"/> as a model file writes it (at the top level: a file
+    /// indents it one level deeper).</summary>
+    internal static long PreprocessingBytes(Preprocessing preprocessing) => JsonSerializer.SerializeToUtf8Bytes(preprocessing, Json).LongLength;
+
     public static SavedModel Load(string path)
     {
         if (!File.Exists(path))
@@ -151,6 +155,9 @@ public static partial class ModelSerializer
                 text = text[3..];
             if (text.Span.Trim(" \t\r\n"u8).IsEmpty)
                 throw new InputException($"{path}: not a model file: it is empty{(text.Length == 0 ? "" : " (only whitespace)")}");
+            // A CSV file, or any text that is not JSON, given where a model goes.
+            if (text.Span.TrimStart(" \t\r\n"u8)[0] != (byte)'{')
+                throw new InputException($"{path}: not a NeuralNet model file: it is not JSON (a model file starts with '{{'); expected a model file saved by train");
             // A key given twice would let a reader and the hash see different values (the last wins in one, both count in the other).
             using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var root = json.RootElement;

@@ -8,7 +8,8 @@ namespace NeuralNet.Models;
 /// <param name="Ids">For each row of the file, the values of <see cref="IdColumns"/> as the file has them ("" where missing).</param>
 /// <param name="FileRows">The file's data rows: more than the dataset's when --missing drop-rows left some out.</param>
 /// <param name="Rows">The file row (0-based) of each sample of <paramref name="Dataset"/>, in order.</param>
-public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][] Ids, int FileRows, int[] Rows)
+/// <param name="Scored">The cells filled or encoded as all zeros on the way (see <see cref="ScoredCells"/>).</param>
+public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][] Ids, int FileRows, int[] Rows, ScoredCells Scored)
 {
     /// <summary>Rows of the file left out (--missing drop-rows).</summary>
     public int LeftOut => FileRows - Rows.Length;
@@ -25,19 +26,19 @@ public sealed record ScoringData(Dataset Dataset, string[] IdColumns, string[][]
         if (withTargets)
         {
             var test = PreparedData.LoadTest(preprocessing, path, options);
-            return new ScoringData(test, [], [], test.Count, [.. Enumerable.Range(0, test.Count)]);
+            return new ScoringData(test, [], [], test.Count, [.. Enumerable.Range(0, test.Count)], test.Scored);
         }
 
         var header = CsvLoader.ReadHeader(path, options);
         string[] ids = idColumns is null ? DefaultIdColumns(header, preprocessing) : [.. idColumns.Distinct(StringComparer.Ordinal)];
         if (ids.FirstOrDefault(id => !header.Contains(id, StringComparer.Ordinal)) is { } absent)
             throw new InputException($"{path}: there is no column '{absent}' (--id); the columns are {string.Join(", ", header)}");
-        var (inputs, rows, raw) = PreparedData.LoadInputs(preprocessing, path, options, ids);
+        var (inputs, rows, raw, scored) = PreparedData.LoadInputs(preprocessing, path, options, ids);
         int outputs = preprocessing.OutputCount;
         var dataset = new Dataset(preprocessing.InputCount, outputs, inputs, new float[rows.Length * outputs],
             preprocessing.Task == TaskKind.Classification ? new int[rows.Length] : null);
         var columns = ids.Select(id => raw.Features.Concat(raw.Targets).First(c => c.Name == id)).ToArray();
-        return new ScoringData(dataset, ids, [.. Enumerable.Range(0, raw.Rows).Select(r => columns.Select(c => Text(c, r)).ToArray())], raw.Rows, rows);
+        return new ScoringData(dataset, ids, [.. Enumerable.Range(0, raw.Rows).Select(r => columns.Select(c => Text(c, r)).ToArray())], raw.Rows, rows, scored);
     }
 
     /// <summary>The columns training recognised as ID-like that the file has; for a model that recorded none, a column
