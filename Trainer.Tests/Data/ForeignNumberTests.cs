@@ -118,7 +118,7 @@ public sealed class ForeignNumberTests
     public void Foreign_numbers_among_plain_numbers_are_an_error_whatever_their_share(string token, string why)
     {
         // Every 8th row (13%): too many to be strays, so before this they made a text column with a 'mixed:' note.
-        string path = _files.Write("f5.csv", Rows(200, (i, a) => i % 8 == 3 ? (token.Contains(',') ? $"\"{token}\"" : token) : a.ToString("F3", CultureInfo.InvariantCulture)));
+        string path = _files.Write("f5.csv", Rows(200, (i, a) => i % 8 == 3 ? (token.Contains(',', StringComparison.Ordinal) ? $"\"{token}\"" : token) : a.ToString("F3", CultureInfo.InvariantCulture)));
 
         var run = CliRun.Train(path);
 

@@ -91,7 +91,7 @@ public sealed class NumberGrammarTests
                 float expected = float.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
                 double expectedDouble = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
                 Assert.That(NumberGrammar.Read(Encoding.UTF8.GetBytes(text), false, out float value), Is.EqualTo(CellKind.Number), text);
-                Assert.That(BitConverter.SingleToInt32Bits(value), Is.EqualTo(BitConverter.SingleToInt32Bits(expected == 0 && !text.Contains('.') ? 0f : expected)), text);
+                Assert.That(BitConverter.SingleToInt32Bits(value), Is.EqualTo(BitConverter.SingleToInt32Bits(expected == 0 && !text.Contains('.', StringComparison.Ordinal) ? 0f : expected)), text);
                 NumberGrammar.Read(Encoding.UTF8.GetBytes(text.Replace('.', ',')), true, out float comma);
                 Assert.That(comma, Is.EqualTo(value), text);
                 NumberGrammar.ReadDouble(Encoding.UTF8.GetBytes(text), false, MissingValues.Default, out double exact);

@@ -39,7 +39,7 @@ public sealed record RandomTable(char Delimiter, bool HasHeader, bool Crlf, bool
     }
 
     private string Quote(string text) =>
-        text.IndexOfAny([Delimiter, '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        text.IndexOfAny([Delimiter, '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     public override string ToString() =>
         $"delimiter '{Delimiter}', header {HasHeader}, {Rows} rows:\n{Encoding.UTF8.GetString(ToBytes())}";
@@ -73,7 +73,7 @@ public static class RandomTables
          from decimals in Gen.Choose(0, 5)
          select (float)(mantissa / Math.Pow(10, decimals)))
         .Where(value => value.ToString("R", CultureInfo.InvariantCulture) is var text
-            && (text.IndexOf('.') is var point && (point < 0 || text.Length - point - 1 != 3)));
+            && (text.IndexOf('.', StringComparison.Ordinal) is var point && (point < 0 || text.Length - point - 1 != 3)));
 
     /// <summary>Text that is never a number nor a missing value (it starts with a letter), with the characters that
     /// need quoting in some dialect: delimiters, quotes, spaces and line breaks.</summary>

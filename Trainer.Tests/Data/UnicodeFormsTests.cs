@@ -2,7 +2,8 @@ using NeuralNet.Data;
 
 namespace NeuralNet.Tests.Data;
 
-/// <summary>The canonical decompositions behind the unicode: line, against texts whose forms are known.</summary>
+/// <summary>The canonical decompositions behind the unicode: line (string.Normalize, by ICU), against texts whose
+/// forms are known.</summary>
 public sealed class UnicodeFormsTests
 {
     [TestCase("caf\u00e9", "cafe\u0301")]
@@ -26,4 +27,15 @@ public sealed class UnicodeFormsTests
     [Test]
     public void AsciiTextsAreNeverPairs() =>
         Assert.That(UnicodeForms.EquivalentPairs(["a", "b", "A"]), Is.Empty);
+
+    [Test]
+    public void ALoneSurrogateIsReadAsTheReplacementCharacter() =>
+        // Normalize refuses it; EnumerateRunes (as the unicode: line prints code points) reads it as U+FFFD.
+        // Built at run time: a lone surrogate does not survive a TestCase attribute (stored as UTF-8).
+        Assert.That(UnicodeForms.Decomposed(new string(['\u00e9', '\ud800'])), Is.EqualTo("e\u0301\ufffd"));
+
+    [Test]
+    public void TheProcessHasIcuNotInvariantGlobalization() =>
+        // Under InvariantGlobalization Normalize returns its text unchanged and the unicode: line would never appear.
+        Assert.That("caf\u00e9".Normalize(System.Text.NormalizationForm.FormD), Is.EqualTo("cafe\u0301"));
 }

@@ -43,7 +43,7 @@ public static class TabularFiles
             int region = random.Next(regions.Length);
             double y = 120 * x[0] - 40 * x[1] * x[1] + 30 * x[2] + region * 25 + random.NextDouble() * 10;
             string x1 = random.NextDouble() < 0.1 ? "NA" : Comma(x[1]);
-            text.Append($"{Comma(x[0])};{x1};{Comma(x[2])};{Comma(x[3])};{regions[region]};{Comma(y)}\n");
+            text.Append(Invariant, $"{Comma(x[0])};{x1};{Comma(x[2])};{Comma(x[3])};{regions[region]};{Comma(y)}\n");
         }
         return text.ToString();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuralNet.Data;
 
 /// <summary>A column to read: where it is, what it is for, and as what (null: decided from all of its cells, see
@@ -90,7 +92,7 @@ internal static class ColumnRequests
     /// read it (a name, else a 0-based index, negative from the end); the text itself when no column matches.</summary>
     public static string NameOf(string[] header, string nameOrIndex) =>
         TryFind(header, nameOrIndex, out int byName) ? header[byName]
-        : int.TryParse(nameOrIndex, out int index) && index >= -header.Length && index < header.Length ? header[index < 0 ? header.Length + index : index]
+        : int.TryParse(nameOrIndex, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) && index >= -header.Length && index < header.Length ? header[index < 0 ? header.Length + index : index]
         : nameOrIndex;
 
     /// <summary>A column by header name, else by 0-based index (negative counts from the end).</summary>
@@ -99,7 +101,7 @@ internal static class ColumnRequests
         var header = scan.Header;
         if (TryFind(header, name, out int byName))
             return byName;
-        if (int.TryParse(name, out int index) && index >= -header.Length && index < header.Length)
+        if (int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) && index >= -header.Length && index < header.Length)
             return index < 0 ? header.Length + index : index;
         throw new InputException($"{scan.Path}: there is no {role} column '{CsvScan.Shorten(name)}'; the columns are {ListOf(header)}");
     }

@@ -72,7 +72,7 @@ internal static class ColumnTypes
             {
                 // With a decimal comma, 5.1 is neither 5,1 nor 51 (no thousands separators are read): a column of
                 // such numbers would otherwise become categories without a word.
-                if (raw.Dialect.DecimalComma && Array.FindIndex(column.Texts!, t => t is not null && t.Contains('.') && NumberGrammar.IsNumber(t, false, out _)) is int point and >= 0)
+                if (raw.Dialect.DecimalComma && Array.FindIndex(column.Texts!, t => t is not null && t.Contains('.', StringComparison.Ordinal) && NumberGrammar.IsNumber(t, false, out _)) is int point and >= 0)
                     throw InputException.At(scan.Path, raw.Lines[point], column.Index + 1,
                         $"'{CsvScan.Shorten(column.Texts![point]!)}' in column '{column.Name}' is not a number{RecordProblem.Hint(column.Texts[point]!, raw.Dialect)}; fix the file{(raw.Sniffed.DecimalComma ? "" : ", leave out --decimal-comma if its numbers have a decimal point")}, or pass --categorical {Quoted(column.Name)} to read the column as text");
                 var (count, distinct, firstText) = NumbersOf(column.Texts!, null, raw.Dialect.DecimalComma);

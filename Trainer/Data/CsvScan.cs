@@ -53,7 +53,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         var first = ReadSample(path, readPath, spaces is null ? options.Delimiter : ' ', encoding, missing, out long fileBytes, options.Encoding, spaces);
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
-        if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';') == true))
+        if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';', StringComparison.Ordinal) == true))
             && TryReadSample(path, readPath, ';', encoding, missing) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
         var (separator, records, offsets, wholeFile, lines, byteOrderMark, firstRow) = first;
@@ -562,7 +562,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// separators would not write (1.234;2.500;3.100;4.000 alone: nothing says '.' is a decimal point).</summary>
     private static void CheckDotThousands(string path, List<string?[]> records, List<long> lines, int skip, string[] header)
     {
-        bool plainDecimals = records.Skip(skip).Any(row => row.Any(cell => cell is not null && cell.Contains('.') && !DotThousands().IsMatch(cell) && NumberGrammar.IsNumber(cell, false, out _)));
+        bool plainDecimals = records.Skip(skip).Any(row => row.Any(cell => cell is not null && cell.Contains('.', StringComparison.Ordinal) && !DotThousands().IsMatch(cell) && NumberGrammar.IsNumber(cell, false, out _)));
         for (int c = 0; c < records[0].Length; c++)
         {
             int first = -1;
@@ -574,7 +574,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 if (DotThousands().IsMatch(cell))
                     first = first < 0 ? r : first;
                 else if (NumberGrammar.IsNumber(cell, false, out double value))
-                    (integers, otherDots) = (integers || value == Math.Floor(value) && !cell.Contains('.'), otherDots || cell.Contains('.'));
+                    (integers, otherDots) = (integers || value == Math.Floor(value) && !cell.Contains('.', StringComparison.Ordinal), otherDots || cell.Contains('.', StringComparison.Ordinal));
                 else
                     otherDots = true; // a text column
             }

@@ -66,11 +66,11 @@ internal sealed record RecordProblem(ProblemKind Kind, long Line, int Column, st
     /// <summary>Why a number-like text is not read as one.</summary>
     public static string Hint(string text, CsvDialect dialect)
     {
-        if (text.Contains(',') && !dialect.DecimalComma && NumberGrammar.IsNumber(text, true, out _))
+        if (text.Contains(',', StringComparison.Ordinal) && !dialect.DecimalComma && NumberGrammar.IsNumber(text, true, out _))
             return dialect.Delimiter == ',' ? ", as thousands separators are not read and the decimal separator is '.'" : $", as the decimal separator is '.' (pass --decimal-comma if the file writes 4,5)";
-        if (text.Contains('.') && dialect.DecimalComma && NumberGrammar.IsNumber(text, false, out _))
+        if (text.Contains('.', StringComparison.Ordinal) && dialect.DecimalComma && NumberGrammar.IsNumber(text, false, out _))
             return ", as the file has a decimal comma and '.' is not read as a decimal point nor as a thousands separator";
-        if (dialect.DecimalComma && text.Contains('.') && text.Contains(','))
+        if (dialect.DecimalComma && text.Contains('.', StringComparison.Ordinal) && text.Contains(',', StringComparison.Ordinal))
             return ", as thousands separators are not read";
         return "";
     }

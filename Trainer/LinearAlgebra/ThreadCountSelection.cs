@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NeuralNet.LinearAlgebra;
 
 /// <summary>Picks how many threads OpenBLAS runs products on.</summary>
@@ -27,5 +29,5 @@ internal static class ThreadCountSelection
 
     /// <summary>The first variable that holds a positive whole number, as OpenBLAS would take it; null if none.</summary>
     public static string? UserVariable(Func<string, string?> getVariable) =>
-        VariableNames.FirstOrDefault(name => int.TryParse(getVariable(name), out var threads) && threads > 0);
+        VariableNames.FirstOrDefault(name => int.TryParse(getVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var threads) && threads > 0);
 }
