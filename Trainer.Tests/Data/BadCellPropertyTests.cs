@@ -20,7 +20,7 @@ public sealed class BadCellPropertyTests
         "abc", "inf", "-Infinity", "∞", "1e400", "-1e39", "1 000", "3.5\u00A0", "0b101", "1d", "1f", "$5", "5€",
     ];
 
-    /// <summary>The missing-value words of the README, and cells that are empty once trimmed.</summary>
+    /// <summary>The missing-value words of docs/csv-reading.md, and cells that are empty once trimmed.</summary>
     public static readonly string[] Missing = ["", "  ", "\t", "NA", "N/A", "n/a", "NaN", "nan", "NAN", "-nan", "-NaN", "null", "NULL", "None", "?", "\" NA \""];
 
     private static readonly string[] Datasets = ["iris.csv", "wine.csv", "diabetes.csv", "breast-cancer.csv", "digits.csv"];

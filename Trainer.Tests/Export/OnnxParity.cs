@@ -85,7 +85,7 @@ public static class OnnxParity
     /// <summary>The largest |a − b| / max(|a|, s): absolute for probabilities (s = 1, a ≤ 1); for values in target
     /// units, relative to the value or to the target's standard deviation s, whichever is larger, since a prediction
     /// near 0 of a target spread over hundreds carries the float rounding of hundreds (mean + scale · output), summed
-    /// in another order by ONNX Runtime's MLAS than by OpenBLAS. README states this tolerance.</summary>
+    /// in another order by ONNX Runtime's MLAS than by OpenBLAS. docs/scoring-with-onnx.md states this tolerance.</summary>
     public static double WorstDifference(float[] expected, float[] actual, Preprocessing prep)
     {
         int outputs = prep.OutputCount;

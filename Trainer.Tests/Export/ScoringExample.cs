@@ -1,5 +1,5 @@
-// The C# scoring example of docs/scoring-with-onnx.md and README.md: both quote the lines between the markers, and
-// ScoringExampleTests checks that they still do and that the code gives predict's answer.
+// The C# scoring example of docs/scoring-with-onnx.md: the page quotes the lines between the markers, and
+// ScoringExampleTests checks that it still does and that the code gives predict's answer.
 // <scoring>
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;

@@ -78,7 +78,6 @@ public class ScoringExampleTests
     }
 
     [TestCase("docs/scoring-with-onnx.md")]
-    [TestCase("README.md")]
     public void TheDocsQuoteTheExampleAsItIs(string doc)
     {
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "Trainer.Tests", "Export", "ScoringExample.cs"));

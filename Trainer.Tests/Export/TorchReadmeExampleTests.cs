@@ -4,7 +4,7 @@ using NeuralNet.Tests.Readme;
 
 namespace NeuralNet.Tests.Export;
 
-/// <summary>The README's "Beyond one machine" example runs: its shell block (train, then export --format safetensors)
+/// <summary>The example of docs/pytorch.md runs: its shell block (train, then export --format safetensors)
 /// in a fresh folder, then its Python block there with Debian's python3-torch, which goes on training the exported
 /// model and prints the loss and the first rows' classes.</summary>
 [NonParallelizable] // ExampleFolder changes the working directory
@@ -13,8 +13,7 @@ public sealed partial class TorchReadmeExampleTests
     [Test]
     public void The_python_example_goes_on_training_the_exported_model()
     {
-        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
-        string section = readme[readme.IndexOf("\n### Beyond one machine\n", StringComparison.Ordinal)..];
+        string section = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "pytorch.md")).ReplaceLineEndings("\n");
         string[] commands = [.. ShellBlock().Match(section).Groups["body"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
         string python = PythonBlock().Match(section).Groups["body"].Value;
         Assert.That(commands, Has.Length.EqualTo(2).And.All.StartWith("neuralnet "));

@@ -48,7 +48,7 @@ internal static class OptionRules
         return option;
     }
 
-    /// <summary>The text "what is allowed" for a whole-number option, as errors and the README say it.</summary>
+    /// <summary>The text "what is allowed" for a whole-number option, as errors and docs/options.md say it.</summary>
     public static string DescribeWhole(int minimum, int maximum) => maximum == int.MaxValue
         ? Invariant($"a whole number of at least {minimum}")
         : Invariant($"a whole number from {minimum} to {maximum}");
@@ -86,7 +86,7 @@ internal static class OptionRules
     }
 }
 
-/// <summary>An interval of allowed values for a real-valued option; its text is what errors, --help and the README show.</summary>
+/// <summary>An interval of allowed values for a real-valued option; its text is what errors, --help and docs/options.md show.</summary>
 internal readonly record struct NumberRange(double Low, double High, bool LowInclusive = true, bool HighInclusive = true)
 {
     /// <summary>Finite and inside the interval (NaN is neither).</summary>

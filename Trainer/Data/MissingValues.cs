@@ -34,7 +34,7 @@ public sealed class MissingValues
     public bool HasNumbers { get; }
 
     /// <summary>How messages list them: "empty, NA, N/A, NaN, null, None or ?" for the default words (their case
-    /// variants are listed in the README), else every word.</summary>
+    /// variants are listed in docs/csv-reading.md), else every word.</summary>
     public string Description => ReferenceEquals(this, Default) ? "empty, NA, N/A, NaN, null, None or ?"
         : Words.Length == 0 ? "empty (--na-values names no word)" : $"empty or {string.Join(", ", Words)} (--na-values)";
 

@@ -18,7 +18,7 @@ public static class BlasBackend
     /// <summary>
     /// How much slower the managed provider's products are than OpenBLAS's on the trainer's shapes
     /// (784→256→128→10, batch 64): 35–105× against the SkylakeX kernel and 23–62× against Haswell, measured
-    /// on the 2-core EPYC this project runs on (see the README).
+    /// on the 2-core EPYC this project runs on (see docs/openblas.md).
     /// </summary>
     internal const string ManagedSlowdown = "20–100×";
 

@@ -9,7 +9,7 @@ public static class ShardPlan
 {
     /// <summary>Batch size × parameters below which one thread runs the step: splitting costs a handshake with the
     /// workers and a pass over every gradient, which a small step does not earn back. Measured with
-    /// <c>Trainer.Benchmarks -- scaling</c> (README, "Using every core"): on 2 workers, 20-64-32-5 at batch 64
+    /// <c>Trainer.Benchmarks -- scaling</c> (docs/threads.md): on 2 workers, 20-64-32-5 at batch 64
     /// (230k) gained 1.06–1.39× from a split in three runs, close to the crossover, so it stays on one thread; at batch
     /// 128 (459k) 1.57–1.60×.</summary>
     public const long MinimumWork = 1L << 18;
