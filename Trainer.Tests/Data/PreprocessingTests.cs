@@ -30,7 +30,7 @@ public class PreprocessingTests
 
         Assert.That(prep.Features[0].Mean, Is.EqualTo(2f));
         Assert.That(prep.Features[0].Scale, Is.EqualTo(1f));
-        var validation = prep.Apply(raw, [2], UnknownCategoryPolicy.Error);
+        var validation = (prep with { InputClip = null }).Apply(raw, [2], UnknownCategoryPolicy.Error);
         Assert.That(validation.Sample(0)[0], Is.EqualTo(98f));
         Assert.That(validation.Targets, Is.EqualTo(new[] { 1f, 0f }));
     }

@@ -252,6 +252,16 @@ public class OnnxExportTests
         Assert.That(result.Error, Does.Contain("file not found"));
     }
 
+    [Test]
+    public void OutliersClampedToTheInputClipMatchPredict()
+    {
+        string data = _temp.File("outliers.csv", TabularFiles.WithOutliers(300, seed: 5));
+        string model = Train(data);
+        Assert.That(ModelSerializer.Load(model).Preprocessing.InputClip, Is.EqualTo(Preprocessing.DefaultInputClip));
+
+        AssertParity(model, data);
+    }
+
     private string Train(string data, params string[] options)
     {
         string model = _temp.File("m.json");

@@ -30,6 +30,23 @@ public static class TabularFiles
         return text.ToString();
     }
 
+    /// <summary>A regression table whose numeric columns x0 and x1 each have one row 1,000 times too large (one
+    /// negative), about 17 standard deviations out: beyond <see cref="NeuralNet.Data.Preprocessing.DefaultInputClip"/>,
+    /// so the model clamps them; a text column kind and a target y in the tens.</summary>
+    public static string WithOutliers(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder("x0,x1,kind,y\n");
+        for (int i = 0; i < rows; i++)
+        {
+            double x0 = random.NextDouble() * 4 - 2, x1 = random.NextDouble() * 4 - 2;
+            string kind = random.NextDouble() < 0.5 ? "a" : "b";
+            double y = 20 + 5 * x0 - 3 * x1 + (kind == "a" ? 4 : 0) + random.NextDouble();
+            text.Append(Invariant, $"{(i == 7 ? x0 * 1000 + 3000 : x0).ToString("0.000", Invariant)},{(i == 150 ? x1 * 1000 - 3000 : x1).ToString("0.000", Invariant)},{kind},{y.ToString("0.00", Invariant)}\n");
+        }
+        return text.ToString();
+    }
+
     /// <summary>';'-separated with decimal commas: x0…x3 (x1 sometimes NA), a text column region, a regression target y
     /// in the hundreds.</summary>
     public static string SemicolonRegression(int rows, int seed)

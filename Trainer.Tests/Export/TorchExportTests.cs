@@ -82,6 +82,15 @@ public class TorchExportTests
     }
 
     [Test]
+    public void OutliersClampedToTheInputClipMatchPredict()
+    {
+        string data = _temp.File("outliers.csv", TabularFiles.WithOutliers(300, seed: 5));
+        string model = Train(data);
+
+        AssertParity(model, data);
+    }
+
+    [Test]
     public void TheWeightsAreSafetensorsNamedAsTheStateDict()
     {
         string model = Train(RepoPaths.Data("iris.csv"), "--hidden", "5");

@@ -125,6 +125,7 @@ public sealed class RehashedMutationTests
 
     [TestCase("target_names", "[\"petal_width\"]", "preprocessing names 'petal_width' both a feature and a target; a column is one of them")]
     [TestCase("dropped", "[{\"name\": \"species\", \"reason\": \"ID-like\"}]", "preprocessing names 'species' both a target and a dropped column; a column is one of them")]
+    [TestCase("input_clip", "0.5", "preprocessing.input_clip must be a finite number of standard deviations, at least 1 (it is 0.5)")]
     [TestCase("target_means", "[1.5]", "a classifier has no target_means or target_scales, but preprocessing has 1 and 0")]
     public void A_model_whose_parts_contradict_each_other_is_refused_by_every_verb(string field, string value, string expected)
     {

@@ -79,7 +79,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. ClippedNotes(preprocessing, train, validation), .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
         };
     }
 
@@ -99,6 +99,37 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             yield return $"unicode: {what}: '{CsvScan.Shorten(first)}' ({UnicodeForms.CodePoints(first)}) and '{CsvScan.Shorten(second)}' ({UnicodeForms.CodePoints(second)}) "
                 + $"are one text in two Unicode forms (equal once normalised), read as two {kind}{more}; write them in one form (e.g. NFC) to make them one";
         }
+    }
+
+    /// <summary>One line naming the numeric columns with values clamped to ±<see cref="Preprocessing.InputClip"/>
+    /// standard deviations and how many (a value exactly at the bound is counted too): outliers are not changed
+    /// without a word.</summary>
+    private static IEnumerable<string> ClippedNotes(Preprocessing preprocessing, Dataset train, Dataset validation)
+    {
+        if (preprocessing.InputClip is not { } clip)
+            yield break;
+        var counts = new List<(string Name, int Count)>();
+        int start = 0;
+        foreach (var feature in preprocessing.Features)
+        {
+            if (!feature.IsCategorical)
+            {
+                int count = 0;
+                foreach (var data in new[] { train, validation })
+                {
+                    for (int i = 0; i < data.Count; i++)
+                        count += Math.Abs(data.Sample(i)[start]) >= clip ? 1 : 0;
+                }
+                if (count > 0)
+                    counts.Add((feature.Name, count));
+            }
+            start += feature.Width;
+        }
+        if (counts.Count == 0)
+            yield break;
+        string listed = string.Join(", ", counts.Take(5).Select(c => FormattableString.Invariant($"'{CsvScan.Shorten(c.Name)}' {c.Count}")));
+        string more = counts.Count > 5 ? FormattableString.Invariant($" and {counts.Count - 5} more columns") : "";
+        yield return FormattableString.Invariant($"clipped: values more than {clip:G} standard deviations from the training mean are read as {clip:G}, so an outlier row cannot dominate the fit: {listed}{more}");
     }
 
     /// <summary>A line for each group of class names that differ only in case or spaces (yes, Yes, YES): they stay

@@ -65,6 +65,10 @@ public static class OnnxExport
         var scales = prep.Features.SelectMany(f => f.IsCategorical ? Enumerable.Repeat(1f, f.Width) : [f.Scale]).ToArray();
         x = graph.Node("Sub", [x, graph.Constant("feature_means", means, means.Length)]);
         x = graph.Node("Div", [x, graph.Constant("feature_scales", scales, scales.Length)]);
+        // Clamped to ±InputClip as predict clamps (a one-hot 0 or 1 is inside); a NaN, a value without a fill, stays NaN.
+        if (prep.InputClip is { } clip)
+            x = graph.Node("Where", [graph.Node("IsNaN", [x]), x,
+                graph.Node("Clip", [x, graph.Constant("input_clip_low", [-clip]), graph.Constant("input_clip_high", [clip])])]);
         for (int i = 0; i < network.Layers.Count; i++)
             x = Layer(graph, network.Layers[i], i, x);
 

@@ -56,6 +56,9 @@ public static class TorchModuleSource
             FEATURES = [{{features}}
             ]
 
+            # A numeric input is clamped to [-INPUT_CLIP, INPUT_CLIP] standard deviations (None: not clamped).
+            INPUT_CLIP = {{(prep.InputClip is { } clip ? Float(clip) : "None")}}
+
             # Besides None, NaN and the empty text, these values mean "missing" (matched exactly, spaces and tabs around
             # trimmed, as the trainer reads a CSV cell).
             MISSING_WORDS = {{Strings(prep.MissingWords.Words)}}
@@ -142,7 +145,8 @@ public static class TorchModuleSource
                                 raise ValueError(f"row {number}: column {name!r} has a missing value, and the model was trained without a fill")
                             value = feature["fill"]
                         # Centred in double, as the trainer keeps the mean: large values close together (epoch times) stay apart.
-                        raw.append((float(value.strip(" \t") if isinstance(value, str) else value) - feature["mean"]) / feature["scale"])
+                        z = (float(value.strip(" \t") if isinstance(value, str) else value) - feature["mean"]) / feature["scale"]
+                        raw.append(z if INPUT_CLIP is None else min(max(z, -INPUT_CLIP), INPUT_CLIP))
                 return torch.tensor(raw, dtype=torch.float32).reshape(-1, INPUTS)
 
 

@@ -40,6 +40,8 @@ internal static class ModelValidation
         }
         if (prep.NaValues is { } words && words.Any(w => w is null))
             throw new InputException($"{damaged} preprocessing.na_values has an entry that is not a word");
+        if (prep.InputClip is { } clip && !(clip >= 1 && float.IsFinite(clip)))
+            throw new InputException($"{damaged} preprocessing.input_clip must be a finite number of standard deviations, at least 1 (it is {clip})");
         bool fills = prep.Missing is MissingValuePolicy.Mean or MissingValuePolicy.Median;
         foreach (var feature in prep.Features)
             CheckFeature(damaged, feature, fills);
