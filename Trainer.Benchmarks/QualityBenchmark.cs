@@ -35,9 +35,8 @@ internal static class QualityBenchmark
 
     public static int Run(string root, QualitySettings settings)
     {
-        var (names, seeds, sklearnMode, trainerFlags, trainer, folder) = settings;
-        var all = QualityDatasets.All(root);
-        var chosen = all.Where(d => names is null || names.Contains(d.Name)).ToArray();
+        var (_, seeds, sklearnMode, trainerFlags, trainer, folder, _) = settings;
+        var chosen = settings.Chosen(root);
         string mlpScript = BenchmarkFiles.Reference(root, "sklearn_defaults.py").Path;
         string hgbScript = BenchmarkFiles.Reference(root, "hgb_defaults.py").Path;
         if (!File.Exists(trainer))

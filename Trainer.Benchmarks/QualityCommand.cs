@@ -4,7 +4,18 @@ namespace NeuralNet.Benchmarks;
 
 /// <summary>What <c>quality</c> runs: the datasets (null: all), the seeds, scikit-learn's side (run, cached or skip),
 /// the flags given to the trainer, the trainer's Trainer.dll, and the folder for the splits and scikit-learn's cache.</summary>
-internal sealed record QualitySettings(string[]? Names, int[] Seeds, string Sklearn, IReadOnlyList<string> TrainerFlags, string Trainer, string Folder);
+/// <param name="Tables">A folder whose targets.tsv lists the tables to run instead of the benchmark's own; null: the
+/// benchmark's datasets.</param>
+internal sealed record QualitySettings(string[]? Names, int[] Seeds, string Sklearn, IReadOnlyList<string> TrainerFlags, string Trainer, string Folder,
+    string? Tables = null)
+{
+    /// <summary>The datasets this run may choose from: the folder's tables, or the benchmark's own.</summary>
+    public static IReadOnlyList<QualityDataset> Candidates(string root, string? tables) =>
+        tables is null ? QualityDatasets.All(root) : QualityDatasets.FromFolder(tables);
+
+    /// <summary>The datasets this run measures.</summary>
+    public IReadOnlyList<QualityDataset> Chosen(string root) => [.. Candidates(root, Tables).Where(d => Names is null || Names.Contains(d.Name))];
+}
 
 /// <summary>The <c>quality</c> command's arguments (see <see cref="QualityBenchmark"/>).</summary>
 internal static class QualityCommand
@@ -15,19 +26,19 @@ internal static class QualityCommand
         string[] known = [.. QualityDatasets.All(root).Select(d => d.Name)];
         var datasets = new Option<string[]?>("--datasets")
         {
-            Description = $"The datasets, separated by commas: {string.Join(", ", known)} [default: all]",
+            Description = $"The datasets, separated by commas: {string.Join(", ", known)}; with --tables, the stems of its files [default: all]",
             HelpName = "NAME[,NAME]",
             CustomParser = result => result.Tokens[0].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
-        datasets.Validators.Add(result =>
+        var tables = new Option<string?>("--tables")
         {
-            string[]? names = result.GetValueOrDefault<string[]?>();
-            // Given but naming nothing (--datasets ","): an error, not the default of every dataset.
-            if (result.Tokens.Count > 0 && names is [])
-                result.AddError($"quality: --datasets names no dataset; the datasets are {string.Join(", ", known)}");
-            string[] unknown = [.. (names ?? []).Except(known)];
-            if (unknown.Length > 0)
-                result.AddError($"quality: unknown dataset {string.Join(", ", unknown)}; the datasets are {string.Join(", ", known)}");
+            Description = "Run the tables a folder's targets.tsv lists (file, target, task), e.g. those of Trainer.Benchmarks/holdout-tables.sh, instead of the benchmark's datasets",
+            HelpName = "DIR",
+        };
+        tables.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } folder && !File.Exists(Path.Combine(folder, "targets.tsv")))
+                result.AddError($"quality: --tables {folder} has no targets.tsv; make the tables with bash Trainer.Benchmarks/holdout-tables.sh {folder}");
         });
         // No DefaultValueFactory where help would show it badly (an array as "0|1|2", a path in full).
         var seeds = new Option<int[]?>("--seeds")
@@ -67,14 +78,29 @@ internal static class QualityCommand
         });
         var command = new Command("quality", "The trainer with no flags against scikit-learn's MLP and HistGradientBoosting defaults, on 80/20 splits of every dataset")
         {
-            datasets, seeds, sklearn, trainer, folder, trainerFlags,
+            datasets, tables, seeds, sklearn, trainer, folder, trainerFlags,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(datasets) is not { } given || (result.GetResult(tables)?.Errors.Any() ?? false))
+                return;
+            string? folder = result.GetValue(tables);
+            string[] known = [.. QualitySettings.Candidates(root, folder).Select(d => d.Name)];
+            string[]? names = given.GetValueOrDefault<string[]?>();
+            // Given but naming nothing (--datasets ","): an error, not the default of every dataset.
+            if (given.Tokens.Count > 0 && names is [])
+                result.AddError($"quality: --datasets names no dataset; the datasets are {string.Join(", ", known)}");
+            string[] unknown = [.. (names ?? []).Except(known)];
+            if (unknown.Length > 0)
+                result.AddError($"quality: unknown dataset {string.Join(", ", unknown)}; the datasets are {string.Join(", ", known)}");
+        });
         command.SetAction(parse =>
         {
             // An array option left out reads as an empty array, not null: empty means the default here.
             var settings = new QualitySettings(parse.GetValue(datasets) is { Length: > 0 } names ? names : null,
                 parse.GetValue(seeds) is { Length: > 0 } given ? given : [0], parse.GetValue(sklearn)!, parse.GetValue(trainerFlags) ?? [],
-                Path.GetFullPath(parse.GetValue(trainer) ?? BenchmarkFiles.ReleaseTrainer(root).Path), Path.GetFullPath(parse.GetValue(folder) ?? Path.Combine(root, "runs", "quality")));
+                Path.GetFullPath(parse.GetValue(trainer) ?? BenchmarkFiles.ReleaseTrainer(root).Path), Path.GetFullPath(parse.GetValue(folder) ?? Path.Combine(root, "runs", "quality")),
+                parse.GetValue(tables) is { } tablesFolder ? Path.GetFullPath(tablesFolder) : null);
             return parse.GetValue(check) ? Check(root, settings, output) : QualityBenchmark.Run(root, settings);
         });
         return command;
@@ -86,10 +112,11 @@ internal static class QualityCommand
         if (settings.Sklearn != "skip")
             needs.AddRange([BenchmarkFiles.Reference(root, "sklearn_defaults.py"), BenchmarkFiles.Reference(root, "hgb_defaults.py"),
                 BenchmarkFiles.Python3("python3-numpy python3-sklearn python3-pandas")]);
-        foreach (var dataset in QualityDatasets.All(root).Where(d => settings.Names is null || settings.Names.Contains(d.Name)))
+        foreach (var dataset in settings.Chosen(root))
         {
             var script = QualityDatasets.Script(root, dataset);
-            string howToGet = script is null ? "it is committed in data/" : $"the benchmark makes it with {script.Path}";
+            string howToGet = script is not null ? $"the benchmark makes it with {script.Path}"
+                : dataset.Group == QualityGroup.Outside ? "the --tables folder's targets.tsv lists it" : "it is committed in data/";
             needs.Add(new(dataset.File, howToGet));
             if (dataset.TestFile is not null)
                 needs.Add(new(dataset.TestFile, howToGet));

@@ -16,6 +16,10 @@ internal enum QualityGroup
 
     /// <summary>The real tables of ../shared/datasets/real-tables.sh: data frames of R packages as write.csv writes them.</summary>
     Real,
+
+    /// <summary>Tables of a folder given with <c>--tables</c> (its targets.tsv), e.g. Trainer.Benchmarks/holdout-tables.sh's:
+    /// tables the defaults were never tuned on.</summary>
+    Outside,
 }
 
 /// <summary>One dataset of the quality benchmark.</summary>
@@ -72,6 +76,15 @@ internal static class QualityDatasets
         ];
     }
 
+    /// <summary>The tables a targets.tsv in <paramref name="folder"/> lists (file, target column, task; the format of
+    /// real-tables.sh and holdout-tables.sh), named by file stem.</summary>
+    public static IReadOnlyList<QualityDataset> FromFolder(string folder) =>
+    [
+        .. File.ReadLines(Path.Combine(folder, "targets.tsv")).Skip(1).Where(line => line.Length > 0).Select(line => line.Split('\t'))
+            .Select(f => new QualityDataset(Path.GetFileNameWithoutExtension(f[0]), QualityGroup.Outside, Path.Combine(folder, f[0]), null,
+                ["--target", f[1], "--task", f[2]], ["--target", f[1], "--task", f[2]])),
+    ];
+
     private static string RealFolder(string root) => Path.Combine(root, "data", "real-tables");
 
     /// <summary>The script of ../shared/datasets that makes <paramref name="dataset"/>; null for one committed in data/.</summary>
@@ -93,7 +106,7 @@ internal static class QualityDatasets
             string folder = Path.GetDirectoryName(dataset.File)!;
             if (Script(root, dataset) is not { Path: var script })
             {
-                Console.WriteLine($"cannot run {dataset.Name}: {dataset.File}, a file committed in data/, is missing");
+                Console.WriteLine($"cannot run {dataset.Name}: {dataset.File}, {(dataset.Group == QualityGroup.Outside ? "listed in its folder's targets.tsv" : "a file committed in data/")}, is missing");
                 return false;
             }
             string program = dataset.Group == QualityGroup.Synthetic ? BenchmarkFiles.Python : "/bin/bash";
