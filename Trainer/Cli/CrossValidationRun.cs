@@ -35,10 +35,10 @@ internal static class CrossValidationRun
     public static CrossValidationRecord Execute(TrainOptions options, int folds, TextWriter output, WorkerPool workers, CancellationToken interrupt)
     {
         long started = Stopwatch.GetTimestamp();
-        var data = CrossValidationData.Load(options.DataPath, options.Targets, options.Task, folds, new Random(options.Seed), options.Data);
+        var data = CrossValidationData.Load(options.Request.DataPath, options.Request.Targets, options.Request.Task, folds, new Random(options.Request.Seed), options.Request.Data);
         bool classification = data.Task == TaskKind.Classification;
         int atOnce = Math.Min(folds, workers.Count);
-        output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));
+        output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Request.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));
         var results = RunFolds(options, data, folds, workers, atOnce, interrupt);
 
         for (int k = 0; k < folds; k++)
@@ -103,13 +103,13 @@ internal static class CrossValidationRun
     /// independent of the order the cores take them in.</summary>
     private static (Scores, int, int) RunFold(TrainOptions options, CrossValidationData data, int k, CancellationToken interrupt)
     {
-        var seeds = new Random(unchecked((options.Seed * 397) ^ (k + 1)));
-        var (prep, train, validation, heldOut) = data.Fold(k, options.ValidationSplit, new Random(seeds.Next()));
-        var (picked, _) = PickedDefaults.Apply(options, train.Count, prep.InputCount, prep.OutputCount, resumed: false);
+        var seeds = new Random(unchecked((options.Request.Seed * 397) ^ (k + 1)));
+        var (prep, train, validation, heldOut) = data.Fold(k, options.Request.ValidationSplit, new Random(seeds.Next()));
+        var (picked, _) = options.Request.FillFromData(train.Count, prep.InputCount, prep.OutputCount, resumed: false);
         if (picked.ClassWeight == ClassWeighting.Balanced && train.Labels is { } labels)
             ClassWeights.Apply(train, ClassWeights.Balanced(labels, prep.OutputCount));
-        var model = TrainRun.NewNetwork(picked, prep, new Random(seeds.Next()));
-        var optimizer = TrainRun.NewOptimizer(picked);
+        var model = TrainingPipeline.NewNetwork(picked, prep, new Random(seeds.Next()));
+        var optimizer = TrainingPipeline.NewOptimizer(picked);
         var loop = new TrainingLoop(model, LossFor.Task(prep, picked.LabelSmoothing), optimizer, picked.BatchSize, new Random(seeds.Next()), scoringLoss: LossFor.Task(prep)); // one thread: the folds share the pool
         var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule, picked.Epochs), picked.Patience, picked.MinImprovement);
         var outcome = session.Run(picked.Epochs, train, validation, (_, _) => { }, interrupt);

@@ -46,7 +46,7 @@ public static class EvaluateRun
 
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         if (model.Run is { ClassWeight: ClassWeighting.Balanced, ClassWeights: { } weights })
-            output.WriteLine($"trained with --class-weight balanced: {TrainRun.ClassWeightsText(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
+            output.WriteLine($"trained with --class-weight balanced: {ClassWeights.Text(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
         output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows{TrainRun.UnlabelledNote(data)}"));
         if (regression is not null)
         {

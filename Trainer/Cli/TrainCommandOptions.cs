@@ -13,7 +13,7 @@ internal sealed class TrainCommandOptions
     /// <summary>The largest --epochs: a million passes is far past any useful run, and keeps the epoch column narrow.</summary>
     public const int MaxEpochs = 1_000_000;
 
-    private static readonly TrainOptions Defaults = new() { DataPath = "" };
+    private static readonly TrainingRequest Defaults = new() { DataPath = "" };
 
     /// <summary>The options that ask for SGD when given without --optimizer, as the recipe's line names them.</summary>
     internal const string SgdOptions = "--momentum or --nesterov";
@@ -118,72 +118,76 @@ internal sealed class TrainCommandOptions
     }
 
     /// <summary>The options from the command line. Those whose default comes from the data are left at the fixed
-    /// defaults of <see cref="TrainOptions"/> when not given, and null in its <see cref="TrainOptions.Settings"/>;
-    /// <see cref="RecipeFill"/> fills them once the data is read (<see cref="PickedDefaults"/>).</summary>
+    /// defaults of <see cref="TrainingRequest"/> when not given, and null in its <see cref="TrainingRequest.Settings"/>;
+    /// <see cref="RecipeFill"/> fills them once the data is read (<see cref="TrainingRequest.FillFromData"/>).</summary>
     public TrainOptions Read(ParseResult parse) => Read(parse, Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal));
 
     private TrainOptions Read(ParseResult parse, HashSet<string> given) => new()
     {
         Given = given,
-        PickDefaultsFromData = true,
-        Settings = new TrainingSettings(
-            Optimizer: GivenValue(parse, _optimizer),
-            LearningRate: GivenNumber(parse, _lr),
-            WeightDecay: GivenNumber(parse, _weightDecay),
-            Momentum: GivenNumber(parse, _momentum),
-            Nesterov: GivenNumber(parse, _nesterov),
-            BatchSize: GivenNumber(parse, _batchSize),
-            Hidden: GivenValue(parse, _hidden),
-            Layers: parse.GetValue(_layers),
-            Epochs: GivenNumber(parse, _epochs),
-            Patience: parse.GetValue(_patience),
-            Schedule: given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : null,
-            LearningRatePatience: GivenNumber(parse, _lrPatience),
-            LearningRateFactor: GivenNumber(parse, _lrFactor),
-            Ensemble: GivenNumber(parse, _ensemble),
-            ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null),
         Overwrite = parse.GetValue(_overwrite),
-        DataPath = parse.GetValue(_data)!,
-        Target = parse.GetValue(_target),
-        Task = parse.GetValue(_task) switch
-        {
-            "classification" => TaskKind.Classification,
-            "regression" => TaskKind.Regression,
-            _ => null,
-        },
-        ValidationSplit = parse.GetValue(_valSplit),
-        TestPath = parse.GetValue(_test),
-        Hidden = given.Contains(_hidden.Name) ? parse.GetValue(_hidden)! : Defaults.Hidden,
-        Layers = parse.GetValue(_layers),
-        Optimizer = given.Contains(_optimizer.Name) ? parse.GetValue(_optimizer)! : Defaults.Optimizer,
-        Beta1 = parse.GetValue(_beta1),
-        Beta2 = parse.GetValue(_beta2),
-        Epochs = given.Contains(_epochs.Name) ? parse.GetValue(_epochs) : Defaults.Epochs,
-        BatchSize = given.Contains(_batchSize.Name) ? parse.GetValue(_batchSize) : Defaults.BatchSize,
-        LearningRate = given.Contains(_lr.Name) ? parse.GetValue(_lr) : Defaults.LearningRate,
-        Momentum = parse.GetValue(_momentum),
-        WeightDecay = given.Contains(_weightDecay.Name) ? parse.GetValue(_weightDecay) : Defaults.WeightDecay,
-        Nesterov = parse.GetValue(_nesterov),
-        Seed = parse.GetValue(_seed),
         HistoryPath = parse.GetValue(_history),
         ReportPath = parse.GetValue(_report),
         SavePath = parse.GetValue(_save),
-        ResumePath = parse.GetValue(_resume),
-        Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
-        ClassWeight = ClassWeightOf(parse),
         Folds = parse.GetValue(_cv),
-        Schedule = new LearningRateScheduleSettings(
-            given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
-            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
-            WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
-        LabelSmoothing = parse.GetValue(_labelSmoothing),
-        Ensemble = parse.GetValue(_ensemble),
         PlotPath = parse.GetValue(_plot),
         Threads = parse.GetValue(Threads),
         PlotLog = parse.GetValue(_plotLog),
         Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
-        // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
-        Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
+        Request = new TrainingRequest
+        {
+            PickDefaultsFromData = true,
+            Settings = new TrainingSettings(
+                Optimizer: GivenValue(parse, _optimizer),
+                LearningRate: GivenNumber(parse, _lr),
+                WeightDecay: GivenNumber(parse, _weightDecay),
+                Momentum: GivenNumber(parse, _momentum),
+                Nesterov: GivenNumber(parse, _nesterov),
+                BatchSize: GivenNumber(parse, _batchSize),
+                Hidden: GivenValue(parse, _hidden),
+                Layers: parse.GetValue(_layers),
+                Epochs: GivenNumber(parse, _epochs),
+                Patience: parse.GetValue(_patience),
+                Schedule: given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : null,
+                LearningRatePatience: GivenNumber(parse, _lrPatience),
+                LearningRateFactor: GivenNumber(parse, _lrFactor),
+                Ensemble: GivenNumber(parse, _ensemble),
+                ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null),
+            DataPath = parse.GetValue(_data)!,
+            Target = parse.GetValue(_target),
+            Task = parse.GetValue(_task) switch
+            {
+                "classification" => TaskKind.Classification,
+                "regression" => TaskKind.Regression,
+                _ => null,
+            },
+            ValidationSplit = parse.GetValue(_valSplit),
+            TestPath = parse.GetValue(_test),
+            Hidden = given.Contains(_hidden.Name) ? parse.GetValue(_hidden)! : Defaults.Hidden,
+            Layers = parse.GetValue(_layers),
+            Optimizer = given.Contains(_optimizer.Name) ? parse.GetValue(_optimizer)! : Defaults.Optimizer,
+            Beta1 = parse.GetValue(_beta1),
+            Beta2 = parse.GetValue(_beta2),
+            Epochs = given.Contains(_epochs.Name) ? parse.GetValue(_epochs) : Defaults.Epochs,
+            BatchSize = given.Contains(_batchSize.Name) ? parse.GetValue(_batchSize) : Defaults.BatchSize,
+            LearningRate = given.Contains(_lr.Name) ? parse.GetValue(_lr) : Defaults.LearningRate,
+            Momentum = parse.GetValue(_momentum),
+            WeightDecay = given.Contains(_weightDecay.Name) ? parse.GetValue(_weightDecay) : Defaults.WeightDecay,
+            Nesterov = parse.GetValue(_nesterov),
+            Seed = parse.GetValue(_seed),
+            ResumePath = parse.GetValue(_resume),
+            Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
+            ClassWeight = ClassWeightOf(parse),
+            Schedule = new LearningRateScheduleSettings(
+                given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
+                parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
+                WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
+            LabelSmoothing = parse.GetValue(_labelSmoothing),
+            Ensemble = parse.GetValue(_ensemble),
+            // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
+            Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
+            SgdSettingsName = SgdOptions,
+        },
     };
 
     private static string Fixed(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using NeuralNet.Data;
 using NeuralNet.Layers;
+using NeuralNet.Training;
 
 namespace NeuralNet.Models;
 
@@ -11,4 +12,8 @@ public sealed record SavedModel(
     TrainingRecord? Run,
     ModelMetrics? Metrics,
     string WeightsSha256,
-    int FormatVersion);
+    int FormatVersion)
+{
+    /// <summary>What a training run continues from this model: its network and its preprocessing.</summary>
+    public ResumedNetwork ToResume() => new(Network, Preprocessing);
+}
