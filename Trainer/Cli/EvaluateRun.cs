@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeuralNet.Data;
-using NeuralNet.Losses;
 using NeuralNet.Models;
 using NeuralNet.Training;
 using static System.FormattableString;
@@ -30,7 +29,7 @@ public static class EvaluateRun
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];
-        var evaluation = Evaluation.On(model.Network, LossFor.Task(prep), parallelism);
+        var evaluation = Evaluation.ForTask(model.Network, prep, parallelism);
         var (loss, metric) = classification
             ? evaluation.Run(data, (start, outputs) =>
             {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using NeuralNet.Data;
-using NeuralNet.Layers;
 using NeuralNet.Models;
 
 namespace NeuralNet.Cli;
@@ -31,10 +29,10 @@ internal static class ResumeConflicts
         if (options.Request.Task is { } task && task != prep.Task)
             throw new InputException(Contradicts("--task", Name(task), $"is a {Name(prep.Task)} model"));
 
-        string saved = model.Network.Spec;
-        if (options.Given.Contains("--layers") && options.Request.Layers is { } layers && !SameNetwork(LayerRegistry.Parse(layers), model.Network))
+        string saved = model.NetworkSpec;
+        if (options.Given.Contains("--layers") && options.Request.Layers is { } layers && !model.HasLayers(layers))
             throw new InputException(Contradicts("--layers", layers, $"has the layers {saved}"));
-        if (options.Given.Contains("--hidden") && !SameNetwork(LayerRegistry.FromHidden(options.Request.Hidden), model.Network))
+        if (options.Given.Contains("--hidden") && !model.HasHidden(options.Request.Hidden))
             throw new InputException(Contradicts("--hidden", options.Request.Hidden.Count == 0 ? "none" : string.Join(',', options.Request.Hidden), $"has the layers {saved}"));
 
         string[] dropped = [.. prep.Dropped.Where(d => d.Reason == "--drop").Select(d => d.Name)];
@@ -61,26 +59,6 @@ internal static class ResumeConflicts
         if (options.Given.Contains("--missing") && missing != MissingValuePolicy.DropRows && missing != prep.Missing)
             throw new InputException(Contradicts("--missing", Name(missing), $"was trained with --missing {Name(prep.Missing)}"));
     }
-
-    // Compared layer by layer as Build would make them: the output layer's size comes from the model, so a bare
-    // output layer and one sized as the model's outputs are the same (also at the end of an ensemble's members);
-    // numbers are compared as numbers (0.10 is 0.1).
-    private static bool SameNetwork(IReadOnlyList<LayerSpec> specs, Sequential<float> network)
-    {
-        var all = specs.ToList();
-        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Children.Count == 0
-            && all[^1].Arguments.Count == 1 && int.TryParse(all[^1].Arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size == network.OutputSize)
-            all[^1] = new LayerSpec(LayerRegistry.OutputLayer, []);
-        var built = LayerRegistry.WithOutputLayer(all, network.OutputSize);
-        var saved = network.Layers.Select(layer => LayerRegistry.Parse(layer.Spec)[0]).ToList();
-        return saved.Count == built.Count && built.Zip(saved).All(pair => Same(pair.First, pair.Second));
-    }
-
-    private static bool Same(LayerSpec a, LayerSpec b) =>
-        a.Name == b.Name && a.Arguments.Count == b.Arguments.Count && a.Arguments.Zip(b.Arguments).All(pair =>
-            double.TryParse(pair.First, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            && double.TryParse(pair.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out double y) ? x == y : pair.First == pair.Second)
-        && a.Children.Count == b.Children.Count && a.Children.Zip(b.Children).All(pair => Same(pair.First, pair.Second));
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 

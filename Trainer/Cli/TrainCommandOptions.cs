@@ -1,7 +1,5 @@
 using System.CommandLine;
 using NeuralNet.Data;
-using NeuralNet.Layers;
-using NeuralNet.Optimizers;
 using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
@@ -34,7 +32,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _layers = new("--layers")
     {
         Description = "The network, layer by layer, instead of --hidden; the output layer's size comes from the data: a bare 'dense' at the end, appended when the spec does not end with one. Layers: "
-            + string.Join("; ", LayerRegistry.All.Select(layer => layer.Usage)),
+            + string.Join("; ", TrainingChoices.LayerUsages),
         HelpName = "dense:256,relu,dense",
     };
     private readonly Option<string> _optimizer = new("--optimizer") { Description = $"Optimizer: sgd (--momentum, --nesterov), adam or adamw (--beta1, --beta2); all use --lr and --weight-decay [default: {DefaultRecipe.Optimizer}, with --lr and --weight-decay from the data]" };
@@ -77,13 +75,12 @@ internal sealed class TrainCommandOptions
             if (result.Tokens.Count == 1 && result.Tokens[0].Value.Split(',').Any(string.IsNullOrWhiteSpace))
                 result.AddError($"--target takes column names or indexes separated by commas; '{result.Tokens[0].Value}' has an empty one");
         });
-        _optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
+        _optimizer.AcceptOnlyFromAmong([.. TrainingChoices.OptimizerNames]);
         _layers.Validators.Add(result =>
         {
             try
             {
-                // Measuring the network on one input checks every layer's arguments now, without building it.
-                MemoryEstimate.For(LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? ""), 1, 1, 1, 1, 0);
+                TrainingChoices.CheckLayers(result.GetValueOrDefault<string?>() ?? "");
             }
             catch (InputException e)
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeuralNet.Data;
-using NeuralNet.Layers;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Models;
 using NeuralNet.Optimizers;
@@ -60,7 +59,7 @@ public static class TrainRun
         var trained = TrainingPipeline.Run(options.Request, resumed?.ToResume(), ThreadsOption.For(workers, options.Request.Seed), new TrainHooks(detail, options), interrupt);
         // From here on, request holds what the run really used: the given settings and those picked from the data.
         var request = trained.Used;
-        var (prep, model, loop, optimizer, outcome, hasValidation, loadSeconds, _, validationScores, earlyTest, classWeights, pickedReasons) = trained;
+        var (prep, outcome, validationScores) = (trained.Preprocessing, trained.Outcome, trained.ValidationScores);
         bool classification = prep.Task == TaskKind.Classification;
         string metric = classification ? "acc" : "r2";
         var history = outcome.History;
@@ -71,7 +70,7 @@ public static class TrainRun
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         detail.WriteLine();
-        PrintStop(output, error, outcome, optimizer, request);
+        PrintStop(output, error, trained, request);
         if (!outcome.HasUsableWeights)
         {
             error.WriteLine(outcome.Reason == StopReason.NonFinite
@@ -84,7 +83,7 @@ public static class TrainRun
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
         if (best is not null && kept is not null)
         {
-            if (hasValidation)
+            if (trained.HasValidation)
             {
                 output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
                 output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
@@ -102,7 +101,7 @@ public static class TrainRun
         if (validationScores is not null && kept is not null)
         {
             validationScore = RunScore.From(validationScores);
-            output.WriteLine($"val ({(model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && model.Layers.Count == 1 ? "folds" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
+            output.WriteLine($"val ({(trained.IsOneEnsembleLayer ? "folds" : $"epoch {kept.Epoch}")}): {ScoreLine.Format(validationScores, classification)}");
         }
         RunScore? test = null;
         InputException? testProblem = null;
@@ -112,8 +111,8 @@ public static class TrainRun
             {
                 // A signal stops the read (the process cannot just end: the model is still to be saved), and one
                 // that came during training skips it: the user asked to stop, not to wait for a file.
-                var testData = earlyTest ?? PreparedData.LoadTest(prep, request.TestPath, request.Data, fittedNow: resumed is null, interrupt);
-                var scores = loop.Score(testData, prep.TargetScales);
+                var testData = trained.EarlyTest ?? PreparedData.LoadTest(prep, request.TestPath, request.Data, fittedNow: resumed is null, interrupt);
+                var scores = trained.Loop.Score(testData, prep.TargetScales);
                 test = RunScore.From(scores);
                 output.WriteLine($"test ({request.TestPath}, {testData.Count} rows{UnlabelledNote(testData)}): {ScoreLine.Format(scores, classification)}");
                 // Its unseen categories had their line before training (a file with text columns is read then).
@@ -137,11 +136,11 @@ public static class TrainRun
             ("validation", 'o', history.Select(e => e.ValidationLoss).ToArray()),
         ], outcome.BestEpoch));
 
-        string hash = WeightsHash.Sha256(model.Parameters, model.Buffers);
+        string hash = WeightsHash.Of(trained.Model);
         output.WriteLine(Invariant($"weights sha256 {hash}"));
 
         var metrics = new ModelMetrics(classification ? "accuracy" : "r2", kept?.Epoch ?? 0, validationScore, test);
-        var document = ModelSerializer.ToDocument(model, prep, Record(options, request, model, prep, classWeights, pickedReasons, crossValidation), metrics);
+        var document = ModelSerializer.ToDocument(trained.Model, prep, Record(options, trained, crossValidation), metrics);
         var now = DateTime.Now;
         string savePath = options.SavePath ?? ModelSerializer.SaveNew(attempt => DefaultSavePath(request.DataPath, now, attempt), document);
         if (options.SavePath is not null)
@@ -166,7 +165,7 @@ public static class TrainRun
                 best?.Epoch,
                 validationScore,
                 test,
-                loadSeconds,
+                trained.LoadSeconds,
                 [.. history.Select(e => e.Seconds)],
                 history.Sum(e => e.Samples) / history.Sum(e => e.Seconds),
                 hash);
@@ -203,21 +202,21 @@ public static class TrainRun
         data.Unlabelled == 0 ? "" : Invariant($"; {data.Unlabelled} row{(data.Unlabelled == 1 ? "" : "s")} without a target value left out");
 
     /// <summary>The model file's account of the run; the layers are the network's own, so a resumed run records what it
-    /// really trained.</summary>
-    /// <param name="classWeights">The balanced weights the training split was weighted with, by class; null when unweighted.</param>
-    /// <param name="picked">The "picked: …" lines of <see cref="RecipeFill"/>.</param>
-    private static TrainingRecord Record(TrainOptions options, TrainingRequest request, Sequential<float> model, Preprocessing prep, double[]? classWeights,
-        IReadOnlyList<string> picked, CrossValidationRecord? crossValidation) => new(
-        request.DataPath, request.TestPath, string.Join(',', model.Layers.Select(layer => layer.Spec)), request.ValidationSplit,
+    /// really trained, and the class weights are by class name, as counted on the training split.</summary>
+    private static TrainingRecord Record(TrainOptions options, TrainingResult trained, CrossValidationRecord? crossValidation)
+    {
+        var request = trained.Used;
+        return new(request.DataPath, request.TestPath, trained.LayerSpecs, request.ValidationSplit,
         request.Optimizer, request.OptimizerSettings, request.Schedule, request.Epochs, request.BatchSize, request.Seed, request.Patience,
         request.Data, request.ResumePath,
-        ClassWeight: prep.Task == TaskKind.Classification ? request.ClassWeight : null,
-        ClassWeights: classWeights is null ? null : prep.ClassNames.Zip(classWeights).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
+        ClassWeight: trained.Preprocessing.Task == TaskKind.Classification ? request.ClassWeight : null,
+        ClassWeights: trained.ClassWeights is not { } classWeights ? null : trained.Preprocessing.ClassNames.Zip(classWeights).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
         MinImprovement: request.Patience is null ? null : request.MinImprovement,
-        Picked: [.. picked.Select(line => line.StartsWith(RecipeFill.Prefix, StringComparison.Ordinal) ? line[RecipeFill.Prefix.Length..] : line)],
+        Picked: [.. trained.Picked.Select(line => line.StartsWith(RecipeFill.Prefix, StringComparison.Ordinal) ? line[RecipeFill.Prefix.Length..] : line)],
         Threads: ThreadsOption.Resolve(options.Threads),
         Blas: BlasBackend.Gemm<float>().Name,
         CrossValidation: crossValidation);
+    }
 
     private static int ExitCode(StopReason reason) => reason switch
     {
@@ -233,8 +232,9 @@ public static class TrainRun
 
     private static NamedPath[] Optional(string name, string? path, OutputKind? kind = null) => path is null ? [] : [new(name, path, Kind: kind)];
 
-    private static void PrintStop(TextWriter output, TextWriter error, TrainingOutcome outcome, IOptimizer<float> optimizer, TrainingRequest request)
+    private static void PrintStop(TextWriter output, TextWriter error, TrainingResult trained, TrainingRequest request)
     {
+        var outcome = trained.Outcome;
         string restored = outcome.RestoredEpoch is { } epoch ? $"; restored the weights of epoch {epoch}" : "";
         switch (outcome.Reason)
         {
@@ -245,7 +245,7 @@ public static class TrainRun
                 output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
                 break;
             case StopReason.NonFinite:
-                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. {DivergenceHint(optimizer, request)}{restored}"));
+                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. {DivergenceHint(trained.LearningRate, request)}{restored}"));
                 break;
             default:
                 if (outcome.RestoredEpoch is not null)
@@ -255,9 +255,9 @@ public static class TrainRun
     }
 
     /// <summary>Names every option that scales the update: a large --weight-decay diverges as surely as a large --lr.</summary>
-    private static string DivergenceHint(IOptimizer<float> optimizer, TrainingRequest request)
+    private static string DivergenceHint(float learningRate, TrainingRequest request)
     {
-        var causes = new List<string> { Invariant($"--lr (it was {optimizer.LearningRate:G6})") };
+        var causes = new List<string> { Invariant($"--lr (it was {learningRate:G6})") };
         if (request.WeightDecay > 0)
             causes.Add(Invariant($"--weight-decay (it was {request.WeightDecay:G6})"));
         if (request.Optimizer == OptimizerNames.Sgd && request.Momentum > 0)

@@ -19,4 +19,15 @@ namespace NeuralNet.Training;
 /// <param name="Picked">The "picked: …" lines: what was picked from the data, and why.</param>
 public sealed record TrainingResult(Preprocessing Preprocessing, Sequential<float> Model, TrainingLoop Loop, IOptimizer<float> Optimizer,
     TrainingOutcome Outcome, bool HasValidation, double LoadSeconds, TrainingRequest Used, Scores? ValidationScores, Dataset? EarlyTest,
-    double[]? ClassWeights, IReadOnlyList<string> Picked);
+    double[]? ClassWeights, IReadOnlyList<string> Picked)
+{
+    /// <summary>The network's layers as a spec, "dense:8,relu,dense:3": what the model file records it trained.</summary>
+    public string LayerSpecs => string.Join(',', Model.Layers.Select(layer => layer.Spec));
+
+    /// <summary>The model is one ensemble layer, as an ensemble's average is: its validation figures are its members'
+    /// on their own folds, not one epoch's.</summary>
+    public bool IsOneEnsembleLayer => Model.Spec.StartsWith("ensemble:", StringComparison.Ordinal) && Model.Layers.Count == 1;
+
+    /// <summary>The optimizer's learning rate when training stopped.</summary>
+    public float LearningRate => Optimizer.LearningRate;
+}
