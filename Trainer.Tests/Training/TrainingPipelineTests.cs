@@ -63,6 +63,19 @@ public class TrainingPipelineTests
         Assert.That((used.Optimizer, used.LearningRate, used.BatchSize, used.Epochs), Is.EqualTo((RecipeFill.FixedOptimizer, RecipeFill.FixedLearningRate, RecipeFill.FixedBatchSize, RecipeFill.FixedEpochs)));
     }
 
+    /// <summary>The pipeline names a setting as the caller does: a request built in code in its own words, the command
+    /// line by its options (the same refusal, there with "--label-smoothing", is in <c>EnsembleRunTests</c>).</summary>
+    [Test]
+    public void ARefusalNamesTheSettingAsTheCallerNamesIt()
+    {
+        var request = new TrainingRequest { DataPath = RepoPaths.Data("diabetes.csv"), LabelSmoothing = 0.1, Epochs = 1 };
+
+        Assert.That(() => Run(request), Throws.TypeOf<InputException>().With.Message.EqualTo(
+            "label smoothing smooths class targets, but 'progression' is a regression target; leave it out, or pass the classification task"));
+        Assert.That(() => Run(request with { Names = new SettingNames(LabelSmoothing: "--ls", ClassificationTask: "--task c") }),
+            Throws.TypeOf<InputException>().With.Message.StartsWith("--ls smooths class targets").And.Message.EndsWith("pass --task c"));
+    }
+
     private static (TrainingResult Result, string Lines) Run(TrainingRequest request)
     {
         var lines = new StringWriter();

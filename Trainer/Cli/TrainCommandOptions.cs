@@ -13,8 +13,16 @@ internal sealed class TrainCommandOptions
 
     private static readonly TrainingRequest Defaults = new() { DataPath = "" };
 
-    /// <summary>The options that ask for SGD when given without --optimizer, as the recipe's line names them.</summary>
-    internal const string SgdOptions = "--momentum or --nesterov";
+    /// <summary>The settings as the pipeline's messages name them: by their options.</summary>
+    internal static readonly SettingNames SettingNames = new(
+        LabelSmoothing: "--label-smoothing",
+        BalancedClassWeight: "--class-weight balanced",
+        ClassificationTask: "--task classification",
+        Ensemble: "--ensemble",
+        Layers: "--layers",
+        Hidden: "--hidden",
+        BatchSize: "--batch-size",
+        SgdSettings: "--momentum or --nesterov");
 
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
     private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
@@ -183,7 +191,7 @@ internal sealed class TrainCommandOptions
             Ensemble = parse.GetValue(_ensemble),
             // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
             Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
-            SgdSettingsName = SgdOptions,
+            Names = SettingNames,
         },
     };
 

@@ -20,7 +20,7 @@ internal static class EnsemblePipeline
         var all = data.Train;
         int k = request.Ensemble;
         if (all.Count < k)
-            throw new InputException(Invariant($"{request.DataPath}: --ensemble {k} needs at least {k} usable rows; there are {all.Count}"));
+            throw new InputException(Invariant($"{request.DataPath}: {request.Names.Ensemble} {k} needs at least {k} usable rows; there are {all.Count}"));
         int[] fold = Folds.Assign(all.Count, TrainingPipeline.FoldsFor(request), streams.Split, all.Labels);
         var members = new EnsembleMember[k];
         for (int m = 0; m < k; m++)

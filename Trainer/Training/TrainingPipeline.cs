@@ -133,9 +133,9 @@ public static class TrainingPipeline
     {
         var prep = data.Preprocessing;
         if (request.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
-            throw new InputException($"--label-smoothing smooths class targets, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
+            throw new InputException($"{request.Names.LabelSmoothing} smooths class targets, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
         if (request.Settings.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
-            throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
+            throw new InputException($"{request.Names.BalancedClassWeight} weighs classes, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
         if (request.ClassWeight != ClassWeighting.Balanced || prep.Task != TaskKind.Classification)
             return null;
         var classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
@@ -145,16 +145,19 @@ public static class TrainingPipeline
         return classWeights;
     }
 
+    // "'price'", "'x', 'y'": the targets for a message.
+    private static string Targets(Preprocessing prep) => string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"));
+
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
     private static MemoryEstimate CheckMemory(TrainingRequest request, ResumedNetwork? resumed, Preprocessing prep, PreparedData data, int workers)
     {
         var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {request.ResumePath}")
-            : request.Layers is not null ? (LayerRegistry.Parse(request.Layers), $"--layers {request.Layers}")
-            : (LayerRegistry.FromHidden(request.Hidden), $"--hidden {(request.Hidden.Count == 0 ? "none" : string.Join(',', request.Hidden))}");
+            : request.Layers is not null ? (LayerRegistry.Parse(request.Layers), $"{request.Names.Layers} {request.Layers}")
+            : (LayerRegistry.FromHidden(request.Hidden), $"{request.Names.Hidden} {(request.Hidden.Count == 0 ? "none" : string.Join(',', request.Hidden))}");
         int rows = Math.Max(data.Train.Count, data.Validation.Count);
         var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(request.BatchSize, data.Train.Count),
             Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(request).StateArrays, workers);
-        estimate.Check(network);
+        estimate.Check(network, request.Names.BatchSize);
         return estimate;
     }
 }

@@ -79,9 +79,8 @@ public sealed record TrainingRequest
     /// <summary>The settings the recipe covers as the caller gave them, null where not given.</summary>
     public TrainingSettings Settings { get; init; } = new();
 
-    /// <summary>How the caller names <see cref="TrainingSettings.Momentum"/> and <see cref="TrainingSettings.Nesterov"/>,
-    /// for the line that says SGD was picked because one was given.</summary>
-    public string SgdSettingsName { get; init; } = "momentum or nesterov";
+    /// <summary>How the caller names the settings in the pipeline's messages and lines.</summary>
+    public SettingNames Names { get; init; } = new();
 
     /// <summary>The optimizer's rate and the settings it reads.</summary>
     public OptimizerSettings OptimizerSettings => new(LearningRate, Momentum, WeightDecay, Nesterov, Beta1, Beta2);
@@ -100,7 +99,7 @@ public sealed record TrainingRequest
     {
         if (!PickDefaultsFromData)
             return (this, []);
-        var (filled, picked, lines) = RecipeFill.Fill(Settings, ValidationSplit > 0, trainRows, inputs, outputs, resumed, SgdSettingsName);
+        var (filled, picked, lines) = RecipeFill.Fill(Settings, ValidationSplit > 0, trainRows, inputs, outputs, resumed, Names.SgdSettings);
         var used = With(filled);
         if (picked.MinImprovement is { } margin)
             used = used with { MinImprovement = margin };
