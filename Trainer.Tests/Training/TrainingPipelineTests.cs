@@ -63,6 +63,22 @@ public class TrainingPipelineTests
         Assert.That((used.Optimizer, used.LearningRate, used.BatchSize, used.Epochs), Is.EqualTo((RecipeFill.FixedOptimizer, RecipeFill.FixedLearningRate, RecipeFill.FixedBatchSize, RecipeFill.FixedEpochs)));
     }
 
+    /// <summary>The settings a caller gives are in use at once; those not given are at the fixed values, and stay null
+    /// in <see cref="TrainingRequest.Settings"/> for the recipe.</summary>
+    [Test]
+    public void GivenSettingsAreInUseAndTheRestAtTheFixedValues()
+    {
+        var given = new TrainingSettings(BatchSize: 16, Patience: 0, Schedule: LearningRateScheduleKind.Plateau, LearningRateFactor: 0.25, Layers: "dense:4,relu,dense");
+
+        var request = new TrainingRequest { DataPath = Iris }.WithGiven(given);
+
+        Assert.That(request.Settings, Is.SameAs(given));
+        Assert.That((request.BatchSize, request.Patience, request.Schedule.Kind, request.Schedule.Factor, request.Layers),
+            Is.EqualTo((16, (int?)null, LearningRateScheduleKind.Plateau, 0.25, "dense:4,relu,dense")), "patience 0 never stops early");
+        Assert.That((request.Optimizer, request.LearningRate, request.WeightDecay, request.Momentum, request.Epochs),
+            Is.EqualTo((RecipeFill.FixedOptimizer, RecipeFill.FixedLearningRate, RecipeFill.FixedWeightDecay, RecipeFill.FixedMomentum, RecipeFill.FixedEpochs)));
+    }
+
     /// <summary>The pipeline names a setting as the caller does: a request built in code in its own words, the command
     /// line by its options (the same refusal, there with "--label-smoothing", is in <c>EnsembleRunTests</c>).</summary>
     [Test]

@@ -122,9 +122,10 @@ internal sealed class TrainCommandOptions
         return command;
     }
 
-    /// <summary>The options from the command line. Those whose default comes from the data are left at the fixed
-    /// defaults of <see cref="TrainingRequest"/> when not given, and null in its <see cref="TrainingRequest.Settings"/>;
-    /// <see cref="RecipeFill"/> fills them once the data is read (<see cref="TrainingRequest.FillFromData"/>).</summary>
+    /// <summary>The options from the command line. Those whose default comes from the data are null in the request's
+    /// <see cref="TrainingRequest.Settings"/> when not given (and at the fixed values meanwhile:
+    /// <see cref="TrainingRequest.WithGiven"/>); <see cref="RecipeFill"/> fills them once the data is read
+    /// (<see cref="TrainingRequest.FillFromData"/>).</summary>
     public TrainOptions Read(ParseResult parse) => Read(parse, Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal));
 
     private TrainOptions Read(ParseResult parse, HashSet<string> given) => new()
@@ -142,22 +143,6 @@ internal sealed class TrainCommandOptions
         Request = new TrainingRequest
         {
             PickDefaultsFromData = true,
-            Settings = new TrainingSettings(
-                Optimizer: GivenValue(parse, _optimizer),
-                LearningRate: GivenNumber(parse, _lr),
-                WeightDecay: GivenNumber(parse, _weightDecay),
-                Momentum: GivenNumber(parse, _momentum),
-                Nesterov: GivenNumber(parse, _nesterov),
-                BatchSize: GivenNumber(parse, _batchSize),
-                Hidden: GivenValue(parse, _hidden),
-                Layers: parse.GetValue(_layers),
-                Epochs: GivenNumber(parse, _epochs),
-                Patience: parse.GetValue(_patience),
-                Schedule: given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : null,
-                LearningRatePatience: GivenNumber(parse, _lrPatience),
-                LearningRateFactor: GivenNumber(parse, _lrFactor),
-                Ensemble: GivenNumber(parse, _ensemble),
-                ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null),
             DataPath = parse.GetValue(_data)!,
             Target = parse.GetValue(_target),
             Task = parse.GetValue(_task) switch
@@ -168,31 +153,35 @@ internal sealed class TrainCommandOptions
             },
             ValidationSplit = parse.GetValue(_valSplit),
             TestPath = parse.GetValue(_test),
-            Hidden = given.Contains(_hidden.Name) ? parse.GetValue(_hidden)! : Defaults.Hidden,
-            Layers = parse.GetValue(_layers),
-            Optimizer = given.Contains(_optimizer.Name) ? parse.GetValue(_optimizer)! : Defaults.Optimizer,
             Beta1 = parse.GetValue(_beta1),
             Beta2 = parse.GetValue(_beta2),
-            Epochs = given.Contains(_epochs.Name) ? parse.GetValue(_epochs) : Defaults.Epochs,
-            BatchSize = given.Contains(_batchSize.Name) ? parse.GetValue(_batchSize) : Defaults.BatchSize,
-            LearningRate = given.Contains(_lr.Name) ? parse.GetValue(_lr) : Defaults.LearningRate,
-            Momentum = parse.GetValue(_momentum),
-            WeightDecay = given.Contains(_weightDecay.Name) ? parse.GetValue(_weightDecay) : Defaults.WeightDecay,
-            Nesterov = parse.GetValue(_nesterov),
             Seed = parse.GetValue(_seed),
             ResumePath = parse.GetValue(_resume),
-            Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
             ClassWeight = ClassWeightOf(parse),
-            Schedule = new LearningRateScheduleSettings(
-                given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
-                parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
+            // The kind, plateau patience and factor are the settings' (WithGiven); these are the step's and cosine's.
+            Schedule = new LearningRateScheduleSettings(StepEpochs: parse.GetValue(_lrStepEpochs), Gamma: parse.GetValue(_lrGamma),
                 WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
             LabelSmoothing = parse.GetValue(_labelSmoothing),
             Ensemble = parse.GetValue(_ensemble),
             // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
             Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
             Names = SettingNames,
-        },
+        }.WithGiven(new TrainingSettings(
+            Optimizer: GivenValue(parse, _optimizer),
+            LearningRate: GivenNumber(parse, _lr),
+            WeightDecay: GivenNumber(parse, _weightDecay),
+            Momentum: GivenNumber(parse, _momentum),
+            Nesterov: GivenNumber(parse, _nesterov),
+            BatchSize: GivenNumber(parse, _batchSize),
+            Hidden: GivenValue(parse, _hidden),
+            Layers: parse.GetValue(_layers),
+            Epochs: GivenNumber(parse, _epochs),
+            Patience: parse.GetValue(_patience),
+            Schedule: given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : null,
+            LearningRatePatience: GivenNumber(parse, _lrPatience),
+            LearningRateFactor: GivenNumber(parse, _lrFactor),
+            Ensemble: GivenNumber(parse, _ensemble),
+            ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null)),
     };
 
     private static string Fixed(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

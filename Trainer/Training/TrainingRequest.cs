@@ -108,6 +108,11 @@ public sealed record TrainingRequest
         return (used, lines);
     }
 
+    /// <summary>This request with <paramref name="settings"/> as the caller's: their given values in use, and the fixed
+    /// values (<see cref="RecipeFill.FixedFor"/>) for those not given, until <see cref="FillFromData"/> picks them.</summary>
+    public TrainingRequest WithGiven(TrainingSettings settings) =>
+        (this with { Settings = settings, Layers = settings.Layers }).With(RecipeFill.FixedFor(settings));
+
     /// <summary>This request with the recipe's settings in use: <paramref name="filled"/> has every value the recipe covers.</summary>
     private TrainingRequest With(TrainingSettings filled) => this with
     {
