@@ -31,7 +31,7 @@ public class OutputForPeopleTests
 
         Assert.That(RunLines.FormatEpoch(fast, 10), Is.EqualTo(" 2/10      0.5000      0.4000    0.9000     0.000"));
         Assert.That(RunLines.FormatEpoch(timed, 10), Is.EqualTo(" 1/10      0.5000      0.4000    0.9000     0.002      60,000"));
-        Assert.That(TrainRun.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average (2 epochs, 0.002 s training)"));
+        Assert.That(TrainSummary.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average (2 epochs, 0.002 s training)"));
     }
 
     [Test]

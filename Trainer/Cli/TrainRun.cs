@@ -2,14 +2,15 @@ using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Models;
-using NeuralNet.Optimizers;
 using NeuralNet.Reporting;
 using NeuralNet.Training;
 using static System.FormattableString;
 
 namespace NeuralNet.Cli;
 
-/// <summary>A training run from options to printed summary: load, build, train, save, report.</summary>
+/// <summary>A training run from the command line: the options checked, a --resume model loaded and checked against
+/// them, --cv's folds first, then the training pipeline (<see cref="TrainingPipeline"/>) called, and its result
+/// printed (<see cref="TrainSummary"/>), scored on --test, saved and reported.</summary>
 public static class TrainRun
 {
     /// <param name="error">Where the non-finite-loss message goes.</param>
@@ -61,7 +62,6 @@ public static class TrainRun
         var request = trained.Used;
         var (prep, outcome, validationScores) = (trained.Preprocessing, trained.Outcome, trained.ValidationScores);
         bool classification = prep.Task == TaskKind.Classification;
-        string metric = classification ? "acc" : "r2";
         var history = outcome.History;
         // The training matrix is garbage now: give its memory back before the test file is read. Aggressive, because a
         // plain collection keeps the freed region resident, and the test file and the save then add to it
@@ -70,7 +70,7 @@ public static class TrainRun
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         detail.WriteLine();
-        PrintStop(output, error, trained, request);
+        TrainSummary.Stop(output, error, trained);
         if (!outcome.HasUsableWeights)
         {
             error.WriteLine(outcome.Reason == StopReason.NonFinite
@@ -81,21 +81,7 @@ public static class TrainRun
 
         EpochResult? best = outcome.BestEpoch is { } bestEpoch ? history[bestEpoch - 1] : null;
         EpochResult? kept = outcome.RestoredEpoch is { } restored ? history[restored - 1] : history.LastOrDefault();
-        if (best is not null && kept is not null)
-        {
-            if (trained.HasValidation)
-            {
-                output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000}  val_loss {best.ValidationLoss:0.0000}  val_{metric} {best.ValidationMetric:0.0000}"));
-                output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): val_loss {kept.ValidationLoss:0.0000}  val_{metric} {kept.ValidationMetric:0.0000}"));
-            }
-            else
-            {
-                output.WriteLine(Invariant($"best epoch {best.Epoch}: train_loss {best.TrainLoss:0.0000} (no validation split)"));
-                output.WriteLine(Invariant($"{(outcome.RestoredEpoch is null ? "final" : "kept")} (epoch {kept.Epoch}): train_loss {kept.TrainLoss:0.0000}"));
-            }
-        }
-        if (history.Count > 0)
-            output.WriteLine(SpeedLine(history));
+        TrainSummary.Epochs(output, trained, best, kept);
         // The kept weights' figures on the validation split, the metrics of imbalanced classes and errors in target units included.
         RunScore? validationScore = null;
         if (validationScores is not null && kept is not null)
@@ -231,45 +217,4 @@ public static class TrainRun
         Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(dataPath)}-{now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}{(attempt == 1 ? "" : $"-{attempt}")}.model.json");
 
     private static NamedPath[] Optional(string name, string? path, OutputKind? kind = null) => path is null ? [] : [new(name, path, Kind: kind)];
-
-    private static void PrintStop(TextWriter output, TextWriter error, TrainingResult trained, TrainingRequest request)
-    {
-        var outcome = trained.Outcome;
-        string restored = outcome.RestoredEpoch is { } epoch ? $"; restored the weights of epoch {epoch}" : "";
-        switch (outcome.Reason)
-        {
-            case StopReason.EarlyStopped:
-                output.WriteLine($"early stop: no {RunLines.Improvement(request)} for {request.Patience} epochs{restored}");
-                break;
-            case StopReason.Interrupted:
-                output.WriteLine($"interrupted after {outcome.History.Count} full epochs{restored}");
-                break;
-            case StopReason.NonFinite:
-                error.WriteLine(Invariant($"error: {outcome.Failure!.Message}. {DivergenceHint(trained.LearningRate, request)}{restored}"));
-                break;
-            default:
-                if (outcome.RestoredEpoch is not null)
-                    output.WriteLine($"restored the weights of epoch {outcome.RestoredEpoch}, the best (--patience)");
-                break;
-        }
-    }
-
-    /// <summary>Names every option that scales the update: a large --weight-decay diverges as surely as a large --lr.</summary>
-    private static string DivergenceHint(float learningRate, TrainingRequest request)
-    {
-        var causes = new List<string> { Invariant($"--lr (it was {learningRate:G6})") };
-        if (request.WeightDecay > 0)
-            causes.Add(Invariant($"--weight-decay (it was {request.WeightDecay:G6})"));
-        if (request.Optimizer == OptimizerNames.Sgd && request.Momentum > 0)
-            causes.Add(Invariant($"--momentum (it was {request.Momentum:G6})"));
-        return $"Try a lower {string.Join(" or ", causes)}";
-    }
-
-    /// <summary>"speed: 257,843 samples/s on average (150 epochs, 0.071 s training)": under 80 columns.</summary>
-    public static string SpeedLine(IReadOnlyList<EpochResult> history)
-    {
-        double seconds = history.Sum(e => e.Seconds);
-        long samples = history.Sum(e => (long)e.Samples);
-        string rate = seconds > 0 ? Invariant($"{samples / seconds:N0}") : "-";
-        return Invariant($"speed: {rate} samples/s on average ({history.Count} epochs, {seconds:0.000} s training)");
-    }}
+}
