@@ -29,9 +29,9 @@ public class OutputForPeopleTests
         var fast = new EpochResult(2, 0.5, 0.4, 0.9, 0.0004, 120);
         var timed = new EpochResult(1, 0.5, 0.4, 0.9, 0.002, 120);
 
-        Assert.That(TrainRun.FormatEpoch(fast, 10), Is.EqualTo(" 2/10      0.5000      0.4000    0.9000     0.000"));
-        Assert.That(TrainRun.FormatEpoch(timed, 10), Is.EqualTo(" 1/10      0.5000      0.4000    0.9000     0.002      60,000"));
-        Assert.That(TrainRun.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average (2 epochs, 0.002 s training)"));
+        Assert.That(RunLines.FormatEpoch(fast, 10), Is.EqualTo(" 2/10      0.5000      0.4000    0.9000     0.000"));
+        Assert.That(RunLines.FormatEpoch(timed, 10), Is.EqualTo(" 1/10      0.5000      0.4000    0.9000     0.002      60,000"));
+        Assert.That(TrainSummary.SpeedLine([timed, fast]), Is.EqualTo("speed: 100,000 samples/s on average (2 epochs, 0.002 s training)"));
     }
 
     [Test]

@@ -48,7 +48,7 @@ public class MemoryEstimateTests
     {
         // 64 TB: more than any machine these tests run on.
         var estimate = new MemoryEstimate(Parameters: 4_000_000_000_000, LargestMatrix: 1000, Bytes: 64_000_000_000_000);
-        Assert.That(() => estimate.Check("--hidden 2000000"), Throws.TypeOf<InputException>().With.Message.Match(
+        Assert.That(() => estimate.Check("--hidden 2000000", "--batch-size"), Throws.TypeOf<InputException>().With.Message.Match(
             @"^training the network --hidden 2000000 \(4,000,000,000,000 parameters\) needs about 59604\.6 GB of memory, more than the [\d.]+ [KMG]B available; use fewer or narrower layers, or a smaller --batch-size$"));
     }
 

@@ -144,7 +144,7 @@ public static class CommandLine
             var signature = OnnxExport.Save(path, saved);
             string inputs = string.Join(", ", signature.Inputs.Select(i => $"'{i.Name}' {i.Type.ToString().ToLowerInvariant()}"));
             string outputs = signature.Probabilities is null ? $"'{signature.Label}'" : $"'{signature.Label}', '{signature.Probabilities}'";
-            output.WriteLine($"exported {saved.Network.Spec} to {path}: inputs {inputs}; outputs {outputs}");
+            output.WriteLine($"exported {saved.NetworkSpec} to {path}: inputs {inputs}; outputs {outputs}");
             return ExitCodes.Success;
         }));
         return command;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using NeuralNet.Data;
-using NeuralNet.Losses;
 using NeuralNet.Models;
 using NeuralNet.Reporting;
 using NeuralNet.Training;
@@ -35,11 +33,11 @@ internal static class CrossValidationRun
     public static CrossValidationRecord Execute(TrainOptions options, int folds, TextWriter output, WorkerPool workers, CancellationToken interrupt)
     {
         long started = Stopwatch.GetTimestamp();
-        var data = CrossValidationData.Load(options.DataPath, options.Targets, options.Task, folds, new Random(options.Seed), options.Data);
+        var data = CrossValidationData.Load(options.Request.DataPath, options.Request.Targets, options.Request.Task, folds, new Random(options.Request.Seed), options.Request.Data);
         bool classification = data.Task == TaskKind.Classification;
         int atOnce = Math.Min(folds, workers.Count);
-        output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));
-        var results = RunFolds(options, data, folds, workers, atOnce, interrupt);
+        output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Request.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));
+        var results = CrossValidation.Run(options.Request, data, folds, workers, atOnce, interrupt);
 
         for (int k = 0; k < folds; k++)
             output.WriteLine(Invariant($"fold {k + 1}/{folds}: {results[k].HeldOut:N0} held out, {results[k].Epochs} epochs: {ScoreLine.Format(results[k].Scores, classification)}"));
@@ -59,62 +57,11 @@ internal static class CrossValidationRun
             [.. results.Select(r => new FoldRecord(r.HeldOut, r.Epochs, RunScore.From(r.Scores)))], metricMean, metricStd, SavedModel);
     }
 
-    /// <summary>Runs the folds on <paramref name="atOnce"/> workers, each taking the next fold in order when it is free.
-    /// A fold that fails (a bad fold, an interrupt) stops the workers from taking more; the failure of the lowest
-    /// fold is rethrown, which is the same whatever the timing: every fold below a failed one was taken before it
-    /// and runs to its end.</summary>
-    private static (Scores Scores, int HeldOut, int Epochs)[] RunFolds(TrainOptions options, CrossValidationData data, int folds, WorkerPool workers,
-        int atOnce, CancellationToken interrupt)
-    {
-        var results = new (Scores, int, int)[folds];
-        var failures = new Exception?[folds];
-        int next = -1, failed = 0;
-        workers.Run(_ =>
-        {
-            int k;
-            while (Volatile.Read(ref failed) == 0 && (k = Interlocked.Increment(ref next)) < folds)
-            {
-                try
-                {
-                    interrupt.ThrowIfCancellationRequested();
-                    results[k] = RunFold(options, data, k, interrupt);
-                }
-                catch (Exception e)
-                {
-                    failures[k] = e;
-                    Volatile.Write(ref failed, 1);
-                }
-            }
-        }, atOnce);
-        if (Array.Find(failures, f => f is not null) is { } failure)
-            ExceptionDispatchInfo.Throw(failure);
-        return results;
-    }
-
     /// <summary>The mean and population standard deviation (divided by K) of one figure over the folds.</summary>
     private static (double Mean, double Std) MeanAndStd(Scores[] scores, Func<Scores, double?> of)
     {
         double[] values = [.. scores.Select(s => of(s) ?? double.NaN)];
         double mean = values.Average();
         return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length));
-    }
-
-    /// <summary>One fold, start to end, with its own seeded streams (split, weights, batch order) so that the folds are
-    /// independent of the order the cores take them in.</summary>
-    private static (Scores, int, int) RunFold(TrainOptions options, CrossValidationData data, int k, CancellationToken interrupt)
-    {
-        var seeds = new Random(unchecked((options.Seed * 397) ^ (k + 1)));
-        var (prep, train, validation, heldOut) = data.Fold(k, options.ValidationSplit, new Random(seeds.Next()));
-        var (picked, _) = PickedDefaults.Apply(options, train.Count, prep.InputCount, prep.OutputCount, resumed: false);
-        if (picked.ClassWeight == ClassWeighting.Balanced && train.Labels is { } labels)
-            ClassWeights.Apply(train, ClassWeights.Balanced(labels, prep.OutputCount));
-        var model = TrainRun.NewNetwork(picked, prep, new Random(seeds.Next()));
-        var optimizer = TrainRun.NewOptimizer(picked);
-        var loop = new TrainingLoop(model, LossFor.Task(prep, picked.LabelSmoothing), optimizer, picked.BatchSize, new Random(seeds.Next()), scoringLoss: LossFor.Task(prep)); // one thread: the folds share the pool
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule, picked.Epochs), picked.Patience, picked.MinImprovement);
-        var outcome = session.Run(picked.Epochs, train, validation, (_, _) => { }, interrupt);
-        interrupt.ThrowIfCancellationRequested();
-        var scores = outcome.HasUsableWeights ? loop.Score(heldOut, prep.TargetScales) : new Scores(double.NaN, double.NaN);
-        return (scores, heldOut.Count, outcome.History.Count);
     }
 }

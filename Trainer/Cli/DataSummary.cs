@@ -1,4 +1,5 @@
 using NeuralNet.Data;
+using NeuralNet.Training;
 using static System.FormattableString;
 
 namespace NeuralNet.Cli;
@@ -6,7 +7,7 @@ namespace NeuralNet.Cli;
 /// <summary>The lines printed before training: what was read, how, and what the model gets.</summary>
 public static class DataSummary
 {
-    public static IEnumerable<string> Lines(TrainOptions options, PreparedData data)
+    public static IEnumerable<string> Lines(TrainingRequest request, PreparedData data)
     {
         var prep = data.Preprocessing;
         int used = data.Train.Count + data.Validation.Count;
@@ -14,7 +15,7 @@ public static class DataSummary
         string encoded = categorical == 0
             ? $"{prep.InputCount} features"
             : $"{prep.InputCount} features after encoding ({prep.Features.Length - categorical} numeric, {prep.InputCount - prep.Features.Length + categorical} one-hot from {categorical} text column{(categorical == 1 ? "" : "s")})";
-        yield return Invariant($"data: {options.DataPath}: {data.Rows} rows, {encoded}; target{(prep.TargetNames.Length > 1 ? "s" : "")} {string.Join(", ", prep.TargetNames.Select(n => $"'{n}'"))} (read {data.LoadSeconds:0.000} s, prepared {data.PrepareSeconds:0.000} s)");
+        yield return Invariant($"data: {request.DataPath}: {data.Rows} rows, {encoded}; target{(prep.TargetNames.Length > 1 ? "s" : "")} {string.Join(", ", prep.TargetNames.Select(n => $"'{n}'"))} (read {data.LoadSeconds:0.000} s, prepared {data.PrepareSeconds:0.000} s)");
         yield return $"csv: {prep.Dialect.Describe(data.Sniffed)}, encoding {data.Encoding}";
         foreach (string line in ColumnTable.Lines(prep, data.MissingByColumn))
             yield return line;
@@ -54,13 +55,13 @@ public static class DataSummary
     }
 
     /// <summary>How the rows are held out for validation: one split, or an ensemble's folds.</summary>
-    public static string Split(TrainOptions options, PreparedData data, int members)
+    public static string Split(TrainingRequest request, PreparedData data, int members)
     {
         var prep = data.Preprocessing;
         bool stratified = prep.Task == TaskKind.Classification && !data.Notes.Any(n => n.Contains("without stratification", StringComparison.Ordinal));
         if (members > 1)
-            return Invariant($"split: {data.Train.Count:N0} rows in {TrainRun.FoldsFor(options)} {(prep.Task == TaskKind.Classification ? "stratified " : "")}folds (seed {options.Seed}); each of the {members} members of the ensemble is validated on its own fold and trains on the others");
-        return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(stratified ? "stratified, " : "")}seed {options.Seed})");
+            return Invariant($"split: {data.Train.Count:N0} rows in {TrainingPipeline.FoldsFor(request)} {(prep.Task == TaskKind.Classification ? "stratified " : "")}folds (seed {request.Seed}); each of the {members} members of the ensemble is validated on its own fold and trains on the others");
+        return Invariant($"split: {data.Train.Count} train, {data.Validation.Count} validation ({(stratified ? "stratified, " : "")}seed {request.Seed})");
     }
 
     private const int MaxClassesListed = 30;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NeuralNet.Data;
-using NeuralNet.Losses;
 using NeuralNet.Models;
 using NeuralNet.Training;
 using static System.FormattableString;
@@ -30,7 +29,7 @@ public static class EvaluateRun
         bool classification = prep.Task == TaskKind.Classification;
         // One pass: the confusion matrix takes each sample's class of highest score from the same outputs.
         var predicted = new int[data.Count];
-        var evaluation = Evaluation.On(model.Network, LossFor.Task(prep), parallelism);
+        var evaluation = Evaluation.ForTask(model.Network, prep, parallelism);
         var (loss, metric) = classification
             ? evaluation.Run(data, (start, outputs) =>
             {
@@ -46,7 +45,7 @@ public static class EvaluateRun
 
         output.WriteLine($"model: {modelPath} ({(classification ? $"classification, {prep.ClassNames.Length} classes" : "regression")}, weights sha256 {model.WeightsSha256})");
         if (model.Run is { ClassWeight: ClassWeighting.Balanced, ClassWeights: { } weights })
-            output.WriteLine($"trained with --class-weight balanced: {TrainRun.ClassWeightsText(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
+            output.WriteLine($"trained with --class-weight balanced: {ClassWeights.Text(weights.Keys, weights.Values)} (the figures below weigh every row alike)");
         output.WriteLine(Invariant($"data: {dataPath}: {data.Count} rows{TrainRun.UnlabelledNote(data)}"));
         if (regression is not null)
         {

@@ -15,7 +15,7 @@ internal static class ExportRun
         OutputPaths.Check([new("OUT", weightsPath), new("the module (OUT with .py)", modulePath)], [new("MODEL.json", modelPath)], overwrite);
         var saved = ModelSerializer.Load(modelPath);
         TorchExport.Save(weightsPath, saved, Path.GetFileName(modelPath));
-        output.WriteLine($"exported {saved.Network.Spec} to {weightsPath} (weights, safetensors) and {modulePath} (PyTorch: build(), load(), encode(rows), predict(model, rows), targets(rows), loss_function())");
+        output.WriteLine($"exported {saved.NetworkSpec} to {weightsPath} (weights, safetensors) and {modulePath} (PyTorch: build(), load(), encode(rows), predict(model, rows), targets(rows), loss_function())");
         return ExitCodes.Success;
     }
 }

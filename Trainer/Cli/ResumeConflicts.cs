@@ -1,6 +1,4 @@
-using System.Globalization;
 using NeuralNet.Data;
-using NeuralNet.Layers;
 using NeuralNet.Models;
 
 namespace NeuralNet.Cli;
@@ -16,34 +14,34 @@ internal static class ResumeConflicts
         // Resuming writes a format-3 file whose document hash would vouch for preprocessing and layers that an older
         // file's weights-only hash never covered: an edit made to such a file would come out looking genuine.
         if (model.FormatVersion < ModelSerializer.FormatVersion)
-            throw new InputException($"--resume {options.ResumePath}: a format_version {model.FormatVersion} file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model");
+            throw new InputException($"--resume {options.Request.ResumePath}: a format_version {model.FormatVersion} file cannot be resumed: only its weights are covered by a hash, so its preprocessing and layers cannot be verified (predict and evaluate still read it); train a new model");
         var prep = model.Preprocessing;
         string Contradicts(string option, string given, string saved) =>
-            $"{option} {given} contradicts the resumed model {options.ResumePath}, which {saved}; leave {option} out when resuming";
+            $"{option} {given} contradicts the resumed model {options.Request.ResumePath}, which {saved}; leave {option} out when resuming";
 
         // --target and --drop name columns by name or index: an index means the data file's column there.
-        var header = new[] { "--target", "--drop", "--numeric", "--categorical" }.Any(options.Given.Contains) ? CsvLoader.ReadHeader(options.DataPath, options.Data) : [];
+        var header = new[] { "--target", "--drop", "--numeric", "--categorical" }.Any(options.Given.Contains) ? CsvLoader.ReadHeader(options.Request.DataPath, options.Request.Data) : [];
         string[] Columns(IEnumerable<string> given) => [.. given.Select(name => ColumnRequests.NameOf(header, name).Trim())];
         var column = StringComparer.OrdinalIgnoreCase; // as a model's columns are found in a file
 
-        if (options.Given.Contains("--target") && options.Targets is { } targets && !Columns(targets).SequenceEqual(prep.TargetNames.Select(t => t.Trim()), column))
-            throw new InputException(Contradicts("--target", options.Target!, $"predicts {Quoted(prep.TargetNames)}"));
-        if (options.Task is { } task && task != prep.Task)
+        if (options.Given.Contains("--target") && options.Request.Targets is { } targets && !Columns(targets).SequenceEqual(prep.TargetNames.Select(t => t.Trim()), column))
+            throw new InputException(Contradicts("--target", options.Request.Target!, $"predicts {Quoted(prep.TargetNames)}"));
+        if (options.Request.Task is { } task && task != prep.Task)
             throw new InputException(Contradicts("--task", Name(task), $"is a {Name(prep.Task)} model"));
 
-        string saved = model.Network.Spec;
-        if (options.Given.Contains("--layers") && options.Layers is { } layers && !SameNetwork(LayerRegistry.Parse(layers), model.Network))
+        string saved = model.NetworkSpec;
+        if (options.Given.Contains("--layers") && options.Request.Layers is { } layers && !model.HasLayers(layers))
             throw new InputException(Contradicts("--layers", layers, $"has the layers {saved}"));
-        if (options.Given.Contains("--hidden") && !SameNetwork(LayerRegistry.FromHidden(options.Hidden), model.Network))
-            throw new InputException(Contradicts("--hidden", options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden), $"has the layers {saved}"));
+        if (options.Given.Contains("--hidden") && !model.HasHidden(options.Request.Hidden))
+            throw new InputException(Contradicts("--hidden", options.Request.Hidden.Count == 0 ? "none" : string.Join(',', options.Request.Hidden), $"has the layers {saved}"));
 
         string[] dropped = [.. prep.Dropped.Where(d => d.Reason == "--drop").Select(d => d.Name)];
         string[] screened = [.. prep.Dropped.Where(d => d.Reason != "--drop").Select(d => d.Name)];
         string others = screened.Length == 0 ? "" : $" (it left out {Quoted(screened)} itself, as ID-like or constant)";
-        if (options.Given.Contains("--drop") && !Columns(options.Data.Drop).Order(column).SequenceEqual(dropped.Select(d => d.Trim()).Order(column), column))
-            throw new InputException(Contradicts("--drop", string.Join(',', options.Data.Drop), (dropped.Length == 0 ? "dropped no column with --drop" : $"dropped {Quoted(dropped)} with --drop") + others));
+        if (options.Given.Contains("--drop") && !Columns(options.Request.Data.Drop).Order(column).SequenceEqual(dropped.Select(d => d.Trim()).Order(column), column))
+            throw new InputException(Contradicts("--drop", string.Join(',', options.Request.Data.Drop), (dropped.Length == 0 ? "dropped no column with --drop" : $"dropped {Quoted(dropped)} with --drop") + others));
         // The model reads each of its columns as it was trained: as numbers or as categories.
-        foreach (var (option, names, categorical) in new[] { ("--numeric", options.Data.Numeric, false), ("--categorical", options.Data.Categorical, true) })
+        foreach (var (option, names, categorical) in new[] { ("--numeric", options.Request.Data.Numeric, false), ("--categorical", options.Request.Data.Categorical, true) })
         {
             foreach (string name in names)
             {
@@ -54,33 +52,13 @@ internal static class ResumeConflicts
                         feature is null ? $"has no feature column '{columnName}'" : $"reads '{columnName}' as {(feature.IsCategorical ? "categories" : "numbers")}"));
             }
         }
-        if (options.Data.UnknownCategory is { } unknown && prep.UnknownCategory is { } trained && unknown != trained)
+        if (options.Request.Data.UnknownCategory is { } unknown && prep.UnknownCategory is { } trained && unknown != trained)
             throw new InputException(Contradicts("--unknown-category", Name(unknown), $"was trained with --unknown-category {Name(trained)}"));
         // drop-rows only chooses which rows of this file are read; filling uses the values the model learned.
-        var missing = options.Data.Missing;
+        var missing = options.Request.Data.Missing;
         if (options.Given.Contains("--missing") && missing != MissingValuePolicy.DropRows && missing != prep.Missing)
             throw new InputException(Contradicts("--missing", Name(missing), $"was trained with --missing {Name(prep.Missing)}"));
     }
-
-    // Compared layer by layer as Build would make them: the output layer's size comes from the model, so a bare
-    // output layer and one sized as the model's outputs are the same (also at the end of an ensemble's members);
-    // numbers are compared as numbers (0.10 is 0.1).
-    private static bool SameNetwork(IReadOnlyList<LayerSpec> specs, Sequential<float> network)
-    {
-        var all = specs.ToList();
-        if (all.Count > 0 && all[^1].Name == LayerRegistry.OutputLayer && all[^1].Children.Count == 0
-            && all[^1].Arguments.Count == 1 && int.TryParse(all[^1].Arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size == network.OutputSize)
-            all[^1] = new LayerSpec(LayerRegistry.OutputLayer, []);
-        var built = LayerRegistry.WithOutputLayer(all, network.OutputSize);
-        var saved = network.Layers.Select(layer => LayerRegistry.Parse(layer.Spec)[0]).ToList();
-        return saved.Count == built.Count && built.Zip(saved).All(pair => Same(pair.First, pair.Second));
-    }
-
-    private static bool Same(LayerSpec a, LayerSpec b) =>
-        a.Name == b.Name && a.Arguments.Count == b.Arguments.Count && a.Arguments.Zip(b.Arguments).All(pair =>
-            double.TryParse(pair.First, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            && double.TryParse(pair.Second, NumberStyles.Float, CultureInfo.InvariantCulture, out double y) ? x == y : pair.First == pair.Second)
-        && a.Children.Count == b.Children.Count && a.Children.Zip(b.Children).All(pair => Same(pair.First, pair.Second));
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuralNet.Models;
+using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
 
@@ -12,23 +13,22 @@ namespace NeuralNet.Cli;
 /// </summary>
 internal static class ResumedSplit
 {
-    /// <returns>The options with the saved validation share, the split's random source, and a line for the output
-    /// when --seed differs from the saved one (null otherwise).</returns>
-    public static (TrainOptions Options, Random SplitRandom, string? Note) Keep(TrainOptions options, SavedModel resumed, Random splitRandom)
+    /// <returns>The options with the saved validation share and split seed (<see cref="TrainingRequest.SplitSeed"/>),
+    /// and a line for the output when --seed differs from the saved one (null otherwise).</returns>
+    public static (TrainOptions Options, string? Note) Keep(TrainOptions options, SavedModel resumed)
     {
+        var request = options.Request;
         if (resumed.Run is not { } run)
-            return (options, splitRandom, null);
+            return (options, null);
         string share = run.ValidationSplit.ToString(CultureInfo.InvariantCulture);
-        if (options.Given.Contains("--val-split") && options.ValidationSplit > 0 && options.ValidationSplit != run.ValidationSplit)
-            throw new InputException($"--val-split {options.ValidationSplit.ToString(CultureInfo.InvariantCulture)} contradicts the resumed model {options.ResumePath}, which held out {share} of its rows for validation: other validation rows would include rows it trained on; leave --val-split out, or pass --val-split 0 to train on every row");
-        if (options.ValidationSplit == 0)
-            return (options, splitRandom, null);
-        options = options with { ValidationSplit = run.ValidationSplit };
-        // The split's stream as TrainRun draws it from a seed: the first of the seed's streams.
-        var saved = new Random(new Random(run.Seed).Next());
-        string? note = options.Given.Contains("--seed") && options.Seed != run.Seed
-            ? $"split: the resumed model's (seed {run.Seed}, val-split {share}), so its validation rows stay rows it never trained on; --seed {options.Seed} drives the shuffling and dropout"
+        if (options.Given.Contains("--val-split") && request.ValidationSplit > 0 && request.ValidationSplit != run.ValidationSplit)
+            throw new InputException($"--val-split {request.ValidationSplit.ToString(CultureInfo.InvariantCulture)} contradicts the resumed model {request.ResumePath}, which held out {share} of its rows for validation: other validation rows would include rows it trained on; leave --val-split out, or pass --val-split 0 to train on every row");
+        if (request.ValidationSplit == 0)
+            return (options, null);
+        options = options with { Request = request with { ValidationSplit = run.ValidationSplit, SplitSeed = run.Seed } };
+        string? note = options.Given.Contains("--seed") && request.Seed != run.Seed
+            ? $"split: the resumed model's (seed {run.Seed}, val-split {share}), so its validation rows stay rows it never trained on; --seed {request.Seed} drives the shuffling and dropout"
             : null;
-        return (options, saved, note);
+        return (options, note);
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using NeuralNet.Data;
-using NeuralNet.Layers;
-using NeuralNet.Optimizers;
 using NeuralNet.Training;
 
 namespace NeuralNet.Cli;
@@ -13,10 +11,18 @@ internal sealed class TrainCommandOptions
     /// <summary>The largest --epochs: a million passes is far past any useful run, and keeps the epoch column narrow.</summary>
     public const int MaxEpochs = 1_000_000;
 
-    private static readonly TrainOptions Defaults = new() { DataPath = "" };
+    private static readonly TrainingRequest Defaults = new() { DataPath = "" };
 
-    /// <summary>The options that ask for SGD when given without --optimizer, as the recipe's line names them.</summary>
-    internal const string SgdOptions = "--momentum or --nesterov";
+    /// <summary>The settings as the pipeline's messages name them: by their options.</summary>
+    internal static readonly SettingNames SettingNames = new(
+        LabelSmoothing: "--label-smoothing",
+        BalancedClassWeight: "--class-weight balanced",
+        ClassificationTask: "--task classification",
+        Ensemble: "--ensemble",
+        Layers: "--layers",
+        Hidden: "--hidden",
+        BatchSize: "--batch-size",
+        SgdSettings: "--momentum or --nesterov");
 
     private readonly Argument<string> _data = new("DATA.csv") { Description = "CSV file with a header row; one row per sample" };
     private readonly Option<string?> _target = new("--target") { Description = "Target column, by name or 0-based index (negative counts from the end); several, separated by commas, for a multi-output regression [default: the column named target, label, class or y, else the last]", HelpName = "NAME|INDEX[,...]" };
@@ -34,7 +40,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<string?> _layers = new("--layers")
     {
         Description = "The network, layer by layer, instead of --hidden; the output layer's size comes from the data: a bare 'dense' at the end, appended when the spec does not end with one. Layers: "
-            + string.Join("; ", LayerRegistry.All.Select(layer => layer.Usage)),
+            + string.Join("; ", TrainingChoices.LayerUsages),
         HelpName = "dense:256,relu,dense",
     };
     private readonly Option<string> _optimizer = new("--optimizer") { Description = $"Optimizer: sgd (--momentum, --nesterov), adam or adamw (--beta1, --beta2); all use --lr and --weight-decay [default: {DefaultRecipe.Optimizer}, with --lr and --weight-decay from the data]" };
@@ -77,13 +83,12 @@ internal sealed class TrainCommandOptions
             if (result.Tokens.Count == 1 && result.Tokens[0].Value.Split(',').Any(string.IsNullOrWhiteSpace))
                 result.AddError($"--target takes column names or indexes separated by commas; '{result.Tokens[0].Value}' has an empty one");
         });
-        _optimizer.AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
+        _optimizer.AcceptOnlyFromAmong([.. TrainingChoices.OptimizerNames]);
         _layers.Validators.Add(result =>
         {
             try
             {
-                // Measuring the network on one input checks every layer's arguments now, without building it.
-                MemoryEstimate.For(LayerRegistry.Parse(result.GetValueOrDefault<string?>() ?? ""), 1, 1, 1, 1, 0);
+                TrainingChoices.CheckLayers(result.GetValueOrDefault<string?>() ?? "");
             }
             catch (InputException e)
             {
@@ -117,16 +122,51 @@ internal sealed class TrainCommandOptions
         return command;
     }
 
-    /// <summary>The options from the command line. Those whose default comes from the data are left at the fixed
-    /// defaults of <see cref="TrainOptions"/> when not given, and null in its <see cref="TrainOptions.Settings"/>;
-    /// <see cref="RecipeFill"/> fills them once the data is read (<see cref="PickedDefaults"/>).</summary>
+    /// <summary>The options from the command line. Those whose default comes from the data are null in the request's
+    /// <see cref="TrainingRequest.Settings"/> when not given (and at the fixed values meanwhile:
+    /// <see cref="TrainingRequest.WithGiven"/>); <see cref="RecipeFill"/> fills them once the data is read
+    /// (<see cref="TrainingRequest.FillFromData"/>).</summary>
     public TrainOptions Read(ParseResult parse) => Read(parse, Options.Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToHashSet(StringComparer.Ordinal));
 
     private TrainOptions Read(ParseResult parse, HashSet<string> given) => new()
     {
         Given = given,
-        PickDefaultsFromData = true,
-        Settings = new TrainingSettings(
+        Overwrite = parse.GetValue(_overwrite),
+        HistoryPath = parse.GetValue(_history),
+        ReportPath = parse.GetValue(_report),
+        SavePath = parse.GetValue(_save),
+        Folds = parse.GetValue(_cv),
+        PlotPath = parse.GetValue(_plot),
+        Threads = parse.GetValue(Threads),
+        PlotLog = parse.GetValue(_plotLog),
+        Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
+        Request = new TrainingRequest
+        {
+            PickDefaultsFromData = true,
+            DataPath = parse.GetValue(_data)!,
+            Target = parse.GetValue(_target),
+            Task = parse.GetValue(_task) switch
+            {
+                "classification" => TaskKind.Classification,
+                "regression" => TaskKind.Regression,
+                _ => null,
+            },
+            ValidationSplit = parse.GetValue(_valSplit),
+            TestPath = parse.GetValue(_test),
+            Beta1 = parse.GetValue(_beta1),
+            Beta2 = parse.GetValue(_beta2),
+            Seed = parse.GetValue(_seed),
+            ResumePath = parse.GetValue(_resume),
+            ClassWeight = ClassWeightOf(parse),
+            // The kind, plateau patience and factor are the settings' (WithGiven); these are the step's and cosine's.
+            Schedule = new LearningRateScheduleSettings(StepEpochs: parse.GetValue(_lrStepEpochs), Gamma: parse.GetValue(_lrGamma),
+                WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
+            LabelSmoothing = parse.GetValue(_labelSmoothing),
+            Ensemble = parse.GetValue(_ensemble),
+            // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
+            Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
+            Names = SettingNames,
+        }.WithGiven(new TrainingSettings(
             Optimizer: GivenValue(parse, _optimizer),
             LearningRate: GivenNumber(parse, _lr),
             WeightDecay: GivenNumber(parse, _weightDecay),
@@ -141,49 +181,7 @@ internal sealed class TrainCommandOptions
             LearningRatePatience: GivenNumber(parse, _lrPatience),
             LearningRateFactor: GivenNumber(parse, _lrFactor),
             Ensemble: GivenNumber(parse, _ensemble),
-            ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null),
-        Overwrite = parse.GetValue(_overwrite),
-        DataPath = parse.GetValue(_data)!,
-        Target = parse.GetValue(_target),
-        Task = parse.GetValue(_task) switch
-        {
-            "classification" => TaskKind.Classification,
-            "regression" => TaskKind.Regression,
-            _ => null,
-        },
-        ValidationSplit = parse.GetValue(_valSplit),
-        TestPath = parse.GetValue(_test),
-        Hidden = given.Contains(_hidden.Name) ? parse.GetValue(_hidden)! : Defaults.Hidden,
-        Layers = parse.GetValue(_layers),
-        Optimizer = given.Contains(_optimizer.Name) ? parse.GetValue(_optimizer)! : Defaults.Optimizer,
-        Beta1 = parse.GetValue(_beta1),
-        Beta2 = parse.GetValue(_beta2),
-        Epochs = given.Contains(_epochs.Name) ? parse.GetValue(_epochs) : Defaults.Epochs,
-        BatchSize = given.Contains(_batchSize.Name) ? parse.GetValue(_batchSize) : Defaults.BatchSize,
-        LearningRate = given.Contains(_lr.Name) ? parse.GetValue(_lr) : Defaults.LearningRate,
-        Momentum = parse.GetValue(_momentum),
-        WeightDecay = given.Contains(_weightDecay.Name) ? parse.GetValue(_weightDecay) : Defaults.WeightDecay,
-        Nesterov = parse.GetValue(_nesterov),
-        Seed = parse.GetValue(_seed),
-        HistoryPath = parse.GetValue(_history),
-        ReportPath = parse.GetValue(_report),
-        SavePath = parse.GetValue(_save),
-        ResumePath = parse.GetValue(_resume),
-        Patience = parse.GetValue(_patience) is { } patience and > 0 ? patience : null,
-        ClassWeight = ClassWeightOf(parse),
-        Folds = parse.GetValue(_cv),
-        Schedule = new LearningRateScheduleSettings(
-            given.Contains(_lrSchedule.Name) ? Enum.Parse<LearningRateScheduleKind>(parse.GetValue(_lrSchedule)!, ignoreCase: true) : Defaults.Schedule.Kind,
-            parse.GetValue(_lrStepEpochs), parse.GetValue(_lrGamma), given.Contains(_lrPatience.Name) ? parse.GetValue(_lrPatience) : Defaults.Schedule.Patience, parse.GetValue(_lrFactor),
-            WarmupEpochs: given.Contains(_warmup.Name) ? parse.GetValue(_warmup) : null),
-        LabelSmoothing = parse.GetValue(_labelSmoothing),
-        Ensemble = parse.GetValue(_ensemble),
-        PlotPath = parse.GetValue(_plot),
-        Threads = parse.GetValue(Threads),
-        PlotLog = parse.GetValue(_plotLog),
-        Verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal,
-        // Training encodes an unseen category as zeros unless told otherwise; the model keeps that for predict and evaluate.
-        Data = (_csv.Bind(parse) is var data && data.UnknownCategory is null ? data with { UnknownCategory = UnknownCategoryPolicy.Ignore } : data) with { Workers = parse.GetValue(Threads) },
+            ClassWeight: given.Contains(_classWeight.Name) ? ClassWeightOf(parse) : null)),
     };
 
     private static string Fixed(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using NeuralNet.Data;
 using NeuralNet.Layers;
+using NeuralNet.Training;
 
 namespace NeuralNet.Models;
 
@@ -11,4 +12,17 @@ public sealed record SavedModel(
     TrainingRecord? Run,
     ModelMetrics? Metrics,
     string WeightsSha256,
-    int FormatVersion);
+    int FormatVersion)
+{
+    /// <summary>The network's layers as a spec, "dense:64,relu,dense:3".</summary>
+    public string NetworkSpec => Network.Spec;
+
+    /// <summary>The network is the one the layer spec <paramref name="layers"/> builds for its inputs and outputs.</summary>
+    public bool HasLayers(string layers) => NetworkMatch.Same(LayerRegistry.Parse(layers), Network);
+
+    /// <summary>The network is the Dense + ReLU pairs of <paramref name="hidden"/>'s widths and the output layer.</summary>
+    public bool HasHidden(IReadOnlyList<int> hidden) => NetworkMatch.Same(LayerRegistry.FromHidden(hidden), Network);
+
+    /// <summary>What a training run continues from this model: its network and its preprocessing.</summary>
+    public ResumedNetwork ToResume() => new(Network, Preprocessing);
+}

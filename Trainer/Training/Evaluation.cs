@@ -18,6 +18,9 @@ public sealed class Evaluation(ForwardPass pass, ILoss<float> loss)
     /// <inheritdoc cref="ForwardPass.On"/>
     public static Evaluation On(Sequential<float> model, ILoss<float> loss, Parallelism? parallelism) => new(ForwardPass.On(model, parallelism), loss);
 
+    /// <summary>With the task's plain loss (<see cref="LossFor.Task"/>): the loss a model is validated and tested with.</summary>
+    public static Evaluation ForTask(Sequential<float> model, Preprocessing prep, Parallelism? parallelism) => On(model, LossFor.Task(prep), parallelism);
+
 
     /// <param name="onOutputs">Also called with each chunk's first sample and outputs (outputs, chunk), for a caller
     /// that needs the predictions too (evaluate's confusion matrix) without a second pass.</param>

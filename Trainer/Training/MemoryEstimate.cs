@@ -79,8 +79,9 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
 
     /// <summary>Throws unless every weight matrix fits <see cref="MaxMatrix"/> and the whole fits in <see cref="AvailableMemory"/>.</summary>
     /// <param name="network">The network as the user wrote it, for the message.</param>
+    /// <param name="batchSize">How the caller names the batch size, for the advice to make it smaller.</param>
     /// <exception cref="InputException">One line with the estimate and the limit.</exception>
-    public void Check(string network)
+    public void Check(string network, string batchSize = "batch size")
     {
         if (LargestMatrix > MaxMatrix)
         {
@@ -88,6 +89,6 @@ public sealed record MemoryEstimate(long Parameters, long LargestMatrix, long By
                 $"the network {network} has a weight matrix of {LargestMatrix:N0} values ({Parameters:N0} parameters in all), more than the {MaxMatrix:N0} one layer can hold; use narrower layers"));
         }
         AvailableMemory.Check(Bytes, Invariant($"training the network {network} ({Parameters:N0} parameters)"),
-            "use fewer or narrower layers, or a smaller --batch-size");
+            $"use fewer or narrower layers, or a smaller {batchSize}");
     }
 }
