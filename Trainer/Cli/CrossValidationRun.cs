@@ -36,6 +36,7 @@ internal static class CrossValidationRun
     {
         long started = Stopwatch.GetTimestamp();
         var data = CrossValidationData.Load(options.DataPath, options.Targets, options.Task, folds, new Random(options.Seed), options.Data);
+        TrainingChecks.BeforeFolds(options, data);
         bool classification = data.Task == TaskKind.Classification;
         int atOnce = Math.Min(folds, workers.Count);
         output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));

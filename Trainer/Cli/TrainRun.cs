@@ -299,13 +299,7 @@ public static class TrainRun
     private static Trained PrepareAndTrain(TrainOptions options, TextWriter output, CancellationToken interrupt, SavedModel? resumed,
         Random splitRandom, Random initRandom, Random shuffleRandom, Parallelism parallelism)
     {
-        if (options.TestPath is not null)
-        {
-            CsvSource.CheckTestIsAnotherStream(options.DataPath, options.TestPath);
-            // Scored on its own training rows, a model's "test" figure is its training figure.
-            if (File.Exists(options.TestPath) && File.Exists(options.DataPath) && OutputPaths.SameFile(options.DataPath, options.TestPath))
-                throw new InputException($"--test {options.TestPath}: the same file as the training data ({options.DataPath}); its test figures would be figures on the training rows; give held-out rows in another file");
-        }
+        TrainingChecks.TestFile(options);
         PreparedData data;
         using (InterruptSignal.ExitAtOnceOn(interrupt)) // nothing to save yet: a signal while reading ends the run at once
             data = PreparedData.Load(options.DataPath, options.Targets, options.Task, UsesFolds(options, resumed) ? 0 : options.ValidationSplit, splitRandom, options.Data, resumed?.Preprocessing);
@@ -349,10 +343,7 @@ public static class TrainRun
         foreach (string line in pickedLines)
             output.WriteLine(line);
         double[]? classWeights = null;
-        if (options.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
-            throw new InputException($"--label-smoothing smooths class targets, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
-        if (options.Settings.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
-            throw new InputException($"--class-weight balanced weighs classes, but {string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"))} is a regression target; leave it out, or pass --task classification");
+        TrainingChecks.TaskOptions(options, prep);
         if (options.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Classification)
         {
             classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
@@ -492,13 +483,16 @@ public static class TrainRun
     internal static IOptimizer<float> NewOptimizer(TrainOptions options) => OptimizerRegistry.Create<float>(options.Optimizer, OptimizerSettings(options));
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
-    private static MemoryEstimate CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data)
+    private static MemoryEstimate CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, PreparedData data) =>
+        CheckMemory(options, resumed, prep, data.Train.Count, Math.Max(data.Train.Count, data.Validation.Count));
+
+    /// <param name="rows">The most rows one pass scores (the training or the validation split).</param>
+    internal static MemoryEstimate CheckMemory(TrainOptions options, SavedModel? resumed, Preprocessing prep, int trainRows, int rows)
     {
         var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {options.ResumePath}")
             : options.Layers is not null ? (LayerRegistry.Parse(options.Layers), $"--layers {options.Layers}")
             : (LayerRegistry.FromHidden(options.Hidden), $"--hidden {(options.Hidden.Count == 0 ? "none" : string.Join(',', options.Hidden))}");
-        int rows = Math.Max(data.Train.Count, data.Validation.Count);
-        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, data.Train.Count),
+        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(options.BatchSize, trainRows),
             Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(options).StateArrays, ThreadsOption.Resolve(options.Threads));
         estimate.Check(network);
         return estimate;
