@@ -54,7 +54,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
             : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
-        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
+        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows, unlabelled);
         // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
         int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
