@@ -541,6 +541,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         var names = new string[row.Length];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookAlikes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < row.Length; c++)
         {
             // The reader takes one UTF-8 byte order mark off the file; a file written with two (a BOM added to a file
@@ -549,6 +550,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             string name = string.IsNullOrWhiteSpace(cell) ? GeneratedName(c + 1) : cell.Trim();
             if (seen.TryGetValue(name, out int earlier))
                 throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
+            if (!lookAlikes.TryAdd(LookAlikeNames.Key(name), c))
+                throw LookAlikeNames.Refused(path, lookAlikes[LookAlikeNames.Key(name)], names[lookAlikes[LookAlikeNames.Key(name)]], c, name);
             seen[name] = c;
             names[c] = name;
         }
