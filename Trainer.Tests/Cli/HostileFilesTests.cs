@@ -33,12 +33,35 @@ public class HostileFilesTests
         Assert.That(run.Line("dropped: k:"), Is.EqualTo("dropped: k: constant: every value is 7"));
     }
 
-    [TestCase("\t")]
-    [TestCase(",")]
-    public void RsWriteTableWithRowNamesUnderAShortHeaderNamesTheFix(string separator)
+    [TestCase("\t", "x\ty\n", "tab")] // write.table(sep = "\t"): the header one name short
+    [TestCase(",", "\"x\",\"y\"\n", "','")]
+    [TestCase(",", "\uFEFF\"\",\"x\",\"y\"\n", "','")] // write.csv: an empty header cell, and a byte order mark
+    [TestCase("\t", "\"\"\tx\ty\n", "tab")]
+    public void RsRowNamesWithADelimiterAreReadAsAnIdCopiedByPredict(string separator, string header, string name)
     {
         using var temp = new TempFolder();
-        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i}", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"\"{i}\"", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
+        string file = temp.File("r.txt", header + string.Join("\n", rows) + "\n");
+        string model = temp.File("m.json");
+
+        var run = CliRun.Train(file, "--save", model);
+        var predicted = CliRun.Of("predict", model, file);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("csv: "), Does.StartWith($"csv: delimiter {name} (sniffed), R's row names read as column 'row.names' (an ID), header yes (sniffed)"));
+        Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: row.names: ID-like: increasing integers in a column named like an ID"));
+        Assert.That(run.Line("data: "), Does.Contain("30 rows, 1 features; target 'y'").Or.Contain("30 rows, 1 feature; target 'y'"));
+        Assert.That(predicted.ExitCode, Is.Zero, predicted.ToString());
+        Assert.That(predicted.Output.Split('\n')[0], Does.StartWith("row.names,y,"));
+        Assert.That(predicted.Output.Split('\n')[30], Does.StartWith("30,"));
+    }
+
+    [TestCase("\t")]
+    [TestCase(",")]
+    public void AShortHeaderOverAFirstColumnWithRepeatsNamesTheFix(string separator)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i % 3}", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
         string file = temp.File("r.txt", $"x{separator}y\n" + string.Join("\n", rows) + "\n");
 
         var run = CliRun.Train(file);
