@@ -71,6 +71,36 @@ public class HostileFilesTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
     }
 
+    [TestCase(",", "','")]
+    [TestCase("\t", "tab")]
+    public void RowsEndingWithADelimiterTheHeaderLacksNameTheTrailingDelimiter(string separator, string name)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i * 0.37:0.00}", $"{i % 5 * 0.3:0.0}", $"{i % 2}", ""));
+        string file = temp.File("t.csv", $"a{separator}b{separator}y\n" + string.Join("\n", rows) + "\n");
+
+        var run = CliRun.Train(file);
+
+        Assert.That(run.Error, Is.EqualTo($"error: {file}:2:4: this row has 4 fields, but the first row has 3; expected every row to have 3 (is a delimiter or a quote missing or extra?); "
+            + $"it ends with a trailing {name}, an empty last field, that the header row does not end with: remove the trailing delimiters, or end the header with one too\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
+
+    [TestCase("median")]
+    [TestCase("error")]
+    public void LinesThatAllEndWithADelimiterAreReadWithALineNamingIt(string missing)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => $"{i * 0.37:0.00},{i % 5 * 0.3:0.0},{i % 2},");
+        string file = temp.File("t.csv", "a,b,y,\n" + string.Join("\n", rows) + "\n");
+
+        var run = CliRun.Train(file, "--missing", missing);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: col4: empty: every line ends with a trailing ',', read as this empty last column"));
+        Assert.That(run.Line("data: "), Does.Contain("30 rows, 2 features; target 'y'"));
+    }
+
     [Test]
     public void ASaveThatIsALoopOfSymbolicLinksIsRefusedNotReplaced()
     {

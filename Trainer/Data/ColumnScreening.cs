@@ -29,6 +29,10 @@ public static partial class ColumnScreening
         foreach (var column in raw.Features)
         {
             string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column, keep?.Contains(column.Name) == true) : numeric[column.Slot];
+            // An empty header cell and no value, in the last column: every line ends with a delimiter.
+            if (reason == EveryValueMissing && raw.Dialect.HasHeader && column.Name == CsvScan.GeneratedName(column.Index + 1)
+                && column.Index == raw.Features.Concat(raw.Targets).Max(c => c.Index))
+                reason = $"empty: every line ends with a trailing {CsvDialect.Name(raw.Dialect.Delimiter)}, read as this empty last column";
             if (reason is not null)
                 dropped.Add(new DroppedColumn(column.Name, reason));
         }

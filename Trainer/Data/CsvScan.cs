@@ -141,7 +141,9 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
                 return new SampleRead(reader.Separator, records, offsets, true, lines, byteOrderMark, firstRow);
             if (records.Count > 0 && reader.FieldCount != records[0].Length)
             {
-                var ragged = RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+                // Every line but the header ending with a delimiter: the extra field is empty.
+                bool trailing = records.Count == 1 && reader.FieldCount == records[0].Length + 1 && reader.GetString(reader.FieldCount - 1).Trim().Length == 0;
+                var ragged = RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length, trailing ? reader.Separator : null);
                 // A header one name short, in a file the prefix can be put before (no UTF-16 or UTF-32).
                 if (rowNames && spaces is null && records.Count == 1 && reader.FieldCount == records[0].Length + 1 && records[0].Length > 1
                     && byteOrderMark is null && (encoding is null || encoding.IsSingleByte || encoding is System.Text.UTF8Encoding))
@@ -184,10 +186,15 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         System.Text.Encoding? ByteOrderMark, string[] FirstRow);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
-    public static InputException RaggedRow(string path, long line, int fields, int expected) =>
+    /// <param name="trailing">The delimiter the row ends with, when its extra field is an empty last one (a trailing
+    /// delimiter the header does not have); null otherwise.</param>
+    public static InputException RaggedRow(string path, long line, int fields, int expected, char? trailing = null) =>
         InputException.At(path, line, Math.Min(fields, expected) + 1,
             $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)"
-            + (line == 2 && fields == expected + 1 && expected > 1
+            + (trailing is { } delimiter
+                ? $"; it ends with a trailing {CsvDialect.Name(delimiter)}, an empty last field, that the header row does not end with: remove the trailing delimiters, or end the header with one too"
+                : "")
+            + (trailing is null && line == 2 && fields == expected + 1 && expected > 1
                 ? "; a header one name short is how R's write.table writes row names: write the file with row.names = FALSE, or col.names = NA (a header cell for them)"
                 : ""));
 
