@@ -10,12 +10,21 @@ public class BadInputTests
     [TestCase("empty", "", "{0}: the file is empty (0 bytes); expected a header row and data rows")]
     [TestCase("header", "a,b,y\n", "{0}: the file has a header row but no data rows")]
     [TestCase("oneclass", "a,b,y\n1,2,x\n3,4,x\n", "{0}: the target column 'y' has a single class ('x'); classification needs at least two")]
+    [TestCase("oneclass-na", "a,b,y\n1,2,x\n3,4,NA\n5,6,x\n7,8,\n", "{0}: the target column 'y' has a single class ('x'); classification needs at least two; 2 rows whose target is missing (empty, NA, N/A, NaN, null, None or ?) were left out")]
     [TestCase("infinite", "a,b,y\n1,2,x\n3,-Infinity,z\n", "{0}:3:2: '-Infinity' in column 'b' is not a finite number; expected a number within ±3.4e38 (a float)")]
     public void BadFilesGetOneClearLineAndExitCodeTwo(string name, string? content, string expected)
     {
         using var temp = new TempFolder();
         string path = temp.File(name + ".csv", content);
         AssertOneLine(CliRun.Of(path), string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path));
+    }
+
+    [Test]
+    public void CrossValidationCountsTheRowsLeftOutForAMissingTargetOfASingleClass()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("t.csv", "a,b,y\n1,2,x\n3,4,NA\n5,6,x\n");
+        AssertOneLine(CliRun.Of(path, "--cv", "2"), $"{path}: the target column 'y' has a single class ('x'); classification needs at least two; 1 row whose target is missing (empty, NA, N/A, NaN, null, None or ?) was left out");
     }
 
     [Test]

@@ -33,12 +33,35 @@ public class HostileFilesTests
         Assert.That(run.Line("dropped: k:"), Is.EqualTo("dropped: k: constant: every value is 7"));
     }
 
-    [TestCase("\t")]
-    [TestCase(",")]
-    public void RsWriteTableWithRowNamesUnderAShortHeaderNamesTheFix(string separator)
+    [TestCase("\t", "x\ty\n", "tab")] // write.table(sep = "\t"): the header one name short
+    [TestCase(",", "\"x\",\"y\"\n", "','")]
+    [TestCase(",", "\uFEFF\"\",\"x\",\"y\"\n", "','")] // write.csv: an empty header cell, and a byte order mark
+    [TestCase("\t", "\"\"\tx\ty\n", "tab")]
+    public void RsRowNamesWithADelimiterAreReadAsAnIdCopiedByPredict(string separator, string header, string name)
     {
         using var temp = new TempFolder();
-        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i}", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"\"{i}\"", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
+        string file = temp.File("r.txt", header + string.Join("\n", rows) + "\n");
+        string model = temp.File("m.json");
+
+        var run = CliRun.Train(file, "--save", model);
+        var predicted = CliRun.Of("predict", model, file);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("csv: "), Does.StartWith($"csv: delimiter {name} (sniffed), R's row names read as column 'row.names' (an ID), header yes (sniffed)"));
+        Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: row.names: ID-like: increasing integers in a column named like an ID"));
+        Assert.That(run.Line("data: "), Does.Contain("30 rows, 1 features; target 'y'").Or.Contain("30 rows, 1 feature; target 'y'"));
+        Assert.That(predicted.ExitCode, Is.Zero, predicted.ToString());
+        Assert.That(predicted.Output.Split('\n')[0], Does.StartWith("row.names,y,"));
+        Assert.That(predicted.Output.Split('\n')[30], Does.StartWith("30,"));
+    }
+
+    [TestCase("\t")]
+    [TestCase(",")]
+    public void AShortHeaderOverAFirstColumnWithRepeatsNamesTheFix(string separator)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i % 3}", $"{i % 5 * 0.3:0.0}", $"{i % 2}"));
         string file = temp.File("r.txt", $"x{separator}y\n" + string.Join("\n", rows) + "\n");
 
         var run = CliRun.Train(file);
@@ -46,6 +69,36 @@ public class HostileFilesTests
         Assert.That(run.Error, Is.EqualTo($"error: {file}:2:3: this row has 3 fields, but the first row has 2; expected every row to have 2 (is a delimiter or a quote missing or extra?); "
             + "a header one name short is how R's write.table writes row names: write the file with row.names = FALSE, or col.names = NA (a header cell for them)\n"));
         Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
+
+    [TestCase(",", "','")]
+    [TestCase("\t", "tab")]
+    public void RowsEndingWithADelimiterTheHeaderLacksNameTheTrailingDelimiter(string separator, string name)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => string.Join(separator, $"{i * 0.37:0.00}", $"{i % 5 * 0.3:0.0}", $"{i % 2}", ""));
+        string file = temp.File("t.csv", $"a{separator}b{separator}y\n" + string.Join("\n", rows) + "\n");
+
+        var run = CliRun.Train(file);
+
+        Assert.That(run.Error, Is.EqualTo($"error: {file}:2:4: this row has 4 fields, but the first row has 3; expected every row to have 3 (is a delimiter or a quote missing or extra?); "
+            + $"it ends with a trailing {name}, an empty last field, that the header row does not end with: remove the trailing delimiters, or end the header with one too\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
+
+    [TestCase("median")]
+    [TestCase("error")]
+    public void LinesThatAllEndWithADelimiterAreReadWithALineNamingIt(string missing)
+    {
+        using var temp = new TempFolder();
+        var rows = Enumerable.Range(1, 30).Select(i => $"{i * 0.37:0.00},{i % 5 * 0.3:0.0},{i % 2},");
+        string file = temp.File("t.csv", "a,b,y,\n" + string.Join("\n", rows) + "\n");
+
+        var run = CliRun.Train(file, "--missing", missing);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("dropped: "), Is.EqualTo("dropped: col4: empty: every line ends with a trailing ',', read as this empty last column"));
+        Assert.That(run.Line("data: "), Does.Contain("30 rows, 2 features; target 'y'"));
     }
 
     [Test]

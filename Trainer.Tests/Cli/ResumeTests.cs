@@ -27,6 +27,22 @@ public class ResumeTests
     }
 
     [Test]
+    public void ResumingOnNewRowsSaysTheirUnseenCategoriesAndMissingValues()
+    {
+        using var temp = new TempFolder();
+        string first = temp.File("first.csv", "a,c,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{(i % 2 == 0 ? "p" : "q")},{(i < 10 ? "x" : "z")}\n")));
+        string next = temp.File("next.csv", "a,c,y\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{(i % 5 == 0 ? "" : i)},{(i % 4 == 0 ? "r" : "q")},{(i < 10 ? "x" : "z")}\n")));
+        string model = temp.File("m.json");
+        Assert.That(CliRun.Train(first, "--save", model).ExitCode, Is.Zero);
+
+        var resumed = CliRun.Train(next, "--resume", model, "--save", temp.File("again.json"));
+
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+        Assert.That(resumed.Line("unseen: "), Is.EqualTo($"unseen: {next}: 5 values of categories the training data did not have, encoded as all zeros (--unknown-category error refuses them): 'c' 5 (e.g. 'r')"));
+        Assert.That(resumed.Line("missing: "), Is.EqualTo("missing: 'a': 4 values filled with the training rows' median 9 (--missing error refuses them)"));
+    }
+
+    [Test]
     public void ResumingOnAFileWithoutTheModelsColumnsIsABadInput()
     {
         using var temp = new TempFolder();

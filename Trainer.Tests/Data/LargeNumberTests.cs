@@ -157,4 +157,33 @@ public sealed class LargeNumberTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(run.Error, Is.EqualTo($"error: {path}:{CsvScan.SampleRows + 12}:1: '-3e38' in column 'x' is too far from the column's first values (around 3E+38) to be held beside them: their difference is beyond the float range (±3.4e38){Environment.NewLine}"));
     }
+
+    [TestCase("customer_id", 9007199254740993L)] // past 2^53
+    [TestCase("store_id", 16777217L)] // past float's 2^24
+    public void RepeatedLargeIntegersInAnIdColumnAreIdLikeNotAFeature(string name, long start)
+    {
+        // 15 IDs over 60 rows: repeated, so neither increasing nor distinct.
+        var text = new StringBuilder($"{name},a,y\n");
+        for (int i = 0; i < 60; i++)
+            text.Append(Invariant($"{start + 7919L * (i * 7 % 15)},{i % 10},{(i % 2 == 0 ? "x" : "z")}\n"));
+        string path = _files.Write("ids.csv", text.ToString());
+
+        var run = CliRun.Train(path);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Line("dropped: "), Is.EqualTo($"dropped: {name}: ID-like: integers past 2^24 (16,777,216), beyond which a float input does not hold every integer, in a column named like an ID"));
+    }
+
+    [Test]
+    public void RepeatedSmallIntegersInAnIdColumnStayAFeature()
+    {
+        var text = new StringBuilder("store_id,a,y\n");
+        for (int i = 0; i < 60; i++)
+            text.Append(Invariant($"{1000 + i % 15},{i % 10},{(i % 2 == 0 ? "x" : "z")}\n"));
+
+        var run = CliRun.Train(_files.Write("ids.csv", text.ToString()));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Not.Contain("dropped: "));
+    }
 }

@@ -34,6 +34,7 @@ internal static class CrossValidationRun
     {
         long started = Stopwatch.GetTimestamp();
         var data = CrossValidationData.Load(options.Request.DataPath, options.Request.Targets, options.Request.Task, folds, new Random(options.Request.Seed), options.Request.Data);
+        TrainingChecks.BeforeFolds(options, data, workers.Count);
         bool classification = data.Task == TaskKind.Classification;
         int atOnce = Math.Min(folds, workers.Count);
         output.WriteLine(Invariant($"cross-validation: {folds} {(classification ? "stratified " : "")}folds of {data.Rows:N0} rows (seed {options.Request.Seed}), preprocessing fitted per fold, {atOnce} at a time: one per worker, each on one thread"));

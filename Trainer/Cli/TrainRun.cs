@@ -54,7 +54,7 @@ public static class TrainRun
                 return ExitCodes.Interrupted;
             }
         }
-        CheckTestIsHeldOut(options.Request);
+        TrainingChecks.TestIsHeldOut(options.Request);
         // Reading, building and training happen in the pipeline: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var trained = TrainingPipeline.Run(options.Request, resumed?.ToResume(), ThreadsOption.For(workers, options.Request.Seed), new TrainHooks(detail, options), interrupt);
@@ -158,17 +158,6 @@ public static class TrainRun
             AtomicFile.WriteText(options.ReportPath, report.ToJson());
         }
         return ExitCode(outcome.Reason);
-    }
-
-    /// <summary>The --test file is another file than the training data: scored on its own training rows, a model's
-    /// "test" figure is its training figure.</summary>
-    private static void CheckTestIsHeldOut(TrainingRequest request)
-    {
-        if (request.TestPath is null)
-            return;
-        CsvSource.CheckTestIsAnotherStream(request.DataPath, request.TestPath);
-        if (File.Exists(request.TestPath) && File.Exists(request.DataPath) && OutputPaths.SameFile(request.DataPath, request.TestPath))
-            throw new InputException($"--test {request.TestPath}: the same file as the training data ({request.DataPath}); its test figures would be figures on the training rows; give held-out rows in another file");
     }
 
     /// <summary>Everything about the options that can be checked before any work: the rules between options, and

@@ -29,6 +29,10 @@ public static partial class ColumnScreening
         foreach (var column in raw.Features)
         {
             string? reason = column.Kind == ColumnKind.Text ? ScreenText(raw, column, keep?.Contains(column.Name) == true) : numeric[column.Slot];
+            // An empty header cell and no value, in the last column: every line ends with a delimiter.
+            if (reason == EveryValueMissing && raw.Dialect.HasHeader && column.Name == CsvScan.GeneratedName(column.Index + 1)
+                && column.Index == raw.Features.Concat(raw.Targets).Max(c => c.Index))
+                reason = $"empty: every line ends with a trailing {CsvDialect.Name(raw.Dialect.Delimiter)}, read as this empty last column";
             if (reason is not null)
                 dropped.Add(new DroppedColumn(column.Name, reason));
         }
@@ -112,6 +116,8 @@ public static partial class ColumnScreening
                 reasons[k] = $"{IdLike}: increasing integers in a column named like an ID";
             else if (IdName().IsMatch(column.Name) && DistinctIntegers(raw, column))
                 reasons[k] = $"{IdLike}: a different integer in every row of a column named like an ID";
+            else if (IdName().IsMatch(column.Name) && PastFloatIntegers(raw, column))
+                reasons[k] = $"{IdLike}: integers past 2^24 (16,777,216), beyond which a float input does not hold every integer, in a column named like an ID";
             else if (counting[k] && raw.Dialect.HasHeader && column.Name == CsvScan.GeneratedName(column.Index + 1))
                 reasons[k] = $"{IdLike}: row numbers under an empty header (pandas' saved index)";
         }
@@ -141,6 +147,26 @@ public static partial class ColumnScreening
                 return false;
         }
         return true;
+    }
+
+    /// <summary>2^24: up to here a float, the type of a model's inputs, holds every integer.</summary>
+    public const double FloatExactIntegers = 16777216;
+
+    // An ID of many digits that repeats (a customer on several rows): as a float input, IDs that differ in their
+    // last digits read alike, and its scale says nothing. Every value an integer, one of them past 2^24.
+    private static bool PastFloatIntegers(RawData raw, RawColumn column)
+    {
+        double offset = raw.Offset(column.Slot), largest = 0;
+        for (int r = 0; r < raw.Rows; r++)
+        {
+            double value = offset + raw.Number(r, column);
+            if (double.IsNaN(value))
+                continue;
+            if (value != Math.Floor(value))
+                return false;
+            largest = Math.Max(largest, Math.Abs(value));
+        }
+        return largest >= FloatExactIntegers;
     }
 
     // id, ID, index, row_id, customer_id, customer.ID, PassengerId, OrderID, "Unnamed: 0" (pandas' saved index),

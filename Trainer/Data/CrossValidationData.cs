@@ -34,9 +34,9 @@ public sealed class CrossValidationData
     {
         var raw = CsvLoader.Load(path, targets, options);
         var (used, dropped) = PreparedData.UsedColumns(raw);
-        var (rows, _, _, _, _) = PreparedData.UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
+        var (rows, _, _, _, unlabelled) = PreparedData.UsableRows(raw, [.. used, .. raw.Targets], options.Missing);
         var kind = TargetAnalysis.DetectTask(raw, rows, task);
-        string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows) : [];
+        string[] classNames = kind == TaskKind.Classification ? TargetAnalysis.ClassNames(raw, rows, unlabelled) : [];
         int[]? labels = null;
         if (kind == TaskKind.Classification)
         {

@@ -34,7 +34,8 @@ public sealed record CsvDialect(char Delimiter, bool HasHeader, bool DecimalComm
         return $"delimiter {delimiter}{Mark(sniffed?.Delimiter == true)}{quote}{rowNames}, header {(HasHeader ? "yes" : "no (columns named col1, col2, ...)")}{Mark(sniffed?.Header == true)}, decimal {(DecimalComma ? "comma" : "point")}{Mark(sniffed?.DecimalComma == true)}";
     }
 
-    private static string Name(char delimiter) => delimiter switch
+    /// <summary>A delimiter for a message: tab, space, or the character quoted.</summary>
+    internal static string Name(char delimiter) => delimiter switch
     {
         '\t' => "tab",
         ' ' => "space",

@@ -63,7 +63,7 @@ public static class CsvLoader
     {
         var kinds = requests.Select(r => r.Kind ?? ColumnTypes.FirstTry(scan, r.Index)).ToArray();
         // A large UTF-8 file is read in parts, one reader per worker; their line counts bound its rows exactly.
-        var chunks = workers > 1 && scan.Spaces is null && scan.Encoding is null && scan.EncodingName == "utf-8" && scan.Dialect.Quote is null
+        var chunks = workers > 1 && scan.Spaces is null && scan.RowNamesPrefix is null && scan.Encoding is null && scan.EncodingName == "utf-8" && scan.Dialect.Quote is null
             ? FileChunks.Plan(scan.ReadPath, workers, scan.Dialect.HasHeader) : null;
         int capacity = chunks is null ? scan.EstimatedRows : Math.Max(1, chunks[^1].RowBase + chunks[^1].Room);
         while (true)

@@ -26,6 +26,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// file with a delimiter.</summary>
     public SpaceSeparated? Spaces { get; init; }
 
+    /// <summary>The name of R's row-name column and the delimiter, put before the header of a file whose header is
+    /// one name short (<see cref="RowNames"/>); null otherwise.</summary>
+    public string? RowNamesPrefix { get; init; }
+
     /// <summary>The encoding the file is read in, for the summary: a UTF-16 or UTF-32 byte order mark's (which sets it
     /// whatever --encoding says), else --encoding's, else utf-8.</summary>
     public string EncodingName { get; init; } = "utf-8";
@@ -50,10 +54,24 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         var missing = MissingValues.For(options.NaValues);
         // R's write.table, statsmodels, aligned columns: no delimiter CsvHelper detects, fields apart by spaces.
         var spaces = options.Delimiter is null ? SpaceSeparated.Sniff(readPath, encoding) : null;
-        var first = ReadSample(path, readPath, spaces is null ? options.Delimiter : ' ', encoding, missing, out long fileBytes, options.Encoding, spaces);
+        SampleRead first;
+        long fileBytes;
+        string? rowNamesPrefix = null;
+        try
+        {
+            first = ReadSample(path, readPath, spaces is null ? options.Delimiter : ' ', encoding, missing, out fileBytes, options.Encoding, spaces, rowNames: options.HasHeader != false);
+        }
+        catch (RowNames.ShortHeader shortHeader)
+        {
+            // R's write.table with a delimiter: the header one name short for the row names, read as named.
+            rowNamesPrefix = SpaceSeparated.RowNamesColumn + shortHeader.Separator;
+            first = ReadSample(path, readPath, shortHeader.Separator, encoding, missing, out fileBytes, options.Encoding, rowNamesPrefix: rowNamesPrefix);
+            if (!RowNames.AreRowNames(first.Records[1..]))
+                throw shortHeader.Ragged;
+        }
         // "1,5;2" splits evenly at ',' as well as at ';': of two readings that both do, the one with more numbers wins
         // (there ';' with a decimal comma). The only second open of the scan, for files that have a ';'.
-        if (options.Delimiter is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';', StringComparison.Ordinal) == true))
+        if (options.Delimiter is null && rowNamesPrefix is null && first.Separator == ',' && first.Records.Any(row => row.Any(f => f?.Contains(';', StringComparison.Ordinal) == true))
             && TryReadSample(path, readPath, ';', encoding, missing) is { } semicolon && NumberCount(semicolon, true) > NumberCount(first, false))
             first = semicolon;
         var (separator, records, offsets, wholeFile, lines, byteOrderMark, firstRow) = first;
@@ -65,7 +83,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         // Any delimiter but ',' (';', tab, '|', ...) may have decimal commas. The first row counts too: it may be
         // data, and a header name is hardly ever a number with a comma.
         bool decimalComma = options.DecimalComma ?? (separator != ',' && records.Any(row => row.Any(LooksLikeDecimalComma)));
-        var provisional = new CsvDialect(separator, true, decimalComma) { Quote = spaces?.Quote is '\'' ? '\'' : null, RowNames = spaces?.RowNames == true, SpaceRuns = spaces is not null };
+        var provisional = new CsvDialect(separator, true, decimalComma) { Quote = spaces?.Quote is '\'' ? '\'' : null, RowNames = spaces?.RowNames == true || rowNamesPrefix is not null, SpaceRuns = spaces is not null };
         bool hasHeader = options.HasHeader ?? SniffHeader(provisional, records);
         if (options.HasHeader == false && LooksLikeHeader(provisional, records) is { } numericColumn)
             throw InputException.At(path, 1, 0,
@@ -80,12 +98,19 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         if (options.DecimalComma is null && !decimalComma && separator != ',')
             CheckDotThousands(path, records, lines, skip, header);
         var sample = records.Skip(skip).ToArray();
+        // R's write.csv: an empty header cell ("") over the row names.
+        if (hasHeader && spaces is null && rowNamesPrefix is null && !header.Contains(SpaceSeparated.RowNamesColumn) && RowNames.UnderEmptyName(firstRow, sample))
+        {
+            header[0] = SpaceSeparated.RowNamesColumn;
+            dialect = dialect with { RowNames = true };
+        }
         int estimate = wholeFile ? records.Count - skip : EstimateRows(fileBytes, offsets, skip);
         return new CsvScan(path, readPath, dialect, sniffed, encoding, header, estimate, sample)
         {
             EncodingName = (byteOrderMark ?? encoding)?.WebName ?? "utf-8",
             Missing = missing,
             Spaces = spaces,
+            RowNamesPrefix = rowNamesPrefix,
         };
     }
 
@@ -94,7 +119,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     /// <param name="encodingName">--encoding as given, for messages.</param>
     /// <param name="spaces">The layout of a space-separated file, read through its stream; null otherwise.</param>
     private static SampleRead ReadSample(string path, string readPath, char? separator, System.Text.Encoding? encoding, MissingValues missing, out long fileBytes, string? encodingName = null,
-        SpaceSeparated? spaces = null)
+        SpaceSeparated? spaces = null, bool rowNames = false, string? rowNamesPrefix = null)
     {
         var records = new List<string?[]>();
         var offsets = new List<long>();
@@ -104,6 +129,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         Stream stream = OpenChecked(path, readPath, encoding, encodingName, out fileBytes, out var byteOrderMark);
         if (spaces is not null)
             stream = spaces.Wrap(stream);
+        if (rowNamesPrefix is not null)
+            stream = new PrefixStream(stream, rowNamesPrefix);
         // Pooling strings costs more than it saves on a sample that is soon dropped.
         using var reader = CsvReader.Create(stream, ReaderOptions(separator, hasHeader: false, path, encoding, () => detected, spaces?.Quote ?? '"') with { PoolStrings = false }, leaveOpen: false);
         detected = reader.Separator;
@@ -113,7 +140,16 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             if (!reader.Read())
                 return new SampleRead(reader.Separator, records, offsets, true, lines, byteOrderMark, firstRow);
             if (records.Count > 0 && reader.FieldCount != records[0].Length)
-                throw RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length);
+            {
+                // Every line but the header ending with a delimiter: the extra field is empty.
+                bool trailing = records.Count == 1 && reader.FieldCount == records[0].Length + 1 && reader.GetString(reader.FieldCount - 1).Trim().Length == 0;
+                var ragged = RaggedRow(path, reader.LineNumber, reader.FieldCount, records[0].Length, trailing ? reader.Separator : null);
+                // A header one name short, in a file the prefix can be put before (no UTF-16 or UTF-32).
+                if (rowNames && spaces is null && records.Count == 1 && reader.FieldCount == records[0].Length + 1 && records[0].Length > 1
+                    && byteOrderMark is null && (encoding is null || encoding.IsSingleByte || encoding is System.Text.UTF8Encoding))
+                    throw new RowNames.ShortHeader(reader.Separator, ragged);
+                throw ragged;
+            }
             if (records.Count == 0)
                 sampleRows = Math.Clamp(SampleFields / Math.Max(1, reader.FieldCount), MinSampleRows, SampleRows);
             records.Add(ReadFields(reader, path, encoding is null, missing));
@@ -150,10 +186,15 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         System.Text.Encoding? ByteOrderMark, string[] FirstRow);
 
     /// <summary>The message for a row whose field count differs from the first row's.</summary>
-    public static InputException RaggedRow(string path, long line, int fields, int expected) =>
+    /// <param name="trailing">The delimiter the row ends with, when its extra field is an empty last one (a trailing
+    /// delimiter the header does not have); null otherwise.</param>
+    public static InputException RaggedRow(string path, long line, int fields, int expected, char? trailing = null) =>
         InputException.At(path, line, Math.Min(fields, expected) + 1,
             $"this row has {fields} field{(fields == 1 ? "" : "s")}, but the first row has {expected}; expected every row to have {expected} (is a delimiter or a quote missing or extra?)"
-            + (line == 2 && fields == expected + 1 && expected > 1
+            + (trailing is { } delimiter
+                ? $"; it ends with a trailing {CsvDialect.Name(delimiter)}, an empty last field, that the header row does not end with: remove the trailing delimiters, or end the header with one too"
+                : "")
+            + (trailing is null && line == 2 && fields == expected + 1 && expected > 1
                 ? "; a header one name short is how R's write.table writes row names: write the file with row.names = FALSE, or col.names = NA (a header cell for them)"
                 : ""));
 
@@ -266,10 +307,10 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
         try
         {
             var options = ReaderOptions(Dialect.Delimiter, Dialect.HasHeader, Path, Encoding, quote: Spaces?.Quote ?? '"');
-            if (Spaces is null)
+            if (Spaces is null && RowNamesPrefix is null)
                 return CsvReader.FromFile(ReadPath, options);
             var file = new FileStream(ReadPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-            return CsvReader.Create(Spaces.Wrap(file), options, leaveOpen: false);
+            return CsvReader.Create(Spaces?.Wrap(file) ?? new PrefixStream(file, RowNamesPrefix!), options, leaveOpen: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -541,6 +582,7 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
     {
         var names = new string[row.Length];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookAlikes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < row.Length; c++)
         {
             // The reader takes one UTF-8 byte order mark off the file; a file written with two (a BOM added to a file
@@ -549,6 +591,8 @@ internal sealed partial record CsvScan(string Path, string ReadPath, CsvDialect 
             string name = string.IsNullOrWhiteSpace(cell) ? GeneratedName(c + 1) : cell.Trim();
             if (seen.TryGetValue(name, out int earlier))
                 throw InputException.At(path, 1, c + 1, $"the header names column {earlier + 1} and column {c + 1} both '{Shorten(name)}'; expected unique column names");
+            if (!lookAlikes.TryAdd(LookAlikeNames.Key(name), c))
+                throw LookAlikeNames.Refused(path, lookAlikes[LookAlikeNames.Key(name)], names[lookAlikes[LookAlikeNames.Key(name)]], c, name);
             seen[name] = c;
             names[c] = name;
         }

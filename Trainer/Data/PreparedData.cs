@@ -54,7 +54,7 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             ? UsableRows(raw, [.. used, .. raw.Targets], options.Missing)
             : ScoredRows(raw, [.. used, .. raw.Targets], fitted, options.Missing);
         var kind = fitted?.Task ?? TargetAnalysis.DetectTask(raw, rows, task);
-        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows);
+        string[] classNames = kind != TaskKind.Classification ? [] : fitted?.ClassNames ?? TargetAnalysis.ClassNames(raw, rows, unlabelled);
         // Labels by position in rows, decoded once (the encoding below reads the same decoded labels).
         int[]? labels = kind == TaskKind.Classification ? raw.Labels(classNames, rows) : null;
 
@@ -74,12 +74,15 @@ public sealed record PreparedData(Preprocessing Preprocessing, Dataset Train, Da
             with { UnknownCategory = options.UnknownCategory ?? UnknownCategoryPolicy.Error, NaValues = options.NaValues?.ToArray() };
         var split = preprocessing.ApplyShared(raw, rows, [trainRows, validationRows], preprocessing.UnknownCategoryFor(options), options.WorkerCount);
         var (train, validation) = (split[0], split[1]);
+        // A resumed model's categories are its first run's: this file's others are encoded as all zeros, as predict
+        // would, and said as predict says them (its missing values have the columns' lines, as in a fresh run).
+        var unseen = fitted is null ? [] : ScoredCells.Of(fitted, raw, rows, null, preprocessing.UnknownCategoryFor(options)).Lines(trainPath, fitted.Missing);
         return new PreparedData(preprocessing, train, validation, raw.Rows, rowsDropped, filled, loadSeconds, Stopwatch.GetElapsedTime(start).TotalSeconds, unlabelled)
         {
             Sniffed = raw.Sniffed,
             Encoding = raw.Encoding,
             MissingByColumn = missing,
-            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. ClippedNotes(preprocessing, train, validation), .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
+            Notes = [.. raw.Notes, .. fitted is null ? UnicodeFormNotes(preprocessing) : [], .. fitted is null ? LookAlikeClassNotes(preprocessing) : [], .. unseen, .. ClippedNotes(preprocessing, train, validation), .. splitNote is null ? [] : new[] { splitNote }, .. heldOutNote is null ? [] : new[] { heldOutNote }],
         };
     }
 

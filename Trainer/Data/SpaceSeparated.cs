@@ -98,7 +98,7 @@ internal sealed record SpaceSeparated(char Quote, bool RowNames)
 /// an aligned file; and that puts <c>prefix</c> before the first line (the name of R's row-name column). Line breaks
 /// are kept, so line numbers in messages stay the file's.
 /// </summary>
-internal sealed class SpaceRunStream(Stream inner, byte quote, string? prefix) : Stream
+internal sealed class SpaceRunStream(Stream inner, byte quote, string? prefix) : ReadOnlyStream(inner)
 {
     private readonly byte[] _input = new byte[1 << 16];
     private readonly byte[] _prefix = System.Text.Encoding.UTF8.GetBytes(prefix ?? "");
@@ -118,7 +118,7 @@ internal sealed class SpaceRunStream(Stream inner, byte quote, string? prefix) :
     {
         while (_outputStart == _outputEnd)
         {
-            int read = inner.Read(_input, 0, _input.Length);
+            int read = Inner.Read(_input, 0, _input.Length);
             if (read == 0)
                 return 0;
             Fill(_input.AsSpan(0, read));
@@ -175,22 +175,5 @@ internal sealed class SpaceRunStream(Stream inner, byte quote, string? prefix) :
             _output[_outputEnd++] = (byte)' ';
         (_space, _lineStart, _inQuotes) = (false, false, b == quote);
         _output[_outputEnd++] = b;
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            inner.Dispose();
-        base.Dispose(disposing);
     }
 }

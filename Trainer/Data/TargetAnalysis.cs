@@ -87,7 +87,9 @@ public static class TargetAnalysis
 
     /// <summary>The class names of the target of <paramref name="rows"/>: sorted numerically when all are numbers,
     /// else ordinally.</summary>
-    public static string[] ClassNames(RawData raw, int[] rows)
+    /// <param name="unlabelled">Rows left out of <paramref name="rows"/> because their target is missing: a refusal
+    /// for a single class says how many (the classes they hide are not seen).</param>
+    public static string[] ClassNames(RawData raw, int[] rows, int unlabelled = 0)
     {
         var target = raw.Targets[0];
         var codes = TextCodes.Of(target.Texts!);
@@ -98,7 +100,8 @@ public static class TargetAnalysis
         else
             Array.Sort(names, StringComparer.Ordinal);
         if (names.Length < 2)
-            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{CsvScan.Shorten(names.FirstOrDefault() ?? "")}'); classification needs at least two");
+            throw new InputException($"{raw.Path}: the target column '{target.Name}' has a single class ('{CsvScan.Shorten(names.FirstOrDefault() ?? "")}'); classification needs at least two"
+                + (unlabelled == 0 ? "" : System.FormattableString.Invariant($"; {unlabelled:N0} row{(unlabelled == 1 ? "" : "s")} whose target is missing ({raw.Missing.Description}) {(unlabelled == 1 ? "was" : "were")} left out")));
         return names;
     }
 

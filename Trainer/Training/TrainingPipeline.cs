@@ -75,7 +75,7 @@ public static class TrainingPipeline
         var classWeights = WeighClasses(request, resumed, data, output);
         hooks.Encoded(prep);
 
-        var size = CheckMemory(request, resumed, prep, data, parallelism.Workers.Count);
+        var size = CheckMemory(request, resumed, prep, data.Train.Count, Math.Max(data.Train.Count, data.Validation.Count), parallelism.Workers.Count);
         hooks.BeforeBuilding(prep, size.Parameters * (IsEnsemble(request, resumed) ? request.Ensemble : 1));
         if (IsEnsemble(request, resumed))
             return EnsemblePipeline.Train(request, hooks, cancel, data, earlyTest, classWeights, pickedLines, (splitRandom, initRandom, shuffleRandom), parallelism);
@@ -132,10 +132,7 @@ public static class TrainingPipeline
     private static double[]? WeighClasses(TrainingRequest request, ResumedNetwork? resumed, PreparedData data, TextWriter output)
     {
         var prep = data.Preprocessing;
-        if (request.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
-            throw new InputException($"{request.Names.LabelSmoothing} smooths class targets, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
-        if (request.Settings.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
-            throw new InputException($"{request.Names.BalancedClassWeight} weighs classes, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
+        CheckTaskSettings(request, prep);
         if (request.ClassWeight != ClassWeighting.Balanced || prep.Task != TaskKind.Classification)
             return null;
         var classWeights = ClassWeights.Balanced(data.Train.Labels, prep.OutputCount);
@@ -145,17 +142,27 @@ public static class TrainingPipeline
         return classWeights;
     }
 
+    /// <summary>Refuses label smoothing and balanced class weights on a regression target.</summary>
+    public static void CheckTaskSettings(TrainingRequest request, Preprocessing prep)
+    {
+        if (request.LabelSmoothing > 0 && prep.Task == TaskKind.Regression)
+            throw new InputException($"{request.Names.LabelSmoothing} smooths class targets, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
+        if (request.Settings.ClassWeight == ClassWeighting.Balanced && prep.Task == TaskKind.Regression)
+            throw new InputException($"{request.Names.BalancedClassWeight} weighs classes, but {Targets(prep)} is a regression target; leave it out, or pass {request.Names.ClassificationTask}");
+    }
+
     // "'price'", "'x', 'y'": the targets for a message.
     private static string Targets(Preprocessing prep) => string.Join(", ", prep.TargetNames.Select(t => $"'{t}'"));
 
     /// <summary>Refuses, before a layer is built, a network that overflows an array or does not fit in memory.</summary>
-    private static MemoryEstimate CheckMemory(TrainingRequest request, ResumedNetwork? resumed, Preprocessing prep, PreparedData data, int workers)
+    /// <param name="trainRows">The rows one network trains on.</param>
+    /// <param name="rows">The most rows one pass scores (the training or the validation split).</param>
+    public static MemoryEstimate CheckMemory(TrainingRequest request, ResumedNetwork? resumed, Preprocessing prep, int trainRows, int rows, int workers)
     {
         var (specs, network) = resumed is not null ? (LayerRegistry.Parse(resumed.Network.Spec), $"of {request.ResumePath}")
             : request.Layers is not null ? (LayerRegistry.Parse(request.Layers), $"{request.Names.Layers} {request.Layers}")
             : (LayerRegistry.FromHidden(request.Hidden), $"{request.Names.Hidden} {(request.Hidden.Count == 0 ? "none" : string.Join(',', request.Hidden))}");
-        int rows = Math.Max(data.Train.Count, data.Validation.Count);
-        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(request.BatchSize, data.Train.Count),
+        var estimate = MemoryEstimate.For(specs, prep.InputCount, prep.OutputCount, Math.Min(request.BatchSize, trainRows),
             Math.Min(ForwardPass.ChunkSize, rows), NewOptimizer(request).StateArrays, workers);
         estimate.Check(network, request.Names.BatchSize);
         return estimate;
