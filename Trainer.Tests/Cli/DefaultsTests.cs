@@ -16,7 +16,7 @@ public class DefaultsTests
         {
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(run.Line("picked: batch"), Is.EqualTo("picked: batch 32: 120 training rows"));
-            Assert.That(run.Line("picked: hidden"), Is.EqualTo("picked: hidden 64,32: 120 training rows, under 10,000"));
+            Assert.That(run.Line("picked: hidden"), Is.EqualTo("picked: hidden 256,128: 120 training rows, under 10,000"));
             Assert.That(run.Line("picked: AdamW"), Is.EqualTo("picked: AdamW lr 0.003: batch 32, 4 inputs"));
             Assert.That(run.Line("picked: decoupled"), Is.EqualTo("picked: decoupled weight decay 1: 120 training rows"));
             Assert.That(run.Line("picked: early stopping"), Is.EqualTo("picked: early stopping after 50 epochs without a val_loss 0.1 % below the best: 4 steps per epoch"));

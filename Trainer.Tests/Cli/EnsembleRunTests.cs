@@ -26,7 +26,7 @@ public sealed partial class EnsembleRunTests
         Assert.That(run.Output, Does.Contain("split: 150 rows in 5 stratified folds (seed 0)"));
         Assert.That(run.Output.Split('\n').Count(l => MemberLine().IsMatch(l)), Is.EqualTo(5), run.Output);
         var saved = ModelSerializer.Load(model);
-        Assert.That(saved.Network.Spec, Is.EqualTo("ensemble:5(dense:64,relu,dense:32,relu,dense:3)"));
+        Assert.That(saved.Network.Spec, Is.EqualTo("ensemble:5(dense:256,relu,dense:128,relu,dense:3)"));
         Assert.That(saved.Run!.Picked, Has.Member("ensemble of 5: 150 rows, under 10,000"));
 
         var (predict, onnx) = OnnxParity.Both(_temp, model, RepoPaths.Data("iris.csv"));

@@ -21,7 +21,7 @@ public class ResumeTests
         Assert.That(resumed.Output, Does.Contain($"resumed from {first}"));
         var saved = ModelSerializer.Load(second);
         Assert.That(saved.WeightsSha256, Is.EqualTo(ModelSerializer.Load(first).WeightsSha256));
-        Assert.That(saved.Run!.Layers, Is.EqualTo("dense:64,relu,dense:32,relu,dense:3"), "the saved network's layers");
+        Assert.That(saved.Run!.Layers, Is.EqualTo("dense:256,relu,dense:128,relu,dense:3"), "the saved network's layers");
         Assert.That(saved.Run.ResumedFrom, Is.EqualTo(first));
         Assert.That(ValidationLoss(resumed, 1), Is.EqualTo(ValidationLoss(original, 3)));
     }

@@ -125,7 +125,7 @@ public class TorchExportTests
 
         Assert.That(export.ExitCode, Is.Zero, export.ToString());
         string module = Path.Combine(_temp.Path, "iris.py");
-        Assert.That(export.Output, Does.StartWith($"exported ensemble:5(dense:64,relu,dense:32,relu,dense:3) to {weights} (weights, safetensors) and {module} (PyTorch: build(), load()"));
+        Assert.That(export.Output, Does.StartWith($"exported ensemble:5(dense:256,relu,dense:128,relu,dense:3) to {weights} (weights, safetensors) and {module} (PyTorch: build(), load()"));
         Assert.That(module, Does.Exist);
         Assert.That(File.ReadAllText(module), Does.Contain("WEIGHTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), \"iris.safetensors\")"));
     }

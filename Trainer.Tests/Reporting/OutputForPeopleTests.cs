@@ -104,7 +104,7 @@ public class OutputForPeopleTests
     {
         var help = CliRun.Of("train", "--help");
 
-        Assert.That(help.Output, Does.Contain("'none' for a linear model [default: from the data: 64,32 under").And.Not.Contain("64|32"));
+        Assert.That(help.Output, Does.Contain("'none' for a linear model [default: from the data: 256,128 under").And.Not.Contain("64|32"));
     }
 
     [Test]

@@ -5,7 +5,7 @@ namespace NeuralNet.Tests.Training;
 public class DefaultRecipeTests
 {
     [Test]
-    public void AFewHundredRowsGetASmallStronglyRegularisedNetworkAndLongPatience()
+    public void AFewHundredRowsGetAWideStronglyRegularisedNetworkAndLongPatience()
     {
         // iris after the validation split: 96 rows, 4 inputs, 3 classes; 3 steps per epoch.
         var recipe = DefaultRecipe.For(96, 4, 3);
@@ -13,7 +13,8 @@ public class DefaultRecipeTests
         Assert.Multiple(() =>
         {
             Assert.That(recipe.BatchSize, Is.EqualTo(32));
-            Assert.That(recipe.Hidden, Is.EqualTo(new[] { 64, 32 }));
+            Assert.That(recipe.Hidden, Is.EqualTo(new[] { 256, 128 }), "no narrower for 4 inputs");
+            Assert.That(recipe.Reasons["hidden"], Is.EqualTo("hidden 256,128: 96 training rows, under 10,000"));
             Assert.That(recipe.LearningRate, Is.EqualTo(0.003));
             Assert.That(recipe.WeightDecay, Is.EqualTo(1.0), "1,000 / 96, capped at 1");
             Assert.That(recipe.Patience, Is.EqualTo(50), "2,000 steps / 3 per epoch, capped at 50");

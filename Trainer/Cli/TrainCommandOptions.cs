@@ -33,7 +33,7 @@ internal sealed class TrainCommandOptions
     private readonly Option<int[]> _hidden = new("--hidden")
     {
         // No DefaultValueFactory: help would show an array default as "64|32"; Read fills it in (or the data does).
-        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: from the data: 64,32 under 10,000 training rows, else half the inputs rounded up to a power of two (64 to 256) and half that]",
+        Description = "Hidden layer widths, each a Dense + ReLU pair; 'none' for a linear model [default: from the data: 256,128 under 10,000 training rows, else half the inputs rounded up to a power of two (64 to 256) and half that]",
         HelpName = "64,32",
         CustomParser = OptionRules.ParseWidths,
     };
