@@ -36,6 +36,11 @@ internal static class QualityBenchmark
     public static int Run(string root, QualitySettings settings)
     {
         var (_, seeds, sklearnMode, trainerFlags, trainer, folder, _) = settings;
+        if (settings.Tables is { } tables && !File.Exists(QualitySettings.TargetsFile(tables)))
+        {
+            Console.WriteLine($"quality: --tables {tables} has no targets.tsv; {QualitySettings.HowToMake(tables)}");
+            return 2;
+        }
         var chosen = settings.Chosen(root);
         string mlpScript = BenchmarkFiles.Reference(root, "sklearn_defaults.py").Path;
         string hgbScript = BenchmarkFiles.Reference(root, "hgb_defaults.py").Path;

@@ -9,9 +9,16 @@ namespace NeuralNet.Benchmarks;
 internal sealed record QualitySettings(string[]? Names, int[] Seeds, string Sklearn, IReadOnlyList<string> TrainerFlags, string Trainer, string Folder,
     string? Tables = null)
 {
-    /// <summary>The datasets this run may choose from: the folder's tables, or the benchmark's own.</summary>
+    /// <summary>The datasets this run may choose from: the folder's tables (none while it has no targets.tsv), or the
+    /// benchmark's own.</summary>
     public static IReadOnlyList<QualityDataset> Candidates(string root, string? tables) =>
-        tables is null ? QualityDatasets.All(root) : QualityDatasets.FromFolder(tables);
+        tables is null ? QualityDatasets.All(root) : File.Exists(TargetsFile(tables)) ? QualityDatasets.FromFolder(tables) : [];
+
+    /// <summary>The list of a --tables folder.</summary>
+    public static string TargetsFile(string tables) => Path.Combine(tables, "targets.tsv");
+
+    /// <summary>How to make a --tables folder's tables.</summary>
+    public static string HowToMake(string tables) => $"make the tables with bash Trainer.Benchmarks/holdout-tables.sh {tables}";
 
     /// <summary>The datasets this run measures.</summary>
     public IReadOnlyList<QualityDataset> Chosen(string root) => [.. Candidates(root, Tables).Where(d => Names is null || Names.Contains(d.Name))];
@@ -35,11 +42,6 @@ internal static class QualityCommand
             Description = "Run the tables a folder's targets.tsv lists (file, target, task), e.g. those of Trainer.Benchmarks/holdout-tables.sh, instead of the benchmark's datasets",
             HelpName = "DIR",
         };
-        tables.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } folder && !File.Exists(Path.Combine(folder, "targets.tsv")))
-                result.AddError($"quality: --tables {folder} has no targets.tsv; make the tables with bash Trainer.Benchmarks/holdout-tables.sh {folder}");
-        });
         // No DefaultValueFactory where help would show it badly (an array as "0|1|2", a path in full).
         var seeds = new Option<int[]?>("--seeds")
         {
@@ -82,7 +84,7 @@ internal static class QualityCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetResult(datasets) is not { } given || (result.GetResult(tables)?.Errors.Any() ?? false))
+            if (result.GetResult(datasets) is not { } given)
                 return;
             string? folder = result.GetValue(tables);
             string[] known = [.. QualitySettings.Candidates(root, folder).Select(d => d.Name)];
@@ -112,6 +114,8 @@ internal static class QualityCommand
         if (settings.Sklearn != "skip")
             needs.AddRange([BenchmarkFiles.Reference(root, "sklearn_defaults.py"), BenchmarkFiles.Reference(root, "hgb_defaults.py"),
                 BenchmarkFiles.Python3("python3-numpy python3-sklearn python3-pandas")]);
+        if (settings.Tables is { } folder)
+            needs.Add(new(QualitySettings.TargetsFile(folder), QualitySettings.HowToMake(folder)));
         foreach (var dataset in settings.Chosen(root))
         {
             var script = QualityDatasets.Script(root, dataset);
