@@ -27,9 +27,7 @@ internal sealed class TrainHooks(TextWriter lines, TrainOptions options) : Train
     }
 
     /// <summary>The save's folder must have room for the file before the weights are trained, not after.</summary>
-    public override void BeforeBuilding(Preprocessing preprocessing, long weights) =>
-        SaveSpace.Check(options.SavePath is null ? "the model file" : "--save", options.SavePath ?? TrainRun.DefaultSavePath(options.Request.DataPath, DateTime.Now),
-            weights, preprocessing);
+    public override void BeforeBuilding(Preprocessing preprocessing, long weights) => TrainingChecks.SaveRoom(options, weights, preprocessing);
 
     public override T Epochs<T>(TrainingLoop loop, int epochs, Func<Action<int, string>, T> train) => EpochProgress.Run(Lines, loop, epochs, train);
 }

@@ -39,6 +39,8 @@ public static class TrainRun
             options = options with { Request = options.Request with { ClassWeight = savedWeighting } };
         // What --quiet leaves out: everything before the summary, and the chart.
         var detail = options.Verbosity == Verbosity.Quiet ? TextWriter.Null : output;
+        // Before any read: a --test file that is the training file would give training figures (the folds' too).
+        TrainingChecks.TestIsHeldOut(options.Request);
         CrossValidationRecord? crossValidation = null;
         using var workers = new WorkerPool(ThreadsOption.Resolve(options.Threads));
         if (options.Folds is { } folds)
@@ -54,7 +56,6 @@ public static class TrainRun
                 return ExitCodes.Interrupted;
             }
         }
-        TrainingChecks.TestIsHeldOut(options.Request);
         // Reading, building and training happen in the pipeline: when it returns nothing refers to the training
         // matrix any more, so a --test file read afterwards can reuse its memory instead of adding to it.
         var trained = TrainingPipeline.Run(options.Request, resumed?.ToResume(), ThreadsOption.For(workers, options.Request.Seed), new TrainHooks(detail, options), interrupt);

@@ -22,20 +22,24 @@ internal static class TrainingChecks
             throw new InputException($"--test {request.TestPath}: the same file as the training data ({request.DataPath}); its test figures would be figures on the training rows; give held-out rows in another file");
     }
 
-    /// <summary>The checks of a --cv run, before its folds: the --test file (its columns too), the task's options,
-    /// and the memory and save room of the model trained after them, as the first fold's preprocessing and rows
-    /// size it (the whole file's differ by a fold's rows and, at most, a few categories).</summary>
+    /// <summary>The checks of a --cv run, before its folds (<see cref="TestIsHeldOut"/> came before the read): the --test
+    /// file's columns, the task's options, and the memory and save room of the model trained after them, as the first
+    /// fold's preprocessing and rows size it (the whole file's differ by a fold's rows and, at most, a few categories).</summary>
     public static void BeforeFolds(TrainOptions options, CrossValidationData data, int workers)
     {
         var request = options.Request;
-        TestIsHeldOut(request);
         var (prep, train, validation, _) = data.Fold(0, request.ValidationSplit, new Random(request.Seed));
         TrainingPipeline.CheckTaskSettings(request, prep);
         if (request.TestPath is not null)
             CsvLoader.CheckColumnsFor(prep, request.TestPath, request.Data);
         var (filled, _) = request.FillFromData(train.Count, prep.InputCount, prep.OutputCount, resumed: false);
         var size = TrainingPipeline.CheckMemory(filled, null, prep, train.Count, Math.Max(train.Count, validation.Count), workers);
-        SaveSpace.Check(options.SavePath is null ? "the model file" : "--save", options.SavePath ?? TrainRun.DefaultSavePath(request.DataPath, DateTime.Now),
-            size.Parameters * Math.Max(1, request.Ensemble), prep);
+        SaveRoom(options, size.Parameters * Math.Max(1, request.Ensemble), prep);
     }
+
+    /// <summary>The save's folder has room for a model file of <paramref name="weights"/> weights and
+    /// <paramref name="prep"/>'s preprocessing, before the weights are trained, not after.</summary>
+    public static void SaveRoom(TrainOptions options, long weights, Preprocessing prep) =>
+        SaveSpace.Check(options.SavePath is null ? "the model file" : "--save", options.SavePath ?? TrainRun.DefaultSavePath(options.Request.DataPath, DateTime.Now),
+            weights, prep);
 }

@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using NeuralNet.Data;
-using NeuralNet.Losses;
 
 namespace NeuralNet.Training;
 
@@ -51,10 +50,9 @@ public static class CrossValidation
         var (picked, _) = request.FillFromData(train.Count, prep.InputCount, prep.OutputCount, resumed: false);
         if (picked.ClassWeight == ClassWeighting.Balanced && train.Labels is { } labels)
             ClassWeights.Apply(train, ClassWeights.Balanced(labels, prep.OutputCount));
-        var model = TrainingPipeline.NewNetwork(picked, prep, new Random(seeds.Next()));
-        var optimizer = TrainingPipeline.NewOptimizer(picked);
-        var loop = new TrainingLoop(model, LossFor.Task(prep, picked.LabelSmoothing), optimizer, picked.BatchSize, new Random(seeds.Next()), scoringLoss: LossFor.Task(prep)); // one thread: the folds share the pool
-        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(picked.Schedule, picked.Epochs), picked.Patience, picked.MinImprovement);
+        // Weights, then shuffling, drawn from the fold's seeds in that order; one thread: the folds share the pool.
+        var initRandom = new Random(seeds.Next());
+        var (_, loop, session) = TrainingPipeline.NewSingleThreadSession(picked, prep, initRandom, new Random(seeds.Next()));
         var outcome = session.Run(picked.Epochs, train, validation, (_, _) => { }, cancel);
         cancel.ThrowIfCancellationRequested();
         var scores = outcome.HasUsableWeights ? loop.Score(heldOut, prep.TargetScales) : new Scores(double.NaN, double.NaN);

@@ -27,11 +27,7 @@ internal static class EnsemblePipeline
         {
             var train = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] != m)]);
             var validation = all.Subset([.. Enumerable.Range(0, all.Count).Where(i => fold[i] == m)]);
-            var network = TrainingPipeline.NewNetwork(request, prep, new Random(streams.Init.Next()));
-            var memberOptimizer = TrainingPipeline.NewOptimizer(request);
-            var memberLoop = new TrainingLoop(network, LossFor.Task(prep, request.LabelSmoothing), memberOptimizer, request.BatchSize, new Random(streams.Shuffle.Next()),
-                scoringLoss: LossFor.Task(prep));
-            var session = new TrainingSession(network, memberLoop, memberOptimizer, LearningRateSchedule.For(request.Schedule, request.Epochs), request.Patience, request.MinImprovement);
+            var (network, memberLoop, session) = TrainingPipeline.NewSingleThreadSession(request, prep, new Random(streams.Init.Next()), new Random(streams.Shuffle.Next()));
             members[m] = new EnsembleMember(network, memberLoop, session, train, validation);
         }
         var first = members[0].Model;

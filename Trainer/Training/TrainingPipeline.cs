@@ -117,6 +117,19 @@ public static class TrainingPipeline
         ? Mlp.Build(prep.InputCount, request.Hidden, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom))
         : LayerRegistry.Build(LayerRegistry.Parse(request.Layers), prep.InputCount, prep.OutputCount, LayerContext<float>.WithChosenGemm(initRandom));
 
+    /// <summary>A network trained on one thread, apart from others (an ensemble's member, a --cv fold): fresh weights
+    /// from <paramref name="initRandom"/>, batches shuffled by <paramref name="shuffleRandom"/>, its own optimizer,
+    /// schedule and early stopping.</summary>
+    internal static (Sequential<float> Model, TrainingLoop Loop, TrainingSession Session) NewSingleThreadSession(TrainingRequest request, Preprocessing prep,
+        Random initRandom, Random shuffleRandom)
+    {
+        var model = NewNetwork(request, prep, initRandom);
+        var optimizer = NewOptimizer(request);
+        var loop = new TrainingLoop(model, LossFor.Task(prep, request.LabelSmoothing), optimizer, request.BatchSize, shuffleRandom, scoringLoss: LossFor.Task(prep));
+        var session = new TrainingSession(model, loop, optimizer, LearningRateSchedule.For(request.Schedule, request.Epochs), request.Patience, request.MinImprovement);
+        return (model, loop, session);
+    }
+
     /// <summary>The optimizer of <paramref name="request"/>, built by its registered name.</summary>
     public static IOptimizer<float> NewOptimizer(TrainingRequest request) => OptimizerRegistry.Create<float>(request.Optimizer, request.OptimizerSettings);
 
